@@ -1,0 +1,29 @@
+/**
+ * @engagekit/core — customer-engagement metrics with their uncertainty.
+ *
+ * Pure functions, no I/O. Every metric takes raw observations and also its
+ * sufficient statistics, returns full precision with `n` and an interval,
+ * and throws {@link InputError} for input it cannot score.
+ */
+
+// Errors
+export { InputError } from "./errors/InputError.js";
+export type { InputPath } from "./errors/InputError.js";
+export { ErrorCodes } from "./errors/codes.js";
+export type { ErrorCode } from "./errors/codes.js";
+
+// Statistics
+export { wilsonInterval } from "./stats/wilsonInterval.js";
+export { meanInterval } from "./stats/meanInterval.js";
+export type { MeanEstimate } from "./stats/meanInterval.js";
+export { zCritical } from "./stats/zCritical.js";
+export { tCritical } from "./stats/tCritical.js";
+export type { Interval, IntervalMethod } from "./stats/Interval.js";
+
+// Feedback
+export { netPromoterScore, netPromoterScoreFromCounts } from "./feedback/netPromoterScore.js";
+export type { NetPromoterScore, NpsCounts, NpsOptions } from "./feedback/netPromoterScore.js";
+export { customerSatisfactionScore, customerSatisfactionScoreFromStats } from "./feedback/customerSatisfactionScore.js";
+export type { CustomerSatisfactionScore, CsatStats, CsatOptions } from "./feedback/customerSatisfactionScore.js";
+export type { Scale } from "./feedback/Scale.js";
+export type { Response } from "./feedback/Response.js";
