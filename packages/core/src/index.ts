@@ -27,3 +27,9 @@ export { customerSatisfactionScore, customerSatisfactionScoreFromStats } from ".
 export type { CustomerSatisfactionScore, CsatStats, CsatOptions } from "./feedback/customerSatisfactionScore.js";
 export type { Scale } from "./feedback/Scale.js";
 export type { Response } from "./feedback/Response.js";
+export { quantileSorted } from "./stats/quantile.js";
+
+// Areas with their own barrels
+export * from "./clv/index.js";
+export * from "./journey/index.js";
+export * from "./segments/index.js";
