@@ -1,0 +1,47 @@
+import "reflect-metadata";
+import { createSchema, createServer } from "@engagekit/graphql";
+import { loadConfig } from "./config.js";
+import { migrate, openOrm } from "./orm.js";
+import { ensureWorkspace } from "./seed.js";
+import { graphiqlTabs } from "./operations.js";
+
+/** Starts engagekit: open and migrate the database, seed, serve, and stop cleanly on SIGTERM/SIGINT. */
+export async function main(): Promise<void> {
+  const config = loadConfig();
+  const orm = await openOrm(config.database);
+  const applied = await migrate(orm);
+  if (applied.length > 0) console.log(`migrated: ${applied.join(", ")}`);
+  const seeded = await ensureWorkspace(orm, config.defaultWorkspace, config.seed, config.demoDataDir);
+  if (seeded.created) {
+    console.log(
+      `created workspace "${config.defaultWorkspace}"` +
+        (config.seed ? `: ${seeded.customers} customers, ${seeded.orders} orders, ${seeded.surveyResponses} survey responses` : " (empty)"),
+    );
+  }
+  const server = await createServer({
+    orm,
+    schema: await createSchema(),
+    defaultWorkspace: config.defaultWorkspace,
+    graphiql: { tabs: graphiqlTabs() },
+  });
+  const url = await server.listen(config.port, config.host);
+  const where = "url" in config.database ? "PostgreSQL" : config.database.sqliteFile;
+  console.log(`engagekit GraphQL on ${url} (IDE: ${url.replace(/graphql$/, "graphiql")}, data: ${where})`);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing in-flight requests`);
+    server
+      .stop()
+      .then(() => orm.close(true))
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      });
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}

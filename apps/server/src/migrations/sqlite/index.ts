@@ -1,0 +1,5 @@
+// Ordered list of the SQLite migrations. New ones come from
+// `node dist/scripts/createMigration.js sqlite`; add them here in order.
+import { Migration20261124000000_initial } from "./Migration20261124000000_initial.js";
+
+export const sqliteMigrations = [{ name: "Migration20261124000000_initial", class: Migration20261124000000_initial }];

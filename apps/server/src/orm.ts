@@ -1,0 +1,41 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { MikroORM } from "@mikro-orm/core";
+import { Migrator } from "@mikro-orm/migrations";
+import { dialectOf, ormOptions, type DatabaseTarget } from "@engagekit/graphql";
+import { postgresqlMigrations } from "./migrations/postgresql/index.js";
+import { sqliteMigrations } from "./migrations/sqlite/index.js";
+
+const srcDir = resolve(dirname(fileURLToPath(import.meta.url)), "../src");
+
+/**
+ * Opens the database with the migrator attached. Migrations are listed
+ * statically per dialect (SQLite and PostgreSQL DDL differ), so they run the
+ * same from compiled JS and under the test runner.
+ */
+export async function openOrm(target: DatabaseTarget, options: { debug?: boolean; logger?: (m: string) => void } = {}): Promise<MikroORM> {
+  if ("sqliteFile" in target && target.sqliteFile !== ":memory:") mkdirSync(dirname(target.sqliteFile), { recursive: true });
+  const dialect = dialectOf(target);
+  return MikroORM.init(
+    ormOptions(target, {
+      extensions: [Migrator],
+      migrations: {
+        migrationsList: dialect === "sqlite" ? sqliteMigrations : postgresqlMigrations,
+        path: resolve(srcDir, "migrations", dialect),
+        emit: "ts",
+        snapshot: false,
+        transactional: true,
+        allOrNothing: true,
+      },
+      ...(options.debug !== undefined ? { debug: options.debug } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
+    }),
+  );
+}
+
+/** Applies pending migrations; returns their names. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}

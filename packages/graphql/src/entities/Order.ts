@@ -1,0 +1,21 @@
+import { defineEntity, p, type InferEntity } from "@mikro-orm/core";
+import { CustomerSchema } from "./Customer.js";
+import { WorkspaceSchema } from "./Workspace.js";
+
+/** A purchase. Money is stored in integer minor units (cents) so sums are exact. */
+export const OrderSchema = defineEntity({
+  name: "Order",
+  tableName: "orders",
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    workspace: () => p.manyToOne(WorkspaceSchema).index(),
+    customer: () => p.manyToOne(CustomerSchema).index(),
+    externalId: p.string().length(191).nullable(),
+    orderedAt: p.datetime(),
+    amountCents: p.integer(),
+    items: p.integer().default(1),
+  },
+  indexes: [{ properties: ["workspace", "orderedAt"] }],
+});
+
+export type OrderEntity = InferEntity<typeof OrderSchema>;

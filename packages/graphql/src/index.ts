@@ -1,0 +1,24 @@
+/**
+ * @engagekit/graphql — persistence mapping, GraphQL types, thin resolvers and
+ * the HTTP server around @engagekit/core.
+ */
+import "reflect-metadata";
+
+// Persistence
+export * from "./entities/index.js";
+export { ormOptions, dialectOf, WORKSPACE_FILTER } from "./data/ormOptions.js";
+export type { DatabaseTarget } from "./data/ormOptions.js";
+export { WorkspaceScope } from "./data/WorkspaceScope.js";
+
+// Schema and extension points
+export { createSchema, coreResolvers } from "./schema/createSchema.js";
+export type { CreateSchemaOptions, ResolverClass } from "./schema/createSchema.js";
+export { CustomerType } from "./modules/customer/Customer.type.js";
+export { IntervalType } from "./modules/common/Interval.type.js";
+export { Connection, PageInfo, MAX_PAGE_SIZE, encodeCursor, decodeCursor } from "./modules/common/connection.js";
+
+// Server
+export { createServer, WORKSPACE_HEADER } from "./server/createServer.js";
+export type { CreateServerOptions, EngagekitServer } from "./server/createServer.js";
+export type { Context, CurrentWorkspace, Loaders } from "./server/Context.js";
+export { formatError } from "./server/formatError.js";

@@ -1,0 +1,72 @@
+import { Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { ErrorCodes, InputError } from "@engagekit/core";
+
+@ObjectType("PageInfo", { description: "Relay cursor-connection page information." })
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+/** The Relay connection shape every list in the API returns. */
+export interface ConnectionShape<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/**
+ * Builds the `<Name>Connection` and `<Name>Edge` object types for a node type
+ * (type-graphql's generic-types pattern), so every list pages the same way.
+ */
+export function Connection<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => String)
+    cursor!: string;
+
+    @Field(() => nodeType)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionType implements ConnectionShape<T> {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: "Number of nodes across all pages." })
+    totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+/** Largest page any list returns, whatever `first` asks for. */
+export const MAX_PAGE_SIZE = 100;
+
+/** Opaque cursor of a row id. */
+export function encodeCursor(id: number): string {
+  return Buffer.from(`id:${id}`, "utf8").toString("base64url");
+}
+
+/** The row id a cursor stands for; BAD_USER_INPUT when it is not one of ours. */
+export function decodeCursor(cursor: string): number {
+  const text = Buffer.from(cursor, "base64url").toString("utf8");
+  const id = text.startsWith("id:") ? Number(text.slice(3)) : Number.NaN;
+  if (!Number.isSafeInteger(id) || id < 0) {
+    throw new InputError(ErrorCodes.OUT_OF_RANGE, `after requires a cursor returned by this API, got ${JSON.stringify(cursor)}`, ["after"], cursor);
+  }
+  return id;
+}
+
+/** Checks `first` against the page-size cap. */
+export function pageSize(first: number): number {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw new InputError(ErrorCodes.OUT_OF_RANGE, `first requires an integer in 0–${MAX_PAGE_SIZE}, got ${first}`, ["first"], first);
+  }
+  return first;
+}

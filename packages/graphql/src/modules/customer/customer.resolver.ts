@@ -1,0 +1,48 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { raw } from "@mikro-orm/core";
+import type { Context } from "../../server/Context.js";
+import { CustomerSchema } from "../../entities/Customer.js";
+import { decodeCursor, encodeCursor, pageSize } from "../common/connection.js";
+import { CustomerType, toCustomerType, type CustomerRow } from "./Customer.type.js";
+import { CustomerConnection } from "./CustomerConnection.type.js";
+import { OrderSummary } from "./OrderSummary.type.js";
+
+const COLUMNS = ["id", "externalId", "email", "traits", "createdAt"] as const;
+
+@Resolver(() => CustomerType)
+export class CustomerResolver {
+  @Query(() => CustomerConnection, { description: "The workspace's customers, oldest first." })
+  async customers(
+    @Ctx() ctx: Context,
+    @Arg("first", () => Int, { defaultValue: 20, description: "Page size, at most 100." }) first: number,
+    @Arg("after", () => String, { nullable: true }) after?: string,
+  ): Promise<CustomerConnection> {
+    const limit = pageSize(first);
+    const qb = ctx.scope.qb(CustomerSchema).select([...COLUMNS]).orderBy({ id: "asc" }).limit(limit + 1);
+    if (after) qb.andWhere({ id: { $gt: decodeCursor(after) } });
+    const [rows, countRows] = await Promise.all([
+      qb.execute<CustomerRow[]>("all", false),
+      ctx.scope.qb(CustomerSchema).select([raw("count(*) as n")]).execute<{ n: number | string }[]>("all", false),
+    ]);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return Object.assign(new CustomerConnection(), {
+      edges: page.map((row) => ({ cursor: encodeCursor(row.id), node: toCustomerType(row) })),
+      pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeCursor(last.id) : null },
+      totalCount: Number(countRows[0]?.n ?? 0),
+    });
+  }
+
+  @Query(() => CustomerType, { nullable: true, description: "One customer by id; null when it is not in this workspace." })
+  async customer(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<CustomerType | null> {
+    const numeric = Number(id);
+    if (!Number.isSafeInteger(numeric)) return null;
+    const rows = await ctx.scope.qb(CustomerSchema).select([...COLUMNS]).andWhere({ id: numeric }).execute<CustomerRow[]>("all", false);
+    return rows[0] ? toCustomerType(rows[0]) : null;
+  }
+
+  @FieldResolver(() => OrderSummary, { description: "Order count, total spent and last order (batched: one query per request)." })
+  orders(@Root() customer: CustomerType, @Ctx() ctx: Context): Promise<OrderSummary> {
+    return ctx.loaders.orderSummary.load(Number(customer.id));
+  }
+}

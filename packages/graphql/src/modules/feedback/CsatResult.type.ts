@@ -1,0 +1,53 @@
+import { Field, Float, Int, ObjectType } from "type-graphql";
+import type { CustomerSatisfactionScore } from "@engagekit/core";
+import { IntervalType } from "../common/Interval.type.js";
+
+@ObjectType("CsatResult", {
+  description: "Customer Satisfaction Score: the top-box share of valid answers, with the mean answer. Computed by @engagekit/core.",
+})
+export class CsatResult {
+  @Field(() => Float, { description: "Share of valid answers in the top boxes, in [0, 1] (full precision)." })
+  share!: number;
+
+  @Field(() => IntervalType, { description: "Wilson interval of the share." })
+  shareInterval!: IntervalType;
+
+  @Field(() => Float, { description: "Mean answer on the scale." })
+  mean!: number;
+
+  @Field(() => IntervalType, { nullable: true, description: "Student-t interval of the mean; null when n = 1." })
+  meanInterval!: IntervalType | null;
+
+  @Field(() => Int, { description: "Valid answers (the denominator)." })
+  n!: number;
+
+  @Field(() => Int, { description: "Answers in the top boxes." })
+  satisfied!: number;
+
+  @Field(() => Int, { description: "Non-answers (don't know, skipped): reported, never in the denominator." })
+  skipped!: number;
+
+  @Field(() => Int)
+  scaleMin!: number;
+
+  @Field(() => Int)
+  scaleMax!: number;
+
+  @Field(() => Int, { description: "How many top boxes count as satisfied." })
+  topBoxes!: number;
+
+  static from(r: CustomerSatisfactionScore): CsatResult {
+    return Object.assign(new CsatResult(), {
+      share: r.share,
+      shareInterval: IntervalType.from(r.shareInterval),
+      mean: r.mean,
+      meanInterval: r.meanInterval ? IntervalType.from(r.meanInterval) : null,
+      n: r.n,
+      satisfied: r.satisfied,
+      skipped: r.skipped,
+      scaleMin: r.scale.min,
+      scaleMax: r.scale.max,
+      topBoxes: r.topBoxes,
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import "reflect-metadata";
+import { buildSchema, type NonEmptyArray } from "type-graphql";
+import type { GraphQLSchema } from "graphql";
+import { CustomerResolver } from "../modules/customer/customer.resolver.js";
+import { FeedbackResolver } from "../modules/feedback/feedback.resolver.js";
+import { WorkspaceResolver } from "../modules/workspace/workspace.resolver.js";
+
+/** A type-graphql resolver class. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver type
+export type ResolverClass = NonEmptyArray<Function>[number];
+
+/** engagekit's own resolvers, in schema order. */
+export const coreResolvers: ResolverClass[] = [WorkspaceResolver, CustomerResolver, FeedbackResolver];
+
+/** Options of {@link createSchema}. */
+export interface CreateSchemaOptions {
+  /**
+   * Integrators' resolver classes, added beside engagekit's. They may add
+   * root fields and `@FieldResolver`s on engagekit types (e.g. a field on
+   * `Customer`), and read the same {@link Context}.
+   */
+  readonly resolvers?: readonly ResolverClass[];
+}
+
+/**
+ * Builds engagekit's executable GraphQL schema, with the integrator's
+ * resolvers merged in. Deterministic: the printed schema is committed as
+ * `schema.graphql` and checked for drift.
+ */
+export async function createSchema(options: CreateSchemaOptions = {}): Promise<GraphQLSchema> {
+  const resolvers = [...coreResolvers, ...(options.resolvers ?? [])] as NonEmptyArray<ResolverClass>;
+  return buildSchema({ resolvers, validate: false, emitSchemaFile: false });
+}

@@ -1,0 +1,184 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
+import { GraphQLError, type GraphQLSchema } from "graphql";
+import type { MikroORM } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/knex";
+import { WorkspaceScope } from "../data/WorkspaceScope.js";
+import { WorkspaceSchema } from "../entities/Workspace.js";
+import { orderSummaryLoader } from "../modules/customer/orderSummaryLoader.js";
+import type { Context, CurrentWorkspace } from "./Context.js";
+import { formatError } from "./formatError.js";
+
+/** The header that picks the workspace of a request (API keys will replace it). */
+export const WORKSPACE_HEADER = "x-engagekit-workspace";
+
+/** Options of {@link createServer}. */
+export interface CreateServerOptions {
+  readonly orm: MikroORM;
+  readonly schema: GraphQLSchema;
+  /** Slug of the workspace used when a request names none. */
+  readonly defaultWorkspace: string;
+  /** Serve the offline GraphiQL IDE at `GET /graphiql` (default true). */
+  readonly graphiql?: boolean | { readonly defaultQuery?: string; readonly tabs?: readonly { query: string; variables?: string }[] };
+  /** Extra Apollo plugins (logging, limits…). */
+  readonly plugins?: readonly ApolloServerPlugin<Context>[];
+  /** Largest request body accepted, in bytes (default 10 MiB). */
+  readonly maxBodyBytes?: number;
+}
+
+/** A running engagekit HTTP server. */
+export interface EngagekitServer {
+  readonly httpServer: Server;
+  /** Starts listening; resolves to the GraphQL URL. */
+  listen(port: number, host?: string): Promise<string>;
+  /** Stops accepting connections, lets in-flight requests finish, then stops Apollo. Does not close the ORM. */
+  stop(): Promise<void>;
+}
+
+/**
+ * engagekit's HTTP server: `POST|GET /graphql` (Apollo), `GET /graphiql`
+ * (an IDE rendered from node_modules, no CDN), `GET /healthz`.
+ * Every GraphQL request gets its own EntityManager fork, workspace scope and
+ * DataLoaders.
+ */
+export async function createServer(options: CreateServerOptions): Promise<EngagekitServer> {
+  const httpServer = createHttpServer();
+  const apollo = new ApolloServer<Context>({
+    schema: options.schema,
+    introspection: true,
+    formatError,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ...(options.plugins ?? []),
+    ],
+  });
+  await apollo.start();
+
+  const workspaces = new Map<string, CurrentWorkspace>();
+  async function resolveWorkspace(em: EntityManager, slug: string): Promise<CurrentWorkspace> {
+    const cached = workspaces.get(slug);
+    if (cached) return cached;
+    const row = await em.findOne(WorkspaceSchema, { slug });
+    if (!row) {
+      throw new GraphQLError(`unknown workspace ${JSON.stringify(slug)}`, {
+        extensions: { code: "FORBIDDEN", http: { status: 403 } },
+      });
+    }
+    const ws = { id: row.id, slug: row.slug, name: row.name };
+    workspaces.set(slug, ws);
+    return ws;
+  }
+
+  async function context(req: IncomingMessage): Promise<Context> {
+    const em = options.orm.em.fork() as EntityManager;
+    const header = req.headers[WORKSPACE_HEADER];
+    const slug = (Array.isArray(header) ? header[0] : header) || options.defaultWorkspace;
+    const workspace = await resolveWorkspace(em, slug);
+    const scope = new WorkspaceScope(em, workspace.id);
+    return { workspace, scope, loaders: { orderSummary: orderSummaryLoader(scope) } };
+  }
+
+  const graphiqlPage =
+    options.graphiql === false
+      ? null
+      : renderGraphiQL({
+          endpoint: "/graphql",
+          title: "engagekit GraphiQL",
+          ...(typeof options.graphiql === "object" && options.graphiql.defaultQuery ? { defaultQuery: options.graphiql.defaultQuery } : {}),
+          ...(typeof options.graphiql === "object" && options.graphiql.tabs ? { defaultTabs: options.graphiql.tabs.map((t) => ({ ...t })) } : {}),
+        });
+
+  const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024;
+
+  httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+      res.end(err instanceof Error ? err.message : "internal error");
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname === "/healthz" && req.method === "GET") {
+      const ok = await options.orm.isConnected();
+      res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
+      res.end(JSON.stringify({ status: ok ? "ok" : "unavailable" }));
+      return;
+    }
+    if (url.pathname === "/graphiql" && req.method === "GET" && graphiqlPage) {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(graphiqlPage);
+      return;
+    }
+    if (url.pathname !== "/graphql") {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found: try POST /graphql or GET /graphiql");
+      return;
+    }
+    const body = req.method === "POST" ? await readJson(req, maxBody) : undefined;
+    if (body === TOO_LARGE) {
+      res.writeHead(413, { "content-type": "text/plain" });
+      res.end(`request body larger than ${maxBody} bytes`);
+      return;
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
+      context: () => context(req),
+    });
+    for (const [key, value] of result.headers) res.setHeader(key, value);
+    res.statusCode = result.status ?? 200;
+    if (result.body.kind === "complete") {
+      res.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  return {
+    httpServer,
+    listen(port, host = "0.0.0.0") {
+      return new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address() as AddressInfo;
+          const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+          resolve(`http://${shown}:${address.port}/graphql`);
+        });
+      });
+    },
+    async stop() {
+      // The drain plugin closes the listener and waits for in-flight requests.
+      await apollo.stop();
+    },
+  };
+}
+
+const TOO_LARGE = Symbol("too large");
+
+async function readJson(req: IncomingMessage, max: number): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > max) return TOO_LARGE;
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // Apollo answers malformed JSON with a 400 when given the raw string.
+    return text;
+  }
+}
