@@ -5,8 +5,11 @@ export default defineConfig({
   // type-graphql/Apollo get index.js — two realms (stack notes §2.2).
   resolve: { alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }] },
   test: {
-    include: ["test/**/*.test.ts", "src/**/*.test.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    include: ["test/**/*.test.ts"],
+    globalSetup: ["test/globalSetup.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Test files share one PostgreSQL cluster but each creates its own database.
+    fileParallelism: false,
   },
 });

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { MikroORM } from "@mikro-orm/core";
+import { MikroORM, type Options } from "@mikro-orm/core";
 import { Migrator } from "@mikro-orm/migrations";
 import { dialectOf, ormOptions, type DatabaseTarget } from "@engagekit/graphql";
 import { postgresqlMigrations } from "./migrations/postgresql/index.js";
@@ -14,7 +14,7 @@ const srcDir = resolve(dirname(fileURLToPath(import.meta.url)), "../src");
  * statically per dialect (SQLite and PostgreSQL DDL differ), so they run the
  * same from compiled JS and under the test runner.
  */
-export async function openOrm(target: DatabaseTarget, options: { debug?: boolean; logger?: (m: string) => void } = {}): Promise<MikroORM> {
+export async function openOrm(target: DatabaseTarget, options: { debug?: Options["debug"]; logger?: (m: string) => void } = {}): Promise<MikroORM> {
   if ("sqliteFile" in target && target.sqliteFile !== ":memory:") mkdirSync(dirname(target.sqliteFile), { recursive: true });
   const dialect = dialectOf(target);
   return MikroORM.init(

@@ -51,6 +51,8 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
     schema: options.schema,
     introspection: true,
     formatError,
+    // The host process owns signals (main.ts stops the server, then the ORM).
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),

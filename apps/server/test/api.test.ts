@@ -1,0 +1,145 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databases, demoDataDir, startApp, type App } from "./harness.js";
+
+/**
+ * The independent count for the CSAT check: read the vendored NHS CSV with a
+ * plain split (no engagekit code) and count valid answers and top-2-box answers.
+ * SOURCE.md: 5.0 × 2,616, 4.0 × 901, 3.0 × 181, 2.0 × 94, 1.0 × 71, "Don't know" × 19.
+ */
+function countNhs(): { valid: number; topTwo: number; skipped: number; sum: number } {
+  const lines = readFileSync(join(demoDataDir, "nhs_fft_gp_feedback/fft_gp_responses.csv"), "utf8").trim().split("\n").slice(1);
+  let valid = 0;
+  let topTwo = 0;
+  let skipped = 0;
+  let sum = 0;
+  for (const line of lines) {
+    const score = line.split(",")[3] ?? "";
+    if (score === "") skipped++;
+    else {
+      valid++;
+      sum += Number(score);
+      if (Number(score) >= 4) topTwo++;
+    }
+  }
+  return { valid, topTwo, skipped, sum };
+}
+
+for (const db of databases()) {
+  describe.skipIf(!db.available)(`GraphQL over HTTP on ${db.name}`, () => {
+    let app: App;
+    beforeAll(async () => {
+      app = await startApp(db.name);
+    });
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    it("should seed the demo workspace from the vendored CDNOW sample and NHS answers", () => {
+      expect(app.seed).toMatchObject({ created: true, customers: 2357, orders: 6919, surveyResponses: 3882 });
+    });
+
+    it("should answer { __typename }", async () => {
+      const res = await app.gql("{ __typename }");
+      expect(res.status).toBe(200);
+      expect(res.data).toEqual({ __typename: "Query" });
+    });
+
+    it("should return the top-2-box CSAT of the seeded NHS answers, matching an independent count of the CSV", async () => {
+      const expected = countNhs();
+      expect(expected).toMatchObject({ valid: 3863, topTwo: 3517, skipped: 19 }); // SOURCE.md counts
+      const res = await app.gql<{ csat: Record<string, number> }>(
+        `{ csat(filter: { survey: "nhs-fft" }) { share mean n satisfied skipped shareInterval { lower upper method } } }`,
+      );
+      expect(res.errors).toBeUndefined();
+      const csat = res.data?.csat as unknown as { share: number; mean: number; n: number; satisfied: number; skipped: number; shareInterval: { lower: number; upper: number; method: string } };
+      expect(csat.n).toBe(expected.valid);
+      expect(csat.satisfied).toBe(expected.topTwo);
+      expect(csat.skipped).toBe(expected.skipped);
+      expect(csat.share).toBeCloseTo(expected.topTwo / expected.valid, 12);
+      expect(csat.mean).toBeCloseTo(expected.sum / expected.valid, 12);
+      // statsmodels 0.15.0: proportion_confint(3517, 3863, alpha=0.05, method="wilson")
+      expect(csat.shareInterval.method).toBe("wilson");
+      expect(csat.shareInterval.lower).toBeCloseTo(0.9010147795472334, 10);
+      expect(csat.shareInterval.upper).toBeCloseTo(0.9190343571368158, 10);
+    });
+
+    it("should filter CSAT by touchpoint and period", async () => {
+      const res = await app.gql<{ a: { n: number } | null; b: { n: number } | null }>(
+        `{ a: csat(filter: { survey: "nhs-fft", touchpoint: "Earls Court Surgery" }) { n }
+           b: csat(filter: { survey: "nhs-fft", from: "2024-02-01T00:00:00Z", to: "2024-03-01T00:00:00Z" }) { n skipped } }`,
+      );
+      expect(res.errors).toBeUndefined();
+      const lines = readFileSync(join(demoDataDir, "nhs_fft_gp_feedback/fft_gp_responses.csv"), "utf8").trim().split("\n").slice(1);
+      const valid = (pred: (f: string[]) => boolean) => lines.map((l) => l.split(",")).filter((f) => f[3] !== "" && pred(f)).length;
+      expect(res.data?.a?.n).toBe(valid((f) => f[1] === "Earls Court Surgery"));
+      expect(res.data?.b?.n).toBe(valid((f) => (f[0] ?? "").startsWith("2024-02")));
+    });
+
+    it("should answer null, not 0, for a metric with no answers", async () => {
+      const res = await app.gql(`{ nps { score n } csat(filter: { survey: "no-such-survey" }) { share } }`);
+      expect(res.errors).toBeUndefined();
+      expect(res.data).toEqual({ nps: null, csat: null });
+    });
+
+    it("should page customers with cursors and order summaries", async () => {
+      const q = `query($after: String) { customers(first: 2, after: $after) { totalCount edges { cursor node { externalId orders { count totalSpent } } } pageInfo { hasNextPage endCursor } } }`;
+      type Page = { customers: { totalCount: number; edges: { node: { externalId: string; orders: { count: number; totalSpent: number } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+      const first = await app.gql<Page>(q);
+      expect(first.errors).toBeUndefined();
+      expect(first.data?.customers.totalCount).toBe(2357);
+      expect(first.data?.customers.edges.map((e) => e.node.externalId)).toEqual(["cdnow-0001", "cdnow-0002"]);
+      // CDNOW_sample.txt: customer 0001 has 4 lines totalling 29.33 + 29.73 + 14.96 + 26.48 = 100.50
+      expect(first.data?.customers.edges[0]?.node.orders).toEqual({ count: 4, totalSpent: 100.5 });
+      const second = await app.gql<Page>(q, { after: first.data?.customers.pageInfo.endCursor });
+      expect(second.data?.customers.edges.map((e) => e.node.externalId)).toEqual(["cdnow-0003", "cdnow-0004"]);
+    });
+
+    it("should reject a page size over the cap as BAD_USER_INPUT naming the field", async () => {
+      const res = await app.gql(`{ customers(first: 1000) { totalCount } }`);
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+    });
+
+    it("should refuse an unknown workspace with FORBIDDEN", async () => {
+      const res = await app.gql(`{ workspace { slug } }`, undefined, { "x-engagekit-workspace": "nope" });
+      expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    });
+
+    it("should read the workspace from the header and default to demo", async () => {
+      expect((await app.gql(`{ workspace { slug } }`)).data).toEqual({ workspace: { slug: "demo" } });
+      expect((await app.gql(`{ workspace { slug } }`, undefined, { "x-engagekit-workspace": "demo" })).data).toEqual({ workspace: { slug: "demo" } });
+    });
+
+    it("should load order summaries of a page of customers in a constant number of statements", async () => {
+      const count = async (first: number) => {
+        app.sql.length = 0;
+        const res = await app.gql(`{ customers(first: ${first}) { edges { node { id orders { count lastOrderAt } } } } }`);
+        expect(res.errors).toBeUndefined();
+        return app.sql.filter((m) => /\b(select|insert|update|delete)\b/i.test(m)).length;
+      };
+      const few = await count(5);
+      const many = await count(100);
+      expect(many).toBe(few);
+      expect(many).toBeLessThanOrEqual(3); // page, total count, one batched order-summary query
+    });
+
+    it("should serve /healthz and the offline GraphiQL page", async () => {
+      const base = app.url.replace(/\/graphql$/, "");
+      const health = await fetch(`${base}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: "ok" });
+      const ide = await fetch(`${base}/graphiql`);
+      expect(ide.status).toBe(200);
+      const html = await ide.text();
+      expect(html).toContain("engagekit GraphiQL");
+      // Self-contained: no <script src> or <link href> pointing off the machine.
+      expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=["']https?:\/\//i);
+    });
+
+    it("should leave no migration to generate: the committed migrations match the entities", async () => {
+      const pending = await app.orm.getMigrator().checkMigrationNeeded();
+      expect(pending).toBe(false);
+    });
+  });
+}
