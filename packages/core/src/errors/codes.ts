@@ -15,6 +15,16 @@ export const ErrorCodes = {
   INCONSISTENT: "METRIC.INCONSISTENT",
   /** An option (scale, confidence level…) is malformed. */
   INVALID_OPTION: "METRIC.INVALID_OPTION",
+  /** A reference names a touchpoint, channel, stage, persona or merge that is not defined. */
+  UNKNOWN_REFERENCE: "JOURNEY.UNKNOWN_REFERENCE",
+  /** Two items share an id that must be unique. */
+  DUPLICATE_ID: "JOURNEY.DUPLICATE_ID",
+  /** The stage graph of a journey map has a cycle. */
+  STAGE_CYCLE: "JOURNEY.STAGE_CYCLE",
+  /** A timestamp is not a valid date. */
+  INVALID_TIMESTAMP: "JOURNEY.INVALID_TIMESTAMP",
+  /** A field is missing or has the wrong type. */
+  INVALID_FIELD: "JOURNEY.INVALID_FIELD",
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
