@@ -12,6 +12,15 @@ export const CustomerSchema = defineEntity({
     email: p.string().nullable(),
     traits: p.json<Record<string, unknown>>().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
+    // Derived state, kept current by ingestion (the core's incremental APIs).
+    journeyStage: p.string().length(32).nullable(),
+    ladderTier: p.string().length(32).nullable(),
+    engagementScore: p.double().nullable(),
+    rfmScore: p.string().length(3).nullable(),
+    predictedClv: p.double().nullable(),
+    pAlive: p.double().nullable(),
+    /** When time-based conditions (e.g. "no purchase in 90 days") must be re-checked. */
+    nextCheckAt: p.datetime().nullable(),
   },
   uniques: [{ properties: ["workspace", "externalId"] }],
 });

@@ -10,11 +10,13 @@ export const OrderSchema = defineEntity({
     id: p.integer().primary().autoincrement(),
     workspace: () => p.manyToOne(WorkspaceSchema).index(),
     customer: () => p.manyToOne(CustomerSchema).index(),
+    /** The shop's order id; also the idempotency key of order ingestion. */
     externalId: p.string().length(191).nullable(),
     orderedAt: p.datetime(),
     amountCents: p.integer(),
     items: p.integer().default(1),
   },
+  uniques: [{ properties: ["workspace", "externalId"] }],
   indexes: [{ properties: ["workspace", "orderedAt"] }],
 });
 

@@ -23,7 +23,9 @@ export const SurveyResponseSchema = defineEntity({
     touchpoint: p.string().nullable(),
     channel: p.string().nullable(),
     respondedAt: p.datetime(),
+    idempotencyKey: p.string().length(191).nullable(),
   },
+  uniques: [{ properties: ["workspace", "idempotencyKey"] }],
   indexes: [{ properties: ["workspace", "kind", "respondedAt"] }],
 });
 

@@ -1,16 +1,45 @@
 import { CustomerSchema } from "./Customer.js";
+import { CustomerIdentitySchema } from "./CustomerIdentity.js";
+import { InteractionSchema } from "./Interaction.js";
 import { OrderSchema } from "./Order.js";
+import { SegmentMembershipSchema, SegmentSchema } from "./Segment.js";
+import { SupportTicketSchema, TicketEventSchema } from "./SupportTicket.js";
 import { SurveyResponseSchema } from "./SurveyResponse.js";
 import { WorkspaceSchema } from "./Workspace.js";
 
-export { CustomerSchema, OrderSchema, SurveyResponseSchema, WorkspaceSchema };
+export {
+  CustomerIdentitySchema,
+  CustomerSchema,
+  InteractionSchema,
+  OrderSchema,
+  SegmentMembershipSchema,
+  SegmentSchema,
+  SupportTicketSchema,
+  SurveyResponseSchema,
+  TicketEventSchema,
+  WorkspaceSchema,
+};
 export type { CustomerEntity } from "./Customer.js";
+export type { CustomerIdentityEntity } from "./CustomerIdentity.js";
+export type { InteractionEntity } from "./Interaction.js";
 export type { OrderEntity } from "./Order.js";
+export type { SegmentEntity, SegmentMembershipEntity } from "./Segment.js";
+export type { SupportTicketEntity, TicketEventEntity } from "./SupportTicket.js";
 export type { SurveyResponseEntity } from "./SurveyResponse.js";
 export type { WorkspaceEntity } from "./Workspace.js";
 
-/** Every entity engagekit persists, for the MikroORM `entities` option. */
-export const entities = [WorkspaceSchema, CustomerSchema, OrderSchema, SurveyResponseSchema];
+/** Entities scoped by the `workspace` filter: every table but the workspaces themselves. */
+export const workspaceScopedEntities = [
+  CustomerSchema,
+  CustomerIdentitySchema,
+  OrderSchema,
+  SurveyResponseSchema,
+  InteractionSchema,
+  SupportTicketSchema,
+  TicketEventSchema,
+  SegmentSchema,
+  SegmentMembershipSchema,
+];
 
-/** Entities scoped by the `workspace` filter (all but the workspace itself). */
-export const workspaceScopedEntities = [CustomerSchema, OrderSchema, SurveyResponseSchema];
+/** Every entity engagekit persists, for the MikroORM `entities` option. */
+export const entities = [WorkspaceSchema, ...workspaceScopedEntities];

@@ -3,6 +3,7 @@ import { buildSchema, type NonEmptyArray } from "type-graphql";
 import type { GraphQLSchema } from "graphql";
 import { CustomerResolver } from "../modules/customer/customer.resolver.js";
 import { FeedbackResolver } from "../modules/feedback/feedback.resolver.js";
+import { IngestionResolver } from "../modules/ingestion/ingestion.resolver.js";
 import { WorkspaceResolver } from "../modules/workspace/workspace.resolver.js";
 
 /** A type-graphql resolver class. */
@@ -10,7 +11,7 @@ import { WorkspaceResolver } from "../modules/workspace/workspace.resolver.js";
 export type ResolverClass = NonEmptyArray<Function>[number];
 
 /** engagekit's own resolvers, in schema order. */
-export const coreResolvers: ResolverClass[] = [WorkspaceResolver, CustomerResolver, FeedbackResolver];
+export const coreResolvers: ResolverClass[] = [WorkspaceResolver, CustomerResolver, FeedbackResolver, IngestionResolver];
 
 /** Options of {@link createSchema}. */
 export interface CreateSchemaOptions {

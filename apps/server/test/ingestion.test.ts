@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { netPromoterScore } from "@engagekit/core";
+import { databases, startApp, type App } from "./harness.js";
+
+const RECORD = `mutation($input: [InteractionInput!]!) { recordInteractions(input: $input) { received created duplicates customersCreated } }`;
+
+function interactions(n: number, prefix: string) {
+  return Array.from({ length: n }, (_, i) => ({
+    idempotencyKey: `${prefix}-${i}`,
+    customer: { externalId: `${prefix}-cust-${i % 97}` },
+    type: i % 3 === 0 ? "page_view" : i % 3 === 1 ? "email_open" : "purchase",
+    channel: i % 2 === 0 ? "web" : "email",
+    touchpoint: "homepage",
+    occurredAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+    properties: { i },
+    ...(i % 3 === 2 ? { value: 9.99 } : {}),
+  }));
+}
+
+for (const db of databases()) {
+  describe.skipIf(!db.available)(`ingestion on ${db.name}`, () => {
+    let app: App;
+    const count = async (table: string) => {
+      const rows = await app.orm.em.getConnection().execute<{ n: number | string }[]>(`select count(*) as n from ${table}`);
+      return Number(rows[0]?.n);
+    };
+    beforeAll(async () => {
+      app = await startApp(db.name, { seed: false });
+    });
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    it("should record a batch, and a retried batch should create nothing new", async () => {
+      const batch = interactions(50, "retry");
+      const first = await app.gql(RECORD, { input: batch });
+      expect(first.errors).toBeUndefined();
+      expect(first.data).toEqual({ recordInteractions: { received: 50, created: 50, duplicates: 0, customersCreated: 50 } });
+      const before = await count("interactions");
+      const again = await app.gql(RECORD, { input: batch });
+      expect(again.data).toEqual({ recordInteractions: { received: 50, created: 0, duplicates: 50, customersCreated: 0 } });
+      expect(await count("interactions")).toBe(before);
+    });
+
+    it("should count a key repeated inside one batch once", async () => {
+      const [a] = interactions(1, "dup");
+      const res = await app.gql(RECORD, { input: [a, a, a] });
+      expect(res.data).toEqual({ recordInteractions: { received: 3, created: 1, duplicates: 2, customersCreated: 1 } });
+    });
+
+    it("should reject a batch with one bad item, write nothing, and name the item index and field", async () => {
+      const batch = interactions(20, "bad");
+      (batch[13] as { type: string }).type = "Not A Type!";
+      const interactionsBefore = await count("interactions");
+      const customersBefore = await count("customers");
+      const res = await app.gql(RECORD, { input: batch });
+      expect(res.data ?? null).toBeNull();
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.13.type" });
+      expect(res.errors?.[0]?.message).toContain("input[13].type");
+      expect(await count("interactions")).toBe(interactionsBefore);
+      expect(await count("customers")).toBe(customersBefore);
+    });
+
+    it("should accept 10,000 interactions in one request and refuse 10,001", async () => {
+      const big = interactions(10_000, "big");
+      const res = await app.gql(RECORD, { input: big });
+      expect(res.errors).toBeUndefined();
+      expect(res.data).toEqual({ recordInteractions: { received: 10_000, created: 10_000, duplicates: 0, customersCreated: 97 } });
+      const tooBig = await app.gql(RECORD, { input: interactions(10_001, "toobig") });
+      expect(tooBig.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input" });
+    });
+
+    it("should score recorded NPS answers exactly as the core does, and reject a score off the scale", async () => {
+      const scores = [10, 9, 9, 8, 7, 6, 3, 0, null, 10];
+      const input = scores.map((score, i) => ({
+        idempotencyKey: `nps-${i}`,
+        survey: "relationship",
+        kind: "NPS",
+        score,
+        respondedAt: new Date(Date.UTC(2026, 1, 1, i)).toISOString(),
+      }));
+      const rec = await app.gql(`mutation($input: [SurveyAnswerInput!]!) { recordSurveyAnswers(input: $input) { created } }`, { input });
+      expect(rec.errors).toBeUndefined();
+      const res = await app.gql<{ nps: Record<string, number> }>(`{ nps { score standardError n promoters passives detractors skipped interval { lower upper } } }`);
+      const core = netPromoterScore(scores);
+      expect(res.data?.nps).toMatchObject({
+        score: core.score,
+        standardError: core.standardError,
+        n: core.n,
+        promoters: core.promoters,
+        passives: core.passives,
+        detractors: core.detractors,
+        skipped: core.skipped,
+        interval: { lower: core.interval.lower, upper: core.interval.upper },
+      });
+      const bad = await app.gql(`mutation($input: [SurveyAnswerInput!]!) { recordSurveyAnswers(input: $input) { created } }`, {
+        input: [{ idempotencyKey: "nps-bad", survey: "relationship", kind: "NPS", score: 11, respondedAt: "2026-02-02T00:00:00Z" }],
+      });
+      expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.0.score" });
+    });
+
+    it("should record orders idempotently by the shop's order id, with exact cents", async () => {
+      const input = [
+        { externalId: "o-1", customer: { externalId: "buyer" }, orderedAt: "2026-03-01T10:00:00Z", amount: 19.99, items: 2 },
+        { externalId: "o-2", customer: { externalId: "buyer" }, orderedAt: "2026-03-05T10:00:00Z", amount: 0.1 },
+      ];
+      const q = `mutation($input: [OrderInput!]!) { recordOrders(input: $input) { created duplicates } }`;
+      expect((await app.gql(q, { input })).data).toEqual({ recordOrders: { created: 2, duplicates: 0 } });
+      expect((await app.gql(q, { input })).data).toEqual({ recordOrders: { created: 0, duplicates: 2 } });
+      const rows = await app.orm.em.getConnection().execute<{ s: number | string }[]>(`select sum(amount_cents) as s from orders`);
+      expect(Number(rows[0]?.s)).toBe(2009);
+    });
+
+    it("should keep workspaces apart: another workspace sees none of these rows", async () => {
+      const em = app.orm.em.fork();
+      await em.getConnection().execute(`insert into workspaces (slug, name, created_at) values ('other', 'Other', ${db.name === "sqlite" ? "1" : "now()"})`);
+      const res = await app.gql(`{ customers { totalCount } nps { n } }`, undefined, { "x-engagekit-workspace": "other" });
+      expect(res.errors).toBeUndefined();
+      expect(res.data).toEqual({ customers: { totalCount: 0 }, nps: null });
+      const mine = await app.gql(`{ customers { totalCount } }`);
+      expect((mine.data as { customers: { totalCount: number } }).customers.totalCount).toBeGreaterThan(0);
+    });
+  });
+}

@@ -1,0 +1,111 @@
+import type { EntityName } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/knex";
+import { ErrorCodes, InputError } from "@engagekit/core";
+import { CustomerSchema } from "../../entities/Customer.js";
+
+/** Rows per statement: keeps every insert under SQLite's compound-select and parameter limits. */
+export const CHUNK = 400;
+
+/** Largest batch a single ingestion call accepts (configurable later; 10,000 is the contract). */
+export const MAX_BATCH = 10_000;
+
+/** Throws BAD_USER_INPUT naming `input` when a batch is empty or too large. */
+export function checkBatch(fn: string, size: number, max = MAX_BATCH): void {
+  if (size === 0) throw new InputError(ErrorCodes.EMPTY_SAMPLE, `${fn} requires at least one item`, ["input"], size);
+  if (size > max) throw new InputError(ErrorCodes.OUT_OF_RANGE, `${fn} accepts at most ${max} items per batch, got ${size}`, ["input"], size);
+}
+
+/** Throws BAD_USER_INPUT at `input.<index>.<field>`. */
+export function reject(fn: string, index: number, field: string, rule: string, value: unknown): never {
+  throw new InputError(ErrorCodes.OUT_OF_RANGE, `${fn} requires ${rule} at input[${index}].${field}`, ["input", index, field], value);
+}
+
+/** Checks an identifier-like string: non-empty, at most `max` characters. */
+export function checkKey(fn: string, index: number, field: string, value: string, max = 191): void {
+  if (value.trim() === "" || value.length > max) reject(fn, index, field, `a non-empty string of at most ${max} characters`, value);
+}
+
+/** Checks a date is a real instant. */
+export function checkDate(fn: string, index: number, field: string, value: Date): void {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) reject(fn, index, field, "a valid date-time", value);
+}
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Ids of the referenced customers, creating the unknown ones. Runs inside
+ * the batch's transaction, so a rejected batch creates no customer either.
+ */
+export async function resolveCustomers(
+  tx: EntityManager,
+  workspaceId: number,
+  externalIds: Iterable<string>,
+): Promise<{ ids: Map<string, number>; created: number }> {
+  const wanted = [...new Set(externalIds)];
+  const ids = new Map<string, number>();
+  const lookup = async (keys: string[]) => {
+    for (const part of chunks(keys)) {
+      const rows = await tx
+        .createQueryBuilder(CustomerSchema, "c")
+        .select(["id", "externalId"])
+        .where({ workspace: workspaceId, externalId: { $in: part } })
+        .execute<{ id: number; external_id: string }[]>("all", false);
+      for (const row of rows) ids.set(row.external_id, Number(row.id));
+    }
+  };
+  await lookup(wanted);
+  const missing = wanted.filter((k) => !ids.has(k));
+  const now = new Date();
+  for (const part of chunks(missing)) {
+    await tx
+      .createQueryBuilder(CustomerSchema)
+      .insert(part.map((externalId) => ({ workspace: workspaceId, externalId, createdAt: now })))
+      .onConflict(["workspace", "externalId"])
+      .ignore()
+      .execute();
+  }
+  await lookup(missing);
+  return { ids, created: missing.length };
+}
+
+/** Which of `keys` are already recorded in `column` of `entity` for the workspace. */
+export async function existingKeys<T extends object>(
+  tx: EntityManager,
+  entity: EntityName<T>,
+  property: string,
+  column: string,
+  workspaceId: number,
+  keys: readonly string[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const part of chunks([...new Set(keys)])) {
+    const rows = await tx
+      .createQueryBuilder(entity, "e")
+      .select([property] as never)
+      .where({ workspace: workspaceId, [property]: { $in: part } } as never)
+      .execute<Record<string, string>[]>("all", false);
+    for (const row of rows) found.add(String(row[column]));
+  }
+  return found;
+}
+
+/** Inserts rows in chunks, ignoring rows whose unique key a concurrent writer inserted first. */
+export async function insertRows<T extends object>(
+  tx: EntityManager,
+  entity: EntityName<T>,
+  conflict: string[],
+  rows: readonly Record<string, unknown>[],
+): Promise<void> {
+  for (const part of chunks(rows)) {
+    await tx
+      .createQueryBuilder(entity)
+      .insert(part as never)
+      .onConflict(conflict as never)
+      .ignore()
+      .execute();
+  }
+}

@@ -1,0 +1,160 @@
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { ErrorCodes, InputError } from "@engagekit/core";
+import type { Context } from "../../server/Context.js";
+import { InteractionSchema } from "../../entities/Interaction.js";
+import { OrderSchema } from "../../entities/Order.js";
+import { SurveyResponseSchema } from "../../entities/SurveyResponse.js";
+import { DEFAULT_SCALES } from "./FeedbackKind.enum.js";
+import { IngestionPayload } from "./IngestionPayload.type.js";
+import { InteractionInput } from "./Interaction.input.js";
+import { OrderInput } from "./Order.input.js";
+import { SurveyAnswerInput } from "./SurveyAnswer.input.js";
+import { checkBatch, checkDate, checkKey, existingKeys, insertRows, reject, resolveCustomers } from "./ingest.js";
+
+const TYPE_RE = /^[a-z][a-z0-9_]{0,63}$/;
+
+function payload(received: number, created: number, customersCreated: number): IngestionPayload {
+  return Object.assign(new IngestionPayload(), { received, created, duplicates: received - created, customersCreated });
+}
+
+/** Keeps the first item of each idempotency key not yet recorded. */
+function fresh<T>(items: readonly T[], key: (item: T) => string, recorded: Set<string>): T[] {
+  const seen = new Set(recorded);
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+@Resolver()
+export class IngestionResolver {
+  @Mutation(() => IngestionPayload, {
+    description:
+      "Records a batch of interactions (at most 10,000). All-or-nothing: one bad item rejects the batch with BAD_USER_INPUT naming its index and field. Idempotent per item key.",
+  })
+  async recordInteractions(
+    @Ctx() ctx: Context,
+    @Arg("input", () => [InteractionInput]) input: InteractionInput[],
+  ): Promise<IngestionPayload> {
+    const fn = "recordInteractions";
+    checkBatch(fn, input.length);
+    input.forEach((item, i) => {
+      checkKey(fn, i, "idempotencyKey", item.idempotencyKey);
+      checkKey(fn, i, "customer.externalId", item.customer.externalId);
+      if (!TYPE_RE.test(item.type)) reject(fn, i, "type", "a snake_case interaction type (a–z, 0–9, _)", item.type);
+      if (!TYPE_RE.test(item.channel)) reject(fn, i, "channel", "a snake_case channel id (a–z, 0–9, _)", item.channel);
+      checkDate(fn, i, "occurredAt", item.occurredAt);
+      if (item.value !== undefined && item.value !== null && !Number.isFinite(item.value)) reject(fn, i, "value", "a finite number", item.value);
+    });
+    const ws = ctx.workspace.id;
+    return ctx.scope.em.transactional(async (tx) => {
+      const recorded = await existingKeys(tx, InteractionSchema, "idempotencyKey", "idempotency_key", ws, input.map((x) => x.idempotencyKey));
+      const todo = fresh(input, (x) => x.idempotencyKey, recorded);
+      const { ids, created } = await resolveCustomers(tx, ws, todo.map((x) => x.customer.externalId));
+      await insertRows(
+        tx,
+        InteractionSchema,
+        ["workspace", "idempotencyKey"],
+        todo.map((x) => ({
+          workspace: ws,
+          customer: ids.get(x.customer.externalId),
+          idempotencyKey: x.idempotencyKey,
+          type: x.type,
+          channel: x.channel,
+          touchpoint: x.touchpoint ?? null,
+          occurredAt: x.occurredAt,
+          properties: x.properties ?? null,
+          value: x.value ?? null,
+        })),
+      );
+      return payload(input.length, todo.length, created);
+    });
+  }
+
+  @Mutation(() => IngestionPayload, { description: "Records a batch of survey answers. All-or-nothing, idempotent per item key." })
+  async recordSurveyAnswers(
+    @Ctx() ctx: Context,
+    @Arg("input", () => [SurveyAnswerInput]) input: SurveyAnswerInput[],
+  ): Promise<IngestionPayload> {
+    const fn = "recordSurveyAnswers";
+    checkBatch(fn, input.length);
+    input.forEach((item, i) => {
+      checkKey(fn, i, "idempotencyKey", item.idempotencyKey);
+      checkKey(fn, i, "survey", item.survey, 64);
+      if (item.customer) checkKey(fn, i, "customer.externalId", item.customer.externalId);
+      checkDate(fn, i, "respondedAt", item.respondedAt);
+      const scale = { min: item.scaleMin ?? DEFAULT_SCALES[item.kind].min, max: item.scaleMax ?? DEFAULT_SCALES[item.kind].max };
+      if (scale.min >= scale.max) reject(fn, i, "scaleMax", "scaleMax greater than scaleMin", item.scaleMax);
+      if (item.kind === "NPS" && (scale.min !== 0 || scale.max !== 10)) reject(fn, i, "scaleMax", "the 0–10 scale for NPS", item.scaleMax);
+      if (item.score !== null && item.score !== undefined && (item.score < scale.min || item.score > scale.max)) {
+        throw new InputError(
+          ErrorCodes.OUT_OF_RANGE,
+          `${fn} requires a score in ${scale.min}–${scale.max}, got ${item.score} at input[${i}].score`,
+          ["input", i, "score"],
+          item.score,
+        );
+      }
+    });
+    const ws = ctx.workspace.id;
+    return ctx.scope.em.transactional(async (tx) => {
+      const recorded = await existingKeys(tx, SurveyResponseSchema, "idempotencyKey", "idempotency_key", ws, input.map((x) => x.idempotencyKey));
+      const todo = fresh(input, (x) => x.idempotencyKey, recorded);
+      const refs = todo.flatMap((x) => (x.customer ? [x.customer.externalId] : []));
+      const { ids, created } = await resolveCustomers(tx, ws, refs);
+      await insertRows(
+        tx,
+        SurveyResponseSchema,
+        ["workspace", "idempotencyKey"],
+        todo.map((x) => ({
+          workspace: ws,
+          customer: x.customer ? ids.get(x.customer.externalId) : null,
+          idempotencyKey: x.idempotencyKey,
+          survey: x.survey,
+          kind: x.kind,
+          score: x.score ?? null,
+          scaleMin: x.scaleMin ?? DEFAULT_SCALES[x.kind].min,
+          scaleMax: x.scaleMax ?? DEFAULT_SCALES[x.kind].max,
+          touchpoint: x.touchpoint ?? null,
+          channel: x.channel ?? null,
+          respondedAt: x.respondedAt,
+        })),
+      );
+      return payload(input.length, todo.length, created);
+    });
+  }
+
+  @Mutation(() => IngestionPayload, { description: "Records a batch of orders, keyed by the shop's order id. All-or-nothing, idempotent." })
+  async recordOrders(@Ctx() ctx: Context, @Arg("input", () => [OrderInput]) input: OrderInput[]): Promise<IngestionPayload> {
+    const fn = "recordOrders";
+    checkBatch(fn, input.length);
+    input.forEach((item, i) => {
+      checkKey(fn, i, "externalId", item.externalId);
+      checkKey(fn, i, "customer.externalId", item.customer.externalId);
+      checkDate(fn, i, "orderedAt", item.orderedAt);
+      if (!Number.isFinite(item.amount) || item.amount < 0) reject(fn, i, "amount", "a non-negative amount", item.amount);
+      if (item.items !== undefined && (!Number.isInteger(item.items) || item.items < 0)) reject(fn, i, "items", "a non-negative integer", item.items);
+    });
+    const ws = ctx.workspace.id;
+    return ctx.scope.em.transactional(async (tx) => {
+      const recorded = await existingKeys(tx, OrderSchema, "externalId", "external_id", ws, input.map((x) => x.externalId));
+      const todo = fresh(input, (x) => x.externalId, recorded);
+      const { ids, created } = await resolveCustomers(tx, ws, todo.map((x) => x.customer.externalId));
+      await insertRows(
+        tx,
+        OrderSchema,
+        ["workspace", "externalId"],
+        todo.map((x) => ({
+          workspace: ws,
+          customer: ids.get(x.customer.externalId),
+          externalId: x.externalId,
+          orderedAt: x.orderedAt,
+          amountCents: Math.round(x.amount * 100),
+          items: x.items ?? 1,
+        })),
+      );
+      return payload(input.length, todo.length, created);
+    });
+  }
+}
