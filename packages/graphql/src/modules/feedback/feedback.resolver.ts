@@ -4,7 +4,9 @@ import type { Context } from "../../server/Context.js";
 import { CsatResult } from "./CsatResult.type.js";
 import { FeedbackFilterInput } from "./FeedbackFilter.input.js";
 import { NpsResult } from "./NpsResult.type.js";
-import { csatStats, npsCounts } from "./feedbackStats.js";
+import { csatStats, csatStatsBy, npsCounts, npsCountsBy } from "./feedbackStats.js";
+import { FeedbackGroupBy } from "./FeedbackGroupBy.enum.js";
+import { CsatGroup, NpsGroup } from "./FeedbackGroups.type.js";
 
 @Resolver()
 export class FeedbackResolver {
@@ -33,5 +35,34 @@ export class FeedbackResolver {
     const counts = await npsCounts(ctx.scope, filter);
     if (!counts || counts.promoters + counts.passives + counts.detractors === 0) return null;
     return NpsResult.from(netPromoterScoreFromCounts(counts));
+  }
+
+  @Query(() => [CsatGroup], { description: "CSAT broken down by month, touchpoint, channel or survey, each group with its own n and intervals." })
+  async csatBreakdown(
+    @Ctx() ctx: Context,
+    @Arg("by", () => FeedbackGroupBy) by: FeedbackGroupBy,
+    @Arg("filter", () => FeedbackFilterInput, { nullable: true }) filter?: FeedbackFilterInput,
+    @Arg("topBoxes", () => Int, { defaultValue: 2 }) topBoxes = 2,
+  ): Promise<CsatGroup[]> {
+    const groups = await csatStatsBy(ctx.scope, filter, topBoxes, by);
+    return groups.map((g) =>
+      Object.assign(new CsatGroup(), {
+        key: g.key,
+        csat: g.stats.n === 0 ? null : CsatResult.from(customerSatisfactionScoreFromStats(g.stats, { scale: g.scale, topBoxes })),
+      }),
+    );
+  }
+
+  @Query(() => [NpsGroup], { description: "NPS broken down by month, touchpoint, channel or survey." })
+  async npsBreakdown(
+    @Ctx() ctx: Context,
+    @Arg("by", () => FeedbackGroupBy) by: FeedbackGroupBy,
+    @Arg("filter", () => FeedbackFilterInput, { nullable: true }) filter?: FeedbackFilterInput,
+  ): Promise<NpsGroup[]> {
+    const groups = await npsCountsBy(ctx.scope, filter, by);
+    return groups.map((g) => {
+      const n = g.counts.promoters + g.counts.passives + g.counts.detractors;
+      return Object.assign(new NpsGroup(), { key: g.key, nps: n === 0 ? null : NpsResult.from(netPromoterScoreFromCounts(g.counts)) });
+    });
   }
 }

@@ -1,6 +1,8 @@
 import { raw } from "@mikro-orm/core";
 import { ErrorCodes, InputError, type CsatStats, type NpsCounts, type Scale } from "@engagekit/core";
 import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
+import { monthOf } from "../../data/sqlDialect.js";
+import { FeedbackGroupBy } from "./FeedbackGroupBy.enum.js";
 import { SurveyResponseSchema } from "../../entities/SurveyResponse.js";
 import type { FeedbackFilterInput } from "./FeedbackFilter.input.js";
 
@@ -29,8 +31,38 @@ export async function csatStats(
   filter: FeedbackFilterInput | undefined,
   topBoxes: number,
 ): Promise<{ stats: CsatStats; scale: Scale } | null> {
+  const groups = await csatStatsBy(scope, filter, topBoxes, null);
+  return groups[0] ?? null;
+}
+
+/** SQL for the group key of a breakdown. */
+function groupKey(scope: WorkspaceScope, by: FeedbackGroupBy): string {
+  switch (by) {
+    case FeedbackGroupBy.MONTH:
+      return monthOf(scope.em, "t.responded_at");
+    case FeedbackGroupBy.TOUCHPOINT:
+      return "t.touchpoint";
+    case FeedbackGroupBy.CHANNEL:
+      return "t.channel";
+    case FeedbackGroupBy.SURVEY:
+      return "t.survey";
+  }
+}
+
+/**
+ * {@link csatStats} per group (`by` = null: one group for everything), in
+ * ascending key order. Groups with no valid answer are still listed, with n = 0.
+ */
+export async function csatStatsBy(
+  scope: WorkspaceScope,
+  filter: FeedbackFilterInput | undefined,
+  topBoxes: number,
+  by: FeedbackGroupBy | null,
+): Promise<{ key: string | null; stats: CsatStats; scale: Scale }[]> {
+  const key = by ? groupKey(scope, by) : "null";
   const rows = await filtered(scope, "CSAT", filter)
     .select([
+      raw(`${key} as group_key`),
       "scaleMin",
       "scaleMax",
       raw("count(t.score) as n"),
@@ -39,36 +71,57 @@ export async function csatStats(
       raw("sum(t.score) as s"),
       raw("sum(t.score * t.score) as ss"),
     ])
-    .groupBy(["scaleMin", "scaleMax"])
+    .groupBy([raw(key), "scaleMin", "scaleMax"] as never)
+    .orderBy({ [raw(key) as never]: "asc" } as never)
     .execute<Record<string, unknown>[]>("all", false);
-  if (rows.length === 0) return null;
-  if (rows.length > 1) {
-    throw new InputError(
-      ErrorCodes.INCONSISTENT,
-      `csat requires answers on one scale, found ${rows.length} scales; filter by survey`,
-      ["filter", "survey"],
-      filter?.survey ?? null,
-    );
+  const seen = new Set<string | null>();
+  for (const row of rows) {
+    const k = row.group_key === null || row.group_key === undefined ? null : String(row.group_key);
+    if (seen.has(k)) {
+      throw new InputError(
+        ErrorCodes.INCONSISTENT,
+        "csat requires answers on one scale per group, found several; filter by survey",
+        ["filter", "survey"],
+        filter?.survey ?? null,
+      );
+    }
+    seen.add(k);
   }
-  const row = rows[0] as Record<string, unknown>;
-  return {
+  return rows.map((row) => ({
+    key: row.group_key === null || row.group_key === undefined ? null : String(row.group_key),
     scale: { min: num(row.scale_min), max: num(row.scale_max) },
     stats: { n: num(row.n), satisfied: num(row.satisfied), sum: num(row.s), sumOfSquares: num(row.ss), skipped: num(row.skipped) },
-  };
+  }));
 }
 
 /** Bucket counts of NPS answers, aggregated in SQL. Returns `null` when nothing matches. */
 export async function npsCounts(scope: WorkspaceScope, filter: FeedbackFilterInput | undefined): Promise<NpsCounts | null> {
-  const rows = await filtered(scope, "NPS", filter)
+  const groups = await npsCountsBy(scope, filter, null);
+  return groups[0]?.counts ?? null;
+}
+
+/** {@link npsCounts} per group, in ascending key order. */
+export async function npsCountsBy(
+  scope: WorkspaceScope,
+  filter: FeedbackFilterInput | undefined,
+  by: FeedbackGroupBy | null,
+): Promise<{ key: string | null; counts: NpsCounts }[]> {
+  const key = by ? groupKey(scope, by) : "null";
+  const qb = filtered(scope, "NPS", filter)
     .select([
+      raw(`${key} as group_key`),
       raw("count(*) as total"),
       raw("sum(case when t.score >= 9 then 1 else 0 end) as promoters"),
       raw("sum(case when t.score in (7, 8) then 1 else 0 end) as passives"),
       raw("sum(case when t.score <= 6 then 1 else 0 end) as detractors"),
       raw("count(*) - count(t.score) as skipped"),
-    ])
-    .execute<Record<string, unknown>[]>("all", false);
-  const row = rows[0];
-  if (!row || num(row.total) === 0) return null;
-  return { promoters: num(row.promoters), passives: num(row.passives), detractors: num(row.detractors), skipped: num(row.skipped) };
+    ]);
+  if (by) qb.groupBy(raw(key) as never).orderBy({ [raw(key) as never]: "asc" } as never);
+  const rows = await qb.execute<Record<string, unknown>[]>("all", false);
+  return rows
+    .filter((row) => num(row.total) > 0)
+    .map((row) => ({
+      key: row.group_key === null || row.group_key === undefined ? null : String(row.group_key),
+      counts: { promoters: num(row.promoters), passives: num(row.passives), detractors: num(row.detractors), skipped: num(row.skipped) },
+    }));
 }

@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exampleOperations } from "../src/operations.js";
+import { startApp, type App } from "./harness.js";
+
+/** Every example operation shown in GraphiQL must run without errors on the demo data. */
+describe("example operations (apps/server/operations/*.graphql)", () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startApp("sqlite");
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const ops = exampleOperations();
+  it("should find the examples", () => {
+    expect(ops.map((o) => o.name)).toEqual(expect.arrayContaining(["csat", "customers", "csat-by-month", "record-interactions"]));
+  });
+
+  for (const op of ops) {
+    it(`should run ${op.name} on the demo data without errors`, async () => {
+      const res = await app.gql(op.query);
+      expect(res.errors).toBeUndefined();
+      expect(res.data).toBeTruthy();
+    });
+  }
+});

@@ -1,0 +1,21 @@
+import { Field, ObjectType } from "type-graphql";
+import { CsatResult } from "./CsatResult.type.js";
+import { NpsResult } from "./NpsResult.type.js";
+
+@ObjectType("CsatGroup", { description: "CSAT of one group of a breakdown." })
+export class CsatGroup {
+  @Field(() => String, { nullable: true, description: "The group: YYYY-MM, touchpoint, channel or survey (null when unset)." })
+  key!: string | null;
+
+  @Field(() => CsatResult, { nullable: true, description: "null when the group has no valid answer (only non-answers)." })
+  csat!: CsatResult | null;
+}
+
+@ObjectType("NpsGroup", { description: "NPS of one group of a breakdown." })
+export class NpsGroup {
+  @Field(() => String, { nullable: true })
+  key!: string | null;
+
+  @Field(() => NpsResult, { nullable: true, description: "null when the group has no valid answer." })
+  nps!: NpsResult | null;
+}
