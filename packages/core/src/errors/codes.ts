@@ -25,6 +25,24 @@ export const ErrorCodes = {
   INVALID_TIMESTAMP: "JOURNEY.INVALID_TIMESTAMP",
   /** A field is missing or has the wrong type. */
   INVALID_FIELD: "JOURNEY.INVALID_FIELD",
+  /** A segment definition does not match the schema (wrong shape, missing or unknown property). */
+  SEGMENT_INVALID: "SEGMENT.INVALID",
+  /** A condition node has an unknown `type`. */
+  SEGMENT_UNKNOWN_KIND: "SEGMENT.UNKNOWN_KIND",
+  /** A condition uses an operator its kind does not have. */
+  SEGMENT_UNKNOWN_OPERATOR: "SEGMENT.UNKNOWN_OPERATOR",
+  /** A value of the wrong type for its operator or field (e.g. a date compared with a number). */
+  SEGMENT_TYPE_MISMATCH: "SEGMENT.TYPE_MISMATCH",
+  /** A date that is not ISO 8601, or a range whose lower end is above its upper end. */
+  SEGMENT_INVALID_VALUE: "SEGMENT.INVALID_VALUE",
+  /** A regular expression that does not compile or could backtrack catastrophically. */
+  SEGMENT_UNSAFE_REGEX: "SEGMENT.UNSAFE_REGEX",
+  /** Segments that reference each other in a cycle. */
+  SEGMENT_CYCLE: "SEGMENT.CYCLE",
+  /** A reference to a segment id that is not defined. */
+  SEGMENT_UNKNOWN_SEGMENT: "SEGMENT.UNKNOWN_SEGMENT",
+  /** A definition with more nodes or more nesting than the configured limits. */
+  SEGMENT_TOO_LARGE: "SEGMENT.TOO_LARGE",
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
