@@ -1,3 +1,37 @@
 // Public surface of the journey area; re-exported by src/index.ts.
 
+// Model
 export type { Persona } from "./Persona.js";
+export type { Channel, ChannelKind } from "./Channel.js";
+export { defaultChannels } from "./defaultChannels.js";
+export { ChannelRegistry } from "./ChannelRegistry.js";
+export type { Touchpoint, TouchpointOwnership } from "./Touchpoint.js";
+export { standardInteractionTypes } from "./InteractionType.js";
+export type { InteractionType } from "./InteractionType.js";
+export type { Interaction } from "./Interaction.js";
+export type { InteractionContext } from "./InteractionContext.js";
+export { validateInteraction } from "./validateInteraction.js";
+export { validateInteractions } from "./validateInteractions.js";
+export { dedupeInteractions } from "./dedupeInteractions.js";
+export type { DedupedInteractions } from "./dedupeInteractions.js";
+export type { InteractionFilter } from "./InteractionFilter.js";
+export { matchesFilter } from "./matchesFilter.js";
+export { customerKeyOf } from "./customerKeyOf.js";
+export type { InteractionColumns } from "./InteractionColumns.js";
+export { toInteractionColumns } from "./toInteractionColumns.js";
+
+// Funnels
+export type { FunnelDefinition, FunnelStep, FunnelMode, FunnelExclusion } from "./FunnelDefinition.js";
+export type { FunnelOptions, FunnelBreakdown } from "./FunnelOptions.js";
+export type { FunnelResult, FunnelStepResult, DurationSummary, FunnelBreakdownGroup } from "./FunnelResult.js";
+export { computeFunnel } from "./computeFunnel.js";
+export { computeFunnelColumnar } from "./computeFunnelColumnar.js";
+
+// Identity
+export type { IdentifierKind, IdentifierRef } from "../identity/IdentifierRef.js";
+
+// Paths
+export { nextTouchpoints } from "./nextTouchpoints.js";
+export type { TouchpointTransition, NextTouchpointsOptions } from "./nextTouchpoints.js";
+export { topConversionPaths } from "./topConversionPaths.js";
+export type { ConversionPaths, ConversionPathsOptions } from "./topConversionPaths.js";

@@ -1,0 +1,101 @@
+import { ErrorCodes } from "../errors/codes.js";
+import { InputError } from "../errors/InputError.js";
+import { customerKeyOf } from "./customerKeyOf.js";
+import type { FunnelDefinition } from "./FunnelDefinition.js";
+import type { FunnelOptions } from "./FunnelOptions.js";
+import type { FunnelResult } from "./FunnelResult.js";
+import type { Interaction } from "./Interaction.js";
+import { matchesFilter } from "./matchesFilter.js";
+import { buildFunnelResult } from "./_internal/buildFunnelResult.js";
+import { checkFunnelDefinition } from "./_internal/checkFunnelDefinition.js";
+import { funnelKernel } from "./_internal/funnelKernel.js";
+
+/**
+ * Funnel conversion of customers through ordered steps within a conversion
+ * window (see {@link FunnelDefinition} for the modes and exclusions).
+ *
+ * Per step: the customers who reached it (count_k, non-increasing in k),
+ * conversion from the previous step count_k / count_{k−1} and from the start
+ * count_k / count_1, each with a Wilson interval, the drop-off
+ * count_{k−1} − count_k, and the median / p90 time from the step-1 event.
+ * Events of one customer are taken in time order, ties in input order.
+ *
+ * Source: the funnel definitions of Mixpanel ("Funnels: conversion window,
+ * any order vs. specific order, exclusion steps", docs.mixpanel.com) and the
+ * `windowFunnel` aggregate of ClickHouse (clickhouse.com/docs, parametric
+ * aggregate functions); intervals: Wilson (1927).
+ *
+ * Range: counts are integers, rates in [0, 1]; rates whose denominator is 0
+ * are `null`, never 0.
+ * Complexity: O(n log n + n·K) for ordered/strict, O(n log n + n·K²) worst case
+ * for unordered (n interactions, K steps).
+ *
+ * @param interactions - the event log (any order)
+ * @param definition - steps, window, mode, exclusions
+ * @throws {InputError} `METRIC.EMPTY_SAMPLE` for an empty log or no steps; `METRIC.OUT_OF_RANGE`
+ *   for windowMs ≤ 0, more than 31 steps or a bad exclusion range; `JOURNEY.DUPLICATE_ID` for
+ *   repeated step ids; `METRIC.INVALID_OPTION` for an unknown mode or confidence outside (0, 1)
+ * @category Journey
+ * @example
+ * const day = 86_400_000;
+ * const r = computeFunnel(events, {
+ *   steps: [{ id: "view", match: { type: "product_view" } }, { id: "buy", match: { type: "purchase" } }],
+ *   windowMs: 7 * day,
+ * });
+ * r.steps[1].conversionFromPrevious // => 0.25 (1 of the 4 viewers bought within 7 days)
+ */
+export function computeFunnel(interactions: readonly Interaction[], definition: FunnelDefinition, options: FunnelOptions = {}): FunnelResult {
+  const { mode, exclFrom, exclTo } = checkFunnelDefinition("computeFunnel", definition, options);
+  const n = interactions.length;
+  if (n === 0) throw new InputError(ErrorCodes.EMPTY_SAMPLE, "computeFunnel requires at least one interaction", ["interactions"], n);
+  const keyOf = options.customerKey ?? customerKeyOf;
+  const codes = new Map<string, number>();
+  const keys: string[] = [];
+  const cust = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = keyOf(interactions[i] as Interaction);
+    let c = codes.get(key);
+    if (c === undefined) {
+      c = keys.length;
+      codes.set(key, c);
+      keys.push(key);
+    }
+    cust[i] = c;
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => (cust[a] as number) - (cust[b] as number) || (interactions[a] as Interaction).timestamp - (interactions[b] as Interaction).timestamp || a - b);
+  const ts = new Float64Array(n);
+  const mask = new Uint32Array(n);
+  const excl = new Uint32Array(n);
+  const starts = new Int32Array(keys.length + 1);
+  const steps = definition.steps;
+  const exclusions = definition.exclusions ?? [];
+  for (let r = 0; r < n; r++) {
+    const i = order[r] as number;
+    const it = interactions[i] as Interaction;
+    ts[r] = it.timestamp;
+    let m = 0;
+    for (let k = 0; k < steps.length; k++) if (matchesFilter((steps[k] as (typeof steps)[number]).match, it)) m |= 1 << k;
+    mask[r] = m >>> 0;
+    let x = 0;
+    for (let j = 0; j < exclusions.length; j++) if (matchesFilter((exclusions[j] as (typeof exclusions)[number]).match, it)) x |= 1 << j;
+    excl[r] = x >>> 0;
+    starts[(cust[i] as number) + 1] = (starts[(cust[i] as number) + 1] as number) + 1;
+  }
+  for (let c = 0; c < keys.length; c++) starts[c + 1] = (starts[c + 1] as number) + (starts[c] as number);
+  const out = funnelKernel({ starts, ts, mask, excl, steps: steps.length, windowMs: definition.windowMs, mode, exclFrom, exclTo });
+  const bd = options.breakdown;
+  let groupOf: ((c: number) => string) | null = null;
+  if (bd !== undefined) {
+    if (bd.by === "segment") groupOf = (c) => bd.segmentOf(keys[c] as string) ?? "(none)";
+    else {
+      groupOf = (c) => {
+        const s = starts[c] as number;
+        const row = bd.attribution === "first" ? s : Math.max(s, (out.levelRow[c] as number) - 1);
+        const it = interactions[order[row] as number] as Interaction;
+        return bd.by === "channel" ? it.channel : it.touchpoint;
+      };
+    }
+  }
+  return buildFunnelResult(definition, mode, out, options.confidence ?? 0.95, groupOf);
+}

@@ -1,0 +1,31 @@
+import { ErrorCodes } from "../errors/codes.js";
+import { InputError } from "../errors/InputError.js";
+import { ChannelRegistry } from "./ChannelRegistry.js";
+import { dedupeInteractions, type DedupedInteractions } from "./dedupeInteractions.js";
+import type { Interaction } from "./Interaction.js";
+import type { InteractionContext } from "./InteractionContext.js";
+import { touchpointMap, validateWith } from "./validateInteraction.js";
+
+/**
+ * Validates a batch of untrusted interaction records (see
+ * {@link validateInteraction} for the rules) and drops repeated idempotency
+ * ids, counting them (see {@link dedupeInteractions}).
+ *
+ * Complexity: O(n).
+ *
+ * @throws {InputError} the first invalid record's error, its path prefixed with
+ *   `["interactions", index]`; `JOURNEY.INVALID_FIELD` when `raw` is not an array
+ * @category Journey
+ * @example
+ * validateInteractions([rec, rec], { touchpoints }).duplicates // => 1
+ */
+export function validateInteractions(raw: unknown, context: InteractionContext): DedupedInteractions {
+  if (!Array.isArray(raw)) {
+    throw new InputError(ErrorCodes.INVALID_FIELD, "validateInteractions requires an array of interactions", ["interactions"], raw);
+  }
+  const tps = touchpointMap(context.touchpoints);
+  const channels = context.channels ?? new ChannelRegistry();
+  const out: Interaction[] = new Array(raw.length);
+  for (let i = 0; i < raw.length; i++) out[i] = validateWith(raw[i], tps, channels, ["interactions", i]);
+  return dedupeInteractions(out);
+}
