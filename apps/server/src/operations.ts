@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 /** Folder of the example operations shown in GraphiQL (and tested). */
 export const operationsDir = resolve(dirname(fileURLToPath(import.meta.url)), "../operations");
 
-/** The example operations, one `.graphql` file each, in name order. */
+/** The example operations, one `.graphql` file each, in name order (the numeric prefix sets the GraphiQL tab order). */
 export function exampleOperations(): { name: string; query: string }[] {
   return readdirSync(operationsDir)
     .filter((f) => f.endsWith(".graphql"))

@@ -1,6 +1,8 @@
 import type DataLoader from "dataloader";
 import type { WorkspaceScope } from "../data/WorkspaceScope.js";
 import type { OrderSummary } from "../modules/customer/OrderSummary.type.js";
+import type { OrderType } from "../modules/order/Order.type.js";
+import type { SegmentType } from "../modules/segment/Segment.type.js";
 
 /** The current workspace as the request resolved it. */
 export interface CurrentWorkspace {
@@ -22,4 +24,7 @@ export interface Context {
 /** The request's DataLoaders. */
 export interface Loaders {
   readonly orderSummary: DataLoader<number, OrderSummary>;
+  /** Latest k orders per customer; one loader per k, created on first use. */
+  lastOrders(k: number): DataLoader<number, OrderType[]>;
+  readonly segments: DataLoader<number, SegmentType[]>;
 }

@@ -9,7 +9,7 @@ import type { MikroORM } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/knex";
 import { WorkspaceScope } from "../data/WorkspaceScope.js";
 import { WorkspaceSchema } from "../entities/Workspace.js";
-import { orderSummaryLoader } from "../modules/customer/orderSummaryLoader.js";
+import { createLoaders } from "./createLoaders.js";
 import type { Context, CurrentWorkspace } from "./Context.js";
 import { formatError } from "./formatError.js";
 
@@ -82,7 +82,7 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
     const slug = (Array.isArray(header) ? header[0] : header) || options.defaultWorkspace;
     const workspace = await resolveWorkspace(em, slug);
     const scope = new WorkspaceScope(em, workspace.id);
-    return { workspace, scope, loaders: { orderSummary: orderSummaryLoader(scope) } };
+    return { workspace, scope, loaders: createLoaders(scope) };
   }
 
   const graphiqlPage =

@@ -1,5 +1,5 @@
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 
 interface CoreInputError {
   code: string;
@@ -22,7 +22,7 @@ function isInputError(e: unknown): e is CoreInputError {
  * Maps the core's `InputError` to `BAD_USER_INPUT` with `extensions.field`
  * (the dotted path of the offending input) and `extensions.reason` (the
  * core's stable code). Other errors pass through; internal ones lose their
- * stack in production.
+ * message: the client sees "Internal server error", the log sees the cause.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
@@ -36,6 +36,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
         field: original.path.map(String).join("."),
       },
     };
+  }
+  if (formatted.extensions?.code === "INTERNAL_SERVER_ERROR" && !(original instanceof GraphQLError)) {
+    // Never send internals (SQL, stack traces) to clients; keep them in the server log.
+    console.error(original);
+    return { message: "Internal server error", ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: "INTERNAL_SERVER_ERROR" } };
   }
   return formatted;
 }

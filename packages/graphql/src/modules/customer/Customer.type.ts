@@ -1,5 +1,20 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, Float, ID, ObjectType } from "type-graphql";
 import { DateTimeResolver, JSONResolver } from "graphql-scalars";
+
+@ObjectType("CustomerScores", { description: "A customer's scores; null until computed." })
+export class CustomerScores {
+  @Field(() => Float, { nullable: true, description: "Time-decayed engagement score." })
+  engagement!: number | null;
+
+  @Field(() => String, { nullable: true, description: "RFM cell as three digits R, F, M in 1–5 (5 = best)." })
+  rfm!: string | null;
+
+  @Field(() => Float, { nullable: true, description: "Predicted customer lifetime value (discounted)." })
+  predictedClv!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Probability the customer is still active, in [0, 1]." })
+  pAlive!: number | null;
+}
 
 /**
  * The API's customer (a third model: not the ORM entity, not a core type).
@@ -22,6 +37,15 @@ export class CustomerType {
 
   @Field(() => DateTimeResolver)
   createdAt!: Date;
+
+  @Field(() => String, { nullable: true, description: "Current journey stage (awareness … advocacy), kept by ingestion." })
+  journeyStage!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Engagement-ladder rung: passive, active or advocate." })
+  ladderTier!: string | null;
+
+  @Field(() => CustomerScores, { description: "Scores kept current by ingestion and the value models." })
+  scores!: CustomerScores;
 }
 
 /** A plain customer row as read by the list queries. */
@@ -31,7 +55,15 @@ export interface CustomerRow {
   email: string | null;
   traits: string | Record<string, unknown> | null;
   created_at: string | number | Date;
+  journey_stage: string | null;
+  ladder_tier: string | null;
+  engagement_score: number | null;
+  rfm_score: string | null;
+  predicted_clv: number | null;
+  p_alive: number | null;
 }
+
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** Maps a plain row to the API type. */
 export function toCustomerType(row: CustomerRow): CustomerType {
@@ -40,6 +72,14 @@ export function toCustomerType(row: CustomerRow): CustomerType {
     externalId: row.external_id,
     email: row.email,
     traits: typeof row.traits === "string" ? (JSON.parse(row.traits) as Record<string, unknown>) : row.traits,
-    createdAt: row.created_at instanceof Date ? row.created_at : new Date(row.created_at),
+    createdAt: row.created_at instanceof Date ? row.created_at : new Date(typeof row.created_at === "string" && /^\d+$/.test(row.created_at) ? Number(row.created_at) : row.created_at),
+    journeyStage: row.journey_stage,
+    ladderTier: row.ladder_tier,
+    scores: Object.assign(new CustomerScores(), {
+      engagement: numOrNull(row.engagement_score),
+      rfm: row.rfm_score,
+      predictedClv: numOrNull(row.predicted_clv),
+      pAlive: numOrNull(row.p_alive),
+    }),
   });
 }

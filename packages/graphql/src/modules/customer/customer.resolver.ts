@@ -6,8 +6,26 @@ import { decodeCursor, encodeCursor, pageSize } from "../common/connection.js";
 import { CustomerType, toCustomerType, type CustomerRow } from "./Customer.type.js";
 import { CustomerConnection } from "./CustomerConnection.type.js";
 import { OrderSummary } from "./OrderSummary.type.js";
+import { OrderType } from "../order/Order.type.js";
+import { SegmentType } from "../segment/Segment.type.js";
+import { ErrorCodes, InputError } from "@engagekit/core";
 
-const COLUMNS = ["id", "externalId", "email", "traits", "createdAt"] as const;
+const COLUMNS = [
+  "id",
+  "externalId",
+  "email",
+  "traits",
+  "createdAt",
+  "journeyStage",
+  "ladderTier",
+  "engagementScore",
+  "rfmScore",
+  "predictedClv",
+  "pAlive",
+] as const;
+
+/** Most orders `lastOrders` returns per customer. */
+const MAX_LAST_ORDERS = 20;
 
 @Resolver(() => CustomerType)
 export class CustomerResolver {
@@ -44,5 +62,22 @@ export class CustomerResolver {
   @FieldResolver(() => OrderSummary, { description: "Order count, total spent and last order (batched: one query per request)." })
   orders(@Root() customer: CustomerType, @Ctx() ctx: Context): Promise<OrderSummary> {
     return ctx.loaders.orderSummary.load(Number(customer.id));
+  }
+
+  @FieldResolver(() => [OrderType], { description: "The latest orders, newest first (batched: one query per request)." })
+  lastOrders(
+    @Root() customer: CustomerType,
+    @Ctx() ctx: Context,
+    @Arg("first", () => Int, { defaultValue: 3, description: "At most 20." }) first: number,
+  ): Promise<OrderType[]> {
+    if (!Number.isInteger(first) || first < 0 || first > MAX_LAST_ORDERS) {
+      throw new InputError(ErrorCodes.OUT_OF_RANGE, `lastOrders requires first in 0–${MAX_LAST_ORDERS}, got ${first}`, ["first"], first);
+    }
+    return ctx.loaders.lastOrders(first).load(Number(customer.id));
+  }
+
+  @FieldResolver(() => [SegmentType], { description: "Segments the customer is in now (batched: one query per request)." })
+  segments(@Root() customer: CustomerType, @Ctx() ctx: Context): Promise<SegmentType[]> {
+    return ctx.loaders.segments.load(Number(customer.id));
   }
 }

@@ -18,6 +18,11 @@ function filtered(scope: WorkspaceScope, kind: Kind, filter: FeedbackFilterInput
   return qb;
 }
 
+/** Orders a grouped query by its group key (PostgreSQL refuses ORDER BY on a constant, so only when grouped). */
+function qbOrder(qb: { orderBy(o: never): unknown }, key: string): void {
+  qb.orderBy({ [raw(key) as never]: "asc" } as never);
+}
+
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
 /**
@@ -60,7 +65,7 @@ export async function csatStatsBy(
   by: FeedbackGroupBy | null,
 ): Promise<{ key: string | null; stats: CsatStats; scale: Scale }[]> {
   const key = by ? groupKey(scope, by) : "null";
-  const rows = await filtered(scope, "CSAT", filter)
+  const rowsQb = filtered(scope, "CSAT", filter)
     .select([
       raw(`${key} as group_key`),
       "scaleMin",
@@ -71,9 +76,9 @@ export async function csatStatsBy(
       raw("sum(t.score) as s"),
       raw("sum(t.score * t.score) as ss"),
     ])
-    .groupBy([raw(key), "scaleMin", "scaleMax"] as never)
-    .orderBy({ [raw(key) as never]: "asc" } as never)
-    .execute<Record<string, unknown>[]>("all", false);
+    .groupBy((by ? [raw(key), "scaleMin", "scaleMax"] : ["scaleMin", "scaleMax"]) as never);
+  if (by) qbOrder(rowsQb, key);
+  const rows = await rowsQb.execute<Record<string, unknown>[]>("all", false);
   const seen = new Set<string | null>();
   for (const row of rows) {
     const k = row.group_key === null || row.group_key === undefined ? null : String(row.group_key);
@@ -116,7 +121,7 @@ export async function npsCountsBy(
       raw("sum(case when t.score <= 6 then 1 else 0 end) as detractors"),
       raw("count(*) - count(t.score) as skipped"),
     ]);
-  if (by) qb.groupBy(raw(key) as never).orderBy({ [raw(key) as never]: "asc" } as never);
+  if (by) qbOrder(qb.groupBy(raw(key) as never), key);
   const rows = await qb.execute<Record<string, unknown>[]>("all", false);
   return rows
     .filter((row) => num(row.total) > 0)
