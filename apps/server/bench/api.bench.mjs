@@ -1,0 +1,112 @@
+// Benchmarks of the GraphQL API against the hand-written ceilings, measured
+// in the same run on the same SQLite file (NODE_ENV=production, autocannon
+// as the load generator). Prints `BENCH {json}` rows for the root table.
+import "reflect-metadata";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { migrate, openOrm } from "../dist/orm.js";
+import { ensureWorkspace } from "../dist/seed.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const appDir = resolve(here, "..");
+const duration = Number(process.env.BENCH_SECONDS ?? 10);
+const dir = mkdtempSync(join(tmpdir(), "ek-bench-"));
+const file = join(dir, "bench.sqlite");
+
+// 1. The demo data, plus segments and scores so the nested payload is realistic.
+const orm = await openOrm({ sqliteFile: file });
+await migrate(orm);
+const { workspaceId } = await ensureWorkspace(orm, "demo", true, resolve(appDir, "../../datasets"));
+await orm.close(true);
+{
+  const db = new Database(file);
+  const now = Date.now();
+  const insSeg = db.prepare("insert into segments (workspace_id, key, name, definition, created_at, updated_at) values (?, ?, ?, '{\"all\":[]}', ?, ?)");
+  const segIds = ["champions", "at_risk", "new", "vip", "email_openers"].map((k) => Number(insSeg.run(workspaceId, k, k, now, now).lastInsertRowid));
+  const insMem = db.prepare("insert into segment_memberships (workspace_id, segment_id, customer_id, entered_at) values (?, ?, ?, ?)");
+  const setScores = db.prepare("update customers set journey_stage = ?, ladder_tier = ?, engagement_score = ?, rfm_score = ?, predicted_clv = ?, p_alive = ? where id = ?");
+  db.transaction(() => {
+    for (let c = 1; c <= 2357; c++) {
+      segIds.forEach((s, i) => { if (c % (i + 2) === 0) insMem.run(workspaceId, s, c, now); });
+      setScores.run(["conversion", "retention", "advocacy"][c % 3], ["passive", "active", "advocate"][c % 3], (c * 7919) % 1000 / 10, `${1 + (c % 5)}${1 + ((c >> 1) % 5)}${1 + ((c >> 2) % 5)}`, (c * 31) % 500, ((c * 13) % 100) / 100, c);
+    }
+  })();
+  db.close();
+}
+
+function start(args, env, ready) {
+  return new Promise((resolveStart, reject) => {
+    const child = spawn(process.execPath, args, { env: { ...process.env, NODE_ENV: "production", ...env }, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = ready.exec(out);
+      if (m) resolveStart({ child, url: m[1] });
+    });
+    child.once("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
+}
+
+async function load(url, body) {
+  const opts = { url, method: "POST", connections: 10, headers: { "content-type": "application/json" }, body };
+  await autocannon({ ...opts, duration: 3 }); // warm-up
+  const r = await autocannon({ ...opts, duration });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+}
+
+const query = `{ customers(first: 100) { edges { node { id journeyStage ladderTier scores { engagement rfm predictedClv pAlive } segments { key } lastOrders(first: 3) { amount orderedAt } orders { count } } } } }`;
+const gql = await start([join(appDir, "dist/index.js")], { ENGAGEKIT_DB_FILE: file, PORT: "4601", HOST: "127.0.0.1", ENGAGEKIT_SEED: "false" }, /GraphQL on (http:\S+graphql)/);
+const hand = await start([join(here, "handwritten.mjs"), file, "4602", String(workspaceId)], {}, /READY (\d+)/);
+
+// Same JSON from both (checked once, before timing).
+const a = await (await fetch(gql.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) })).json();
+const b = await (await fetch("http://127.0.0.1:4602/", { method: "POST", body: "{}" })).json();
+if (JSON.stringify(a) !== JSON.stringify(b)) {
+  console.error("payloads differ", JSON.stringify(a).slice(0, 300), JSON.stringify(b).slice(0, 300));
+  process.exitCode = 1;
+}
+console.log(`nested payload: ${JSON.stringify(a).length} bytes, 100 customers`);
+
+const g = await load(gql.url, JSON.stringify({ query }));
+const h = await load("http://127.0.0.1:4602/", "{}");
+console.log(`GraphQL nested list: ${g.rps.toFixed(1)} req/s (p50 ${g.p50} ms, p99 ${g.p99} ms, errors ${g.errors})`);
+console.log(`hand-written node:http + better-sqlite3: ${h.rps.toFixed(1)} req/s (p50 ${h.p50} ms, p99 ${h.p99} ms, errors ${h.errors})`);
+console.log(`BENCH ${JSON.stringify({ workload: "nested list, 100 customers (req/s)", engagekit: g.rps, peer: "node:http + better-sqlite3", peerMs: h.rps, ratio: g.rps / h.rps, target: "≥ 0.5 (throughput share)", note: "values are req/s, not ms" })}`);
+
+// 2. Ingestion: batches of 1,000 interactions through GraphQL vs raw prepared inserts.
+const batches = Number(process.env.BENCH_BATCHES ?? 20);
+const mk = (b) => Array.from({ length: 1000 }, (_, i) => ({
+  idempotencyKey: `bench-${b}-${i}`, customer: { externalId: `cdnow-${String(1 + ((b * 1000 + i) % 2357)).padStart(4, "0")}` },
+  type: ["page_view", "email_open", "purchase"][i % 3], channel: i % 2 ? "web" : "email", touchpoint: "homepage",
+  occurredAt: new Date(Date.UTC(2026, 0, 1) + (b * 1000 + i) * 1000).toISOString(), properties: { i },
+}));
+const mutation = `mutation($input: [InteractionInput!]!) { recordInteractions(input: $input) { created } }`;
+let t0 = performance.now();
+for (let bIdx = 0; bIdx < batches; bIdx++) {
+  const r = await (await fetch(gql.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: mutation, variables: { input: mk(bIdx) } }) })).json();
+  if (r.errors) throw new Error(JSON.stringify(r.errors));
+}
+const gqlRate = (batches * 1000) / ((performance.now() - t0) / 1000);
+gql.child.kill("SIGTERM");
+hand.child.kill("SIGTERM");
+
+const raw = new Database(join(dir, "raw.sqlite"));
+raw.pragma("journal_mode = WAL");
+raw.exec("create table interactions (id integer primary key autoincrement, workspace_id integer not null, customer_id integer not null, idempotency_key text not null, type text not null, channel text not null, touchpoint text, occurred_at integer not null, properties text, value real, unique (workspace_id, idempotency_key))");
+const ins = raw.prepare("insert into interactions (workspace_id, customer_id, idempotency_key, type, channel, touchpoint, occurred_at, properties, value) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+t0 = performance.now();
+for (let bIdx = 0; bIdx < batches; bIdx++) {
+  const rows = mk(bIdx);
+  raw.transaction(() => { for (const x of rows) ins.run(1, Number(x.customer.externalId.slice(6)), x.idempotencyKey, x.type, x.channel, x.touchpoint, Date.parse(x.occurredAt), JSON.stringify(x.properties), null); })();
+}
+const rawRate = (batches * 1000) / ((performance.now() - t0) / 1000);
+raw.close();
+console.log(`ingestion: GraphQL ${gqlRate.toFixed(0)} interactions/s vs raw better-sqlite3 ${rawRate.toFixed(0)}/s (batches of 1,000, ${batches} batches; incremental segment updates not yet wired)`);
+console.log(`BENCH ${JSON.stringify({ workload: "ingestion, batches of 1,000 (items/s)", engagekit: gqlRate, peer: "raw better-sqlite3 prepared inserts", peerMs: rawRate, ratio: gqlRate / rawRate, target: "≥ 0.25 (throughput share)", note: "values are items/s; segment updates not yet in the pipeline" })}`);
+
+rmSync(dir, { recursive: true, force: true });
