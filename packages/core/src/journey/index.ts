@@ -35,3 +35,10 @@ export { nextTouchpoints } from "./nextTouchpoints.js";
 export type { TouchpointTransition, NextTouchpointsOptions } from "./nextTouchpoints.js";
 export { topConversionPaths } from "./topConversionPaths.js";
 export type { ConversionPaths, ConversionPathsOptions } from "./topConversionPaths.js";
+
+// Journey maps
+export type { JourneyStage } from "./JourneyStage.js";
+export { defaultJourneyStages } from "./defaultJourneyStages.js";
+export type { JourneyMap, JourneyMapCell, JourneyEmotion, JourneyKpi } from "./JourneyMap.js";
+export { validateJourneyMap } from "./validateJourneyMap.js";
+export type { JourneyMapValidation } from "./validateJourneyMap.js";

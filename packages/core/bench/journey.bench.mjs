@@ -1,0 +1,218 @@
+// Journey benchmark: a 4-step funnel (7-day window) and stage inference over a synthetic
+// interaction log, against the same computation written as DuckDB SQL (window functions)
+// over the same rows; identity stitching throughput.
+//
+// Generator (seeded, mulberry32), shape fitted roughly to the two real sets we have:
+// - events per customer: discrete log-normal, median 4 (OTTO sample: median 4 events per session
+//   over 20 sessions) with σ = 1.354 so that mean/median = exp(σ²/2) = 2.5 (mean ≈ 10 → 5M events
+//   for 500k customers), capped at 400.
+// - inter-event gap: 85% within a visit, exponential with median 40 s (OTTO: median gap 39.5 s);
+//   15% a new visit, exponential with mean 2 days (OTTO: 14.7% of gaps exceed 30 min, p99 ≈ 5 days).
+//   Every gap is at least 1 ms, so timestamps are strictly increasing per customer.
+// - event mix: page_view 0.20, product_view 0.664, email_open 0.04, email_click 0.024,
+//   add_to_cart 0.06, purchase 0.012 (OTTO: clicks 92.8%, carts 6.0%, orders 1.2% of events; the
+//   clicks split into page and product views). Journeys start uniformly over 90 days.
+// - channel: email types on email; others web 0.62 / mobile_app 0.38. Online Shoppers Intention
+//   (UCI 468) converts 15.5% of sessions; the realised customer-level purchase rate is printed.
+// Funnel: page_view → product_view → add_to_cart → purchase, ordered, 7 days.
+//
+// Fairness: loading is excluded on both sides. engagekit reads typed-array columns already grouped
+// by customer in time order (as the generator emits them; computeFunnelColumnar checks this in O(n)
+// and would sort otherwise). DuckDB reads the same rows from an in-memory table loaded from a temp CSV
+// (customer INTEGER, ts BIGINT ms, type INTEGER code, channel INTEGER code); it must sort inside its
+// window functions and uses its default 2 threads, engagekit one. Both return the per-step counts and
+// the median and p90 time to convert; the bench checks the counts are equal.
+import { DuckDBInstance } from "@duckdb/node-api";
+import { writeFileSync, rmSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as ek from "../dist/index.js";
+
+const CUSTOMERS = Number(process.env.EK_CUSTOMERS ?? 500_000);
+const TARGET_EVENTS = Number(process.env.EK_EVENTS ?? 5_000_000);
+const RUNS = Number(process.env.EK_RUNS ?? 5);
+const DAY = 86_400_000;
+const TYPES = ["page_view", "product_view", "email_open", "email_click", "add_to_cart", "purchase"];
+const MIX = [0.2, 0.664, 0.04, 0.024, 0.06, 0.012];
+const CHANNELS = ["web", "mobile_app", "email"];
+const TPS = ["landing", "product_page", "newsletter", "newsletter_link", "cart", "checkout"];
+
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function generate(customers, targetEvents, seed = 42) {
+  const rnd = mulberry32(seed);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
+  const sigma = 1.354;
+  const mu = Math.log(4) + Math.log(targetEvents / customers / 10); // rescale the median if the mean target differs from 10
+  const counts = new Int32Array(customers);
+  let n = 0;
+  for (let c = 0; c < customers; c++) {
+    const k = Math.min(400, Math.max(1, Math.round(Math.exp(mu + sigma * normal()))));
+    counts[c] = k;
+    n += k;
+  }
+  const cum = [];
+  let acc = 0;
+  for (const p of MIX) cum.push((acc += p));
+  const customer = new Int32Array(n);
+  const timestamp = new Float64Array(n);
+  const type = new Int32Array(n);
+  const touchpoint = new Int32Array(n);
+  const channel = new Int32Array(n);
+  const t0 = Date.UTC(2024, 0, 1);
+  let r = 0;
+  for (let c = 0; c < customers; c++) {
+    let t = t0 + Math.floor(rnd() * 90 * DAY);
+    const appUser = rnd() < 0.38;
+    for (let i = 0; i < counts[c]; i++) {
+      if (i > 0) {
+        const u = 1 - rnd();
+        t += Math.max(1, Math.round(rnd() < 0.85 ? (-Math.log(u) * 40_000) / Math.LN2 : -Math.log(u) * 2 * DAY));
+      }
+      const x = rnd();
+      let ty = 0;
+      while (ty < cum.length - 1 && x >= cum[ty]) ty++;
+      customer[r] = c;
+      timestamp[r] = t;
+      type[r] = ty;
+      touchpoint[r] = ty;
+      channel[r] = ty === 2 || ty === 3 ? 2 : appUser ? 1 : 0;
+      r++;
+    }
+  }
+  return {
+    length: n,
+    customer,
+    timestamp,
+    type,
+    touchpoint,
+    channel,
+    dictionaries: { customer: Array.from({ length: customers }, (_, i) => `c${i}`), type: TYPES, touchpoint: TPS, channel: CHANNELS },
+  };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+async function timeIt(label, f, runs = RUNS) {
+  await f(); // warm-up
+  const ms = [];
+  let out;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    out = await f();
+    ms.push(performance.now() - t);
+  }
+  console.log(`${label}: runs ${ms.map((x) => x.toFixed(1)).join(" / ")} ms, median ${median(ms).toFixed(1)} ms`);
+  return { ms: median(ms), out };
+}
+const mb = (b) => (b / 1048576).toFixed(0);
+const rssPeakMb = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
+
+const tGen = performance.now();
+const cols = generate(CUSTOMERS, TARGET_EVENTS);
+console.log(`generated ${cols.length} events for ${CUSTOMERS} customers in ${(performance.now() - tGen).toFixed(0)} ms; heap ${mb(process.memoryUsage().heapUsed)} MB, arrays ${mb(cols.length * 24)} MB`);
+{
+  const buyers = new Uint8Array(CUSTOMERS);
+  const mix = new Float64Array(TYPES.length);
+  for (let i = 0; i < cols.length; i++) {
+    mix[cols.type[i]]++;
+    if (cols.type[i] === 5) buyers[cols.customer[i]] = 1;
+  }
+  console.log(`realised mix: ${TYPES.map((t, i) => `${t} ${(mix[i] / cols.length).toFixed(3)}`).join(", ")}; customers with a purchase ${(buyers.reduce((a, b) => a + b, 0) / CUSTOMERS).toFixed(3)}`);
+}
+
+const W = 7 * DAY;
+const funnelDef = {
+  steps: [
+    { id: "landing", match: { type: "page_view" } },
+    { id: "product", match: { type: "product_view" } },
+    { id: "cart", match: { type: "add_to_cart" } },
+    { id: "purchase", match: { type: "purchase" } },
+  ],
+  windowMs: W,
+  mode: "ordered",
+};
+
+globalThis.gc?.();
+const ekFunnel = await timeIt("engagekit computeFunnelColumnar (4 steps, 7 d)", () => ek.computeFunnelColumnar(cols, funnelDef));
+const ekCounts = ekFunnel.out.steps.map((s) => s.count);
+console.log(`  counts ${ekCounts.join(" → ")}; time to convert median ${(ekFunnel.out.timeToConvert?.median / 3600000).toFixed(2)} h, p90 ${(ekFunnel.out.timeToConvert?.p90 / 3600000).toFixed(2)} h`);
+const rssAfterEk = rssPeakMb();
+console.log(`  peak RSS so far (generator + engagekit): ${rssAfterEk} MB`);
+
+// --- DuckDB
+const dir = mkdtempSync(join(tmpdir(), "ekjourney-"));
+const csvPath = join(dir, "events.csv");
+{
+  const parts = [];
+  const CH = 200_000;
+  for (let s = 0; s < cols.length; s += CH) {
+    let chunk = "";
+    for (let i = s; i < Math.min(cols.length, s + CH); i++) chunk += `${cols.customer[i]},${cols.timestamp[i]},${cols.type[i]},${cols.channel[i]}\n`;
+    parts.push(chunk);
+  }
+  writeFileSync(csvPath, parts.join(""));
+}
+const db = await DuckDBInstance.create(":memory:");
+const con = await db.connect();
+const tLoad = performance.now();
+await con.run(`CREATE TABLE events AS SELECT * FROM read_csv('${csvPath}', header=false, columns={'customer':'INTEGER','ts':'BIGINT','type':'INTEGER','channel':'INTEGER'})`);
+console.log(`duckdb load (excluded): ${(performance.now() - tLoad).toFixed(0)} ms`);
+rmSync(dir, { recursive: true, force: true });
+
+// The latest-start recurrence of the engagekit kernel, one window pass per step.
+const prev = "(PARTITION BY customer ORDER BY ts ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)";
+const funnelSql = `
+WITH e AS (SELECT customer, ts, type FROM events WHERE type IN (0, 1, 4, 5)),
+l1 AS (SELECT *, max(CASE WHEN type = 0 THEN ts END) OVER ${prev} AS s1 FROM e),
+l2 AS (SELECT *, max(CASE WHEN type = 1 AND ts - s1 <= ${W} THEN s1 END) OVER ${prev} AS s2 FROM l1),
+l3 AS (SELECT *, max(CASE WHEN type = 4 AND ts - s2 <= ${W} THEN s2 END) OVER ${prev} AS s3 FROM l2),
+per AS (
+  SELECT customer,
+    max(CASE WHEN type = 5 AND ts - s3 <= ${W} THEN 4 WHEN type = 4 AND ts - s2 <= ${W} THEN 3
+             WHEN type = 1 AND ts - s1 <= ${W} THEN 2 WHEN type = 0 THEN 1 ELSE 0 END) AS level,
+    arg_min(ts - s3, ts) FILTER (WHERE type = 5 AND ts - s3 <= ${W}) AS ttc
+  FROM l3 GROUP BY customer)
+SELECT count(*) FILTER (WHERE level >= 1)::INTEGER AS c1, count(*) FILTER (WHERE level >= 2)::INTEGER AS c2,
+       count(*) FILTER (WHERE level >= 3)::INTEGER AS c3, count(*) FILTER (WHERE level >= 4)::INTEGER AS c4,
+       quantile_cont(ttc, 0.5)::DOUBLE AS med, quantile_cont(ttc, 0.9)::DOUBLE AS p90
+FROM per`;
+const duckFunnel = await timeIt("duckdb funnel SQL (window functions)", async () => (await con.runAndReadAll(funnelSql)).getRowObjects()[0]);
+const dc = duckFunnel.out;
+const duckCounts = [dc.c1, dc.c2, dc.c3, dc.c4];
+const same = duckCounts.every((c, i) => c === ekCounts[i]) && Math.abs(dc.med - ekFunnel.out.timeToConvert.median) < 1e-6 && Math.abs(dc.p90 - ekFunnel.out.timeToConvert.p90) < 1e-6;
+console.log(`  duckdb counts ${duckCounts.join(" → ")}; median ${(dc.med / 3600000).toFixed(2)} h, p90 ${(dc.p90 / 3600000).toFixed(2)} h; identical to engagekit: ${same}`);
+if (!same) process.exitCode = 1;
+const rssAfterDuck = rssPeakMb();
+console.log(
+  "BENCH " +
+    JSON.stringify({
+      workload: `journey funnel 4 steps 7d (${cols.length} events, ${CUSTOMERS} customers)`,
+      engagekit: +ekFunnel.ms.toFixed(1),
+      peer: "duckdb",
+      peerMs: +duckFunnel.ms.toFixed(1),
+      ratio: +(ekFunnel.ms / duckFunnel.ms).toFixed(3),
+      target: "≤ 1.0",
+      note: `ordered, latest-start semantics on both sides, counts equal=${same}; load excluded; engagekit 1 thread on pre-grouped typed arrays, duckdb 2 threads; peak RSS ${rssAfterEk} MB after engagekit, ${rssAfterDuck} MB with duckdb`,
+    }),
+);
+
+if (typeof ek.inferJourneyStagesColumnar === "function") {
+  const { stageBench } = await import("./journey.stages.bench-part.mjs").catch(() => ({ stageBench: null }));
+  if (stageBench) await stageBench({ ek, cols, con, timeIt, rssPeakMb, CUSTOMERS });
+}
+if (typeof ek.IdentityGraph === "function") {
+  const { identityBench } = await import("./journey.identity.bench-part.mjs").catch(() => ({ identityBench: null }));
+  if (identityBench) await identityBench({ ek, timeIt, rssPeakMb });
+}
