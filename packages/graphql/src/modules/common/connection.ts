@@ -14,7 +14,8 @@ export class PageInfo {
 export interface ConnectionShape<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** Counts all nodes; called only when a client asks for `totalCount`. */
+  count: () => Promise<number>;
 }
 
 /**
@@ -39,8 +40,12 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: "Number of nodes across all pages." })
-    totalCount!: number;
+    count!: () => Promise<number>;
+
+    @Field(() => Int, { description: "Number of nodes across all pages (one extra query, run only when asked for)." })
+    totalCount(): Promise<number> {
+      return this.count();
+    }
   }
   return ConnectionType;
 }

@@ -38,16 +38,17 @@ export class CustomerResolver {
     const limit = pageSize(first);
     const qb = ctx.scope.qb(CustomerSchema).select([...COLUMNS]).orderBy({ id: "asc" }).limit(limit + 1);
     if (after) qb.andWhere({ id: { $gt: decodeCursor(after) } });
-    const [rows, countRows] = await Promise.all([
-      qb.execute<CustomerRow[]>("all", false),
-      ctx.scope.qb(CustomerSchema).select([raw("count(*) as n")]).execute<{ n: number | string }[]>("all", false),
-    ]);
+    const rows = await qb.execute<CustomerRow[]>("all", false);
+    const count = async () => {
+      const counted = await ctx.scope.qb(CustomerSchema).select([raw("count(*) as n")]).execute<{ n: number | string }[]>("all", false);
+      return Number(counted[0]?.n ?? 0);
+    };
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return Object.assign(new CustomerConnection(), {
       edges: page.map((row) => ({ cursor: encodeCursor(row.id), node: toCustomerType(row) })),
       pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeCursor(last.id) : null },
-      totalCount: Number(countRows[0]?.n ?? 0),
+      count,
     });
   }
 
