@@ -122,3 +122,34 @@ for (const db of databases()) {
     });
   });
 }
+
+for (const db of databases()) {
+  describe.skipIf(!db.available)(`ticket events on ${db.name}`, () => {
+    let app: App;
+    beforeAll(async () => {
+      app = await startApp(db.name, { seed: false });
+    });
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    it("should create tickets on first sight, record their events once, and keep the earliest event as openedAt", async () => {
+      const q = `mutation($input: [TicketEventInput!]!) { recordTicketEvents(input: $input) { received created duplicates customersCreated } }`;
+      const input = [
+        { idempotencyKey: "t1-reply", ticket: { externalId: "T-1" }, type: "AGENT_REPLY", occurredAt: "2026-05-01T09:30:00Z" },
+        { idempotencyKey: "t1-open", ticket: { externalId: "T-1", customer: { externalId: "alice" }, channel: "email" }, type: "OPENED", occurredAt: "2026-05-01T09:00:00Z" },
+        { idempotencyKey: "t2-open", ticket: { externalId: "T-2" }, type: "OPENED", occurredAt: "2026-05-02T10:00:00Z" },
+      ];
+      expect((await app.gql(q, { input })).data).toEqual({ recordTicketEvents: { received: 3, created: 3, duplicates: 0, customersCreated: 1 } });
+      expect((await app.gql(q, { input })).data).toEqual({ recordTicketEvents: { received: 3, created: 0, duplicates: 3, customersCreated: 0 } });
+      const rows = await app.orm.em
+        .getConnection()
+        .execute<{ external_id: string; opened_at: string | number | Date; events: number | string }[]>(
+          "select t.external_id, t.opened_at, (select count(*) from ticket_events e where e.ticket_id = t.id) as events from support_tickets t order by t.external_id",
+        );
+      expect(rows.map((r) => [r.external_id, Number(r.events)])).toEqual([["T-1", 2], ["T-2", 1]]);
+      const opened = rows[0]?.opened_at;
+      expect(new Date(typeof opened === "number" || /^\d+$/.test(String(opened)) ? Number(opened) : String(opened)).toISOString()).toBe("2026-05-01T09:00:00.000Z");
+    });
+  });
+}

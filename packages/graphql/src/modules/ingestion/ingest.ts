@@ -2,6 +2,7 @@ import type { EntityName } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/knex";
 import { ErrorCodes, InputError } from "@engagekit/core";
 import { CustomerSchema } from "../../entities/Customer.js";
+import { SupportTicketSchema } from "../../entities/SupportTicket.js";
 
 /** Rows per statement: keeps every insert under SQLite's compound-select and parameter limits. */
 export const CHUNK = 400;
@@ -108,4 +109,41 @@ export async function insertRows<T extends object>(
       .ignore()
       .execute();
   }
+}
+
+/**
+ * Ids of the referenced tickets, creating unknown ones with the earliest
+ * event time of the batch as `openedAt`. Inside the batch's transaction.
+ */
+export async function resolveTickets(
+  tx: EntityManager,
+  workspaceId: number,
+  refs: readonly { externalId: string; customer: number | null; channel: string | null; openedAt: Date }[],
+): Promise<Map<string, number>> {
+  const first = new Map<string, (typeof refs)[number]>();
+  for (const ref of refs) {
+    const seen = first.get(ref.externalId);
+    if (!seen || ref.openedAt < seen.openedAt) first.set(ref.externalId, ref);
+  }
+  const ids = new Map<string, number>();
+  const lookup = async (keys: string[]) => {
+    for (const part of chunks(keys)) {
+      const rows = await tx
+        .createQueryBuilder(SupportTicketSchema, "t")
+        .select(["id", "externalId"])
+        .where({ workspace: workspaceId, externalId: { $in: part } })
+        .execute<{ id: number; external_id: string }[]>("all", false);
+      for (const row of rows) ids.set(row.external_id, Number(row.id));
+    }
+  };
+  await lookup([...first.keys()]);
+  const missing = [...first.values()].filter((r) => !ids.has(r.externalId));
+  await insertRows(
+    tx,
+    SupportTicketSchema,
+    ["workspace", "externalId"],
+    missing.map((r) => ({ workspace: workspaceId, externalId: r.externalId, customer: r.customer, channel: r.channel, openedAt: r.openedAt })),
+  );
+  await lookup(missing.map((r) => r.externalId));
+  return ids;
 }

@@ -4,12 +4,14 @@ import type { Context } from "../../server/Context.js";
 import { InteractionSchema } from "../../entities/Interaction.js";
 import { OrderSchema } from "../../entities/Order.js";
 import { SurveyResponseSchema } from "../../entities/SurveyResponse.js";
+import { TicketEventSchema } from "../../entities/SupportTicket.js";
+import { TicketEventInput } from "./TicketEvent.input.js";
 import { DEFAULT_SCALES } from "./FeedbackKind.enum.js";
 import { IngestionPayload } from "./IngestionPayload.type.js";
 import { InteractionInput } from "./Interaction.input.js";
 import { OrderInput } from "./Order.input.js";
 import { SurveyAnswerInput } from "./SurveyAnswer.input.js";
-import { checkBatch, checkDate, checkKey, existingKeys, insertRows, reject, resolveCustomers } from "./ingest.js";
+import { checkBatch, checkDate, checkKey, existingKeys, insertRows, reject, resolveCustomers, resolveTickets } from "./ingest.js";
 
 const TYPE_RE = /^[a-z][a-z0-9_]{0,63}$/;
 
@@ -152,6 +154,53 @@ export class IngestionResolver {
           orderedAt: x.orderedAt,
           amountCents: Math.round(x.amount * 100),
           items: x.items ?? 1,
+        })),
+      );
+      return payload(input.length, todo.length, created);
+    });
+  }
+
+  @Mutation(() => IngestionPayload, {
+    description: "Records support-ticket events (tickets are created on first sight). All-or-nothing, idempotent per item key.",
+  })
+  async recordTicketEvents(
+    @Ctx() ctx: Context,
+    @Arg("input", () => [TicketEventInput]) input: TicketEventInput[],
+  ): Promise<IngestionPayload> {
+    const fn = "recordTicketEvents";
+    checkBatch(fn, input.length);
+    input.forEach((item, i) => {
+      checkKey(fn, i, "idempotencyKey", item.idempotencyKey);
+      checkKey(fn, i, "ticket.externalId", item.ticket.externalId);
+      if (item.ticket.customer) checkKey(fn, i, "ticket.customer.externalId", item.ticket.customer.externalId);
+      if (item.ticket.channel !== undefined && !TYPE_RE.test(item.ticket.channel)) reject(fn, i, "ticket.channel", "a snake_case channel id", item.ticket.channel);
+      checkDate(fn, i, "occurredAt", item.occurredAt);
+    });
+    const ws = ctx.workspace.id;
+    return ctx.scope.em.transactional(async (tx) => {
+      const recorded = await existingKeys(tx, TicketEventSchema, "idempotencyKey", "idempotency_key", ws, input.map((x) => x.idempotencyKey));
+      const todo = fresh(input, (x) => x.idempotencyKey, recorded);
+      const { ids: customerIds, created } = await resolveCustomers(tx, ws, todo.flatMap((x) => (x.ticket.customer ? [x.ticket.customer.externalId] : [])));
+      const tickets = await resolveTickets(
+        tx,
+        ws,
+        todo.map((x) => ({
+          externalId: x.ticket.externalId,
+          customer: x.ticket.customer ? (customerIds.get(x.ticket.customer.externalId) ?? null) : null,
+          channel: x.ticket.channel ?? null,
+          openedAt: x.occurredAt,
+        })),
+      );
+      await insertRows(
+        tx,
+        TicketEventSchema,
+        ["workspace", "idempotencyKey"],
+        todo.map((x) => ({
+          workspace: ws,
+          ticket: tickets.get(x.ticket.externalId),
+          idempotencyKey: x.idempotencyKey,
+          type: x.type,
+          occurredAt: x.occurredAt,
         })),
       );
       return payload(input.length, todo.length, created);
