@@ -153,3 +153,45 @@ for (const db of databases()) {
     });
   });
 }
+
+for (const db of databases()) {
+  describe.skipIf(!db.available)(`interactions list on ${db.name}`, () => {
+    let app: App;
+    beforeAll(async () => {
+      app = await startApp(db.name, { seed: false });
+      await app.gql(RECORD, { input: interactions(30, "list") });
+    });
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    it("should page interactions with a filter, every item once across pages", async () => {
+      type Page = { interactions: { totalCount: number; edges: { node: { idempotencyKey: string; type: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      const q = `query($after: String) { interactions(first: 4, after: $after, filter: { type: "purchase" }) {
+        totalCount edges { node { idempotencyKey type } } pageInfo { hasNextPage endCursor } } }`;
+      const seen: string[] = [];
+      let after: string | null = null;
+      let total = -1;
+      do {
+        const res: { data?: Page; errors?: unknown } = await app.gql<Page>(q, after ? { after } : {});
+        expect(res.errors).toBeUndefined();
+        const conn = (res.data as Page).interactions;
+        total = conn.totalCount;
+        for (const e of conn.edges) {
+          expect(e.node.type).toBe("purchase");
+          seen.push(e.node.idempotencyKey);
+        }
+        after = conn.pageInfo.hasNextPage ? conn.pageInfo.endCursor : null;
+      } while (after);
+      // interactions(30) makes every third item (i % 3 === 2) a purchase: 10 of them.
+      expect(total).toBe(10);
+      expect(new Set(seen).size).toBe(10);
+      expect(seen).toHaveLength(10);
+    });
+
+    it("should reject a cursor it did not issue", async () => {
+      const res = await app.gql(`{ interactions(after: "bogus") { totalCount } }`);
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
+    });
+  });
+}

@@ -1,8 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { raw } from "@mikro-orm/core";
 import type { Context } from "../../server/Context.js";
 import { CustomerSchema } from "../../entities/Customer.js";
-import { decodeCursor, encodeCursor, pageSize } from "../common/connection.js";
+import { paginate } from "../common/paginate.js";
 import { CustomerType, toCustomerType, type CustomerRow } from "./Customer.type.js";
 import { CustomerConnection } from "./CustomerConnection.type.js";
 import { OrderSummary } from "./OrderSummary.type.js";
@@ -35,21 +34,14 @@ export class CustomerResolver {
     @Arg("first", () => Int, { defaultValue: 20, description: "Page size, at most 100." }) first: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
   ): Promise<CustomerConnection> {
-    const limit = pageSize(first);
-    const qb = ctx.scope.qb(CustomerSchema).select([...COLUMNS]).orderBy({ id: "asc" }).limit(limit + 1);
-    if (after) qb.andWhere({ id: { $gt: decodeCursor(after) } });
-    const rows = await qb.execute<CustomerRow[]>("all", false);
-    const count = async () => {
-      const counted = await ctx.scope.qb(CustomerSchema).select([raw("count(*) as n")]).execute<{ n: number | string }[]>("all", false);
-      return Number(counted[0]?.n ?? 0);
-    };
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return Object.assign(new CustomerConnection(), {
-      edges: page.map((row) => ({ cursor: encodeCursor(row.id), node: toCustomerType(row) })),
-      pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeCursor(last.id) : null },
-      count,
-    });
+    const page = await paginate<CustomerRow, CustomerType>(
+      ctx.scope.qb(CustomerSchema).select([...COLUMNS]) as never,
+      ctx.scope.qb(CustomerSchema) as never,
+      first,
+      after,
+      toCustomerType,
+    );
+    return Object.assign(new CustomerConnection(), page);
   }
 
   @Query(() => CustomerType, { nullable: true, description: "One customer by id; null when it is not in this workspace." })
