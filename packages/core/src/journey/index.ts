@@ -42,3 +42,9 @@ export { defaultJourneyStages } from "./defaultJourneyStages.js";
 export type { JourneyMap, JourneyMapCell, JourneyEmotion, JourneyKpi } from "./JourneyMap.js";
 export { validateJourneyMap } from "./validateJourneyMap.js";
 export type { JourneyMapValidation } from "./validateJourneyMap.js";
+
+// Identity stitching (src/identity)
+export { IdentityGraph } from "../identity/IdentityGraph.js";
+export type { IdentityGraphOptions } from "../identity/IdentityGraphOptions.js";
+export type { MergeRecord, RefusedLink, ObserveResult, IdentityProfile } from "../identity/IdentityRecords.js";
+export { normalizeIdentifier } from "../identity/normalizeIdentifier.js";

@@ -1,0 +1,331 @@
+import { ErrorCodes } from "../errors/codes.js";
+import { InputError } from "../errors/InputError.js";
+import { describe } from "../_internal/assert.js";
+import type { Interaction } from "../journey/Interaction.js";
+import type { IdentifierRef } from "./IdentifierRef.js";
+import type { IdentityGraphOptions } from "./IdentityGraphOptions.js";
+import type { IdentityProfile, MergeRecord, ObserveResult, RefusedLink } from "./IdentityRecords.js";
+import { normalizeIdentifier } from "./normalizeIdentifier.js";
+
+const DEFAULT_PRIORITIES = ["userId", "externalId", "email", "phone", "deviceId"];
+const SEP = "\u0001";
+
+interface Observation {
+  readonly ids: readonly IdentifierRef[];
+  readonly source: string | undefined;
+  readonly at: number | undefined;
+  readonly interaction: Interaction | undefined;
+}
+
+/**
+ * Omnichannel identity stitching: profiles that share an identifier (email,
+ * phone, device id, user id, external id…) become one customer, with
+ * provenance, limits and undo.
+ *
+ * Model: every identifier is a node of a union-find (disjoint-set forest
+ * with path halving and union by size; Tarjan 1975, "Efficiency of a good
+ * but not linear set union algorithm", JACM 22(2)). An observation (an
+ * identify call, or an interaction carrying several identifiers) links its
+ * identifiers to its most trusted one (the anchor, by `priorities`); a link
+ * between two profiles is a merge and is logged with the observation that
+ * caused it. A link is refused (and logged) when an identifier is blocked or
+ * when the merged profile would exceed a per-kind limit (default: at most one
+ * `userId`), so a shared support address or a shared tablet cannot fuse
+ * everyone — the identity-resolution rules of customer-data platforms
+ * (Segment Unify "identity resolution settings": limits, priorities, blocked values).
+ *
+ * Undo: the graph keeps its observation log, so {@link IdentityGraph.unmerge}
+ * suppresses the link that made a merge and replays the log; both profiles
+ * come back with their identifiers and interactions. Without limits the
+ * resulting profiles do not depend on the order of observations (they are
+ * the connected components of the links); with limits, earlier links win.
+ *
+ * Complexity: observe is O(m · α(n)) for m identifiers; unmerge O(total log).
+ *
+ * @category Identity
+ * @example
+ * const g = new IdentityGraph({ blocked: [{ kind: "email", value: "support@shop.com" }] });
+ * g.observe([{ kind: "deviceId", value: "d1" }, { kind: "email", value: "ana@x.com" }]);
+ * g.observe([{ kind: "email", value: "ANA@x.com" }, { kind: "userId", value: "42" }]).merges.length // => 1
+ * g.profileOf({ kind: "deviceId", value: "d1" }) // => "userId:42"
+ */
+export class IdentityGraph {
+  readonly #limits: ReadonlyMap<string, number>;
+  readonly #rank: ReadonlyMap<string, number>;
+  readonly #blockedExact = new Set<string>();
+  readonly #blockedAnyKind = new Set<string>();
+  readonly #log: Observation[] = [];
+  readonly #suppressed = new Set<string>();
+  readonly #undone = new Map<string, MergeRecord>();
+  // Per observation touched by an unmerge: the merges it may still make on replay (no new ones appear).
+  readonly #allowed = new Map<number, Set<string>>();
+  // Rebuilt by #reset / replay.
+  #node = new Map<string, number>();
+  #refs: IdentifierRef[] = [];
+  #parent: number[] = [];
+  #size: number[] = [];
+  #canon: number[] = [];
+  #counts = new Map<string, number[]>();
+  #interactions = new Map<number, { seq: number; it: Interaction }[]>();
+  #seq = 0;
+  #merges: MergeRecord[] = [];
+  #refused: RefusedLink[] = [];
+  #profiles = 0;
+
+  constructor(options: IdentityGraphOptions = {}) {
+    const limits = options.limits ?? { userId: 1 };
+    this.#limits = new Map(
+      Object.entries(limits).map(([k, v]) => {
+        if (!(typeof v === "number" && Number.isInteger(v) && v >= 1)) {
+          throw new InputError(ErrorCodes.INVALID_OPTION, `IdentityGraph requires integer limits ≥ 1, got ${describe(v)} for ${k}`, ["options", "limits", k], v);
+        }
+        return [k, v] as const;
+      }),
+    );
+    this.#rank = new Map((options.priorities ?? DEFAULT_PRIORITIES).map((k, i) => [k, i]));
+    for (const b of options.blocked ?? []) {
+      if (b.kind === undefined) this.#blockedAnyKind.add(b.value.trim().toLowerCase());
+      else {
+        const n = normalizeIdentifier({ kind: b.kind, value: b.value });
+        this.#blockedExact.add(n.kind + SEP + n.value);
+      }
+    }
+    for (const k of this.#limits.keys()) this.#counts.set(k, []);
+  }
+
+  /**
+   * Records that `identifiers` belong to one customer and links them
+   * (subject to blocks and limits). Returns the resulting profile of the
+   * anchor, the merges made and the links refused.
+   *
+   * @throws {InputError} `METRIC.EMPTY_SAMPLE` for no identifiers; `JOURNEY.INVALID_FIELD` for an empty kind or value
+   */
+  observe(identifiers: readonly IdentifierRef[], provenance: { readonly source?: string; readonly at?: number } = {}): ObserveResult {
+    return this.#record(identifiers, provenance.source, provenance.at, undefined);
+  }
+
+  /**
+   * Links the interaction's `customer` with its `identifiers` (as
+   * {@link IdentityGraph.observe}, provenance = the interaction id and time)
+   * and files the interaction under its `customer` identifier.
+   */
+  addInteraction(interaction: Interaction): ObserveResult {
+    const ids = interaction.identifiers === undefined ? [interaction.customer] : [interaction.customer, ...interaction.identifiers];
+    return this.#record(ids, interaction.id, interaction.timestamp, interaction);
+  }
+
+  /** Profile id of an identifier, or undefined if it was never observed. */
+  profileOf(ref: IdentifierRef): string | undefined {
+    const n = normalizeIdentifier(ref);
+    const node = this.#node.get(n.kind + SEP + n.value);
+    return node === undefined ? undefined : this.#profileId(this.#find(node));
+  }
+
+  /** The profile with this id, or undefined. */
+  profile(id: string): IdentityProfile | undefined {
+    const cut = id.indexOf(":");
+    const node = cut < 0 ? undefined : this.#node.get(id.slice(0, cut) + SEP + id.slice(cut + 1));
+    if (node === undefined) return undefined;
+    const root = this.#find(node);
+    if (this.#canon[root] !== node) return undefined;
+    return this.profiles().find((p) => p.id === id);
+  }
+
+  /** All profiles, ordered by their first-seen identifier. O(n). */
+  profiles(): readonly IdentityProfile[] {
+    const byRoot = new Map<number, { ids: IdentifierRef[]; its: { seq: number; it: Interaction }[] }>();
+    for (let v = 0; v < this.#refs.length; v++) {
+      const r = this.#find(v);
+      let g = byRoot.get(r);
+      if (g === undefined) byRoot.set(r, (g = { ids: [], its: [] }));
+      g.ids.push(this.#refs[v] as IdentifierRef);
+      const its = this.#interactions.get(v);
+      if (its !== undefined) g.its.push(...its);
+    }
+    return [...byRoot].map(([r, g]) => ({
+      id: this.#profileId(r),
+      primary: this.#refs[this.#canon[r] as number] as IdentifierRef,
+      identifiers: g.ids,
+      interactions: g.its.sort((a, b) => a.seq - b.seq).map((x) => x.it),
+    }));
+  }
+
+  /** Number of profiles. O(1). */
+  get size(): number {
+    return this.#profiles;
+  }
+
+  /** Every merge in observation order, undone ones included (flagged). */
+  merges(): readonly MergeRecord[] {
+    return [...this.#merges, ...this.#undone.values()].sort((a, b) => a.observation - b.observation || (a.id < b.id ? -1 : 1));
+  }
+
+  /** Every refused link in observation order. */
+  refused(): readonly RefusedLink[] {
+    return this.#refused;
+  }
+
+  /**
+   * Undoes a merge: the link that made it is suppressed and the log
+   * replayed, so both profiles return with their identifiers and
+   * interactions. The observation that made it makes no other merge than
+   * those it had made; if other observations also link the two sides, their
+   * merges remain (each can be undone in turn). Returns the profile ids of
+   * the two identifiers of the undone link.
+   *
+   * @throws {InputError} `JOURNEY.UNKNOWN_REFERENCE` for an unknown or already undone merge id
+   */
+  unmerge(mergeId: string): readonly [string, string] {
+    const rec = this.#merges.find((m) => m.id === mergeId);
+    if (rec === undefined) {
+      throw new InputError(ErrorCodes.UNKNOWN_REFERENCE, `IdentityGraph.unmerge requires the id of an active merge, got ${describe(mergeId)}`, ["mergeId"], mergeId);
+    }
+    this.#suppressed.add(mergeId);
+    this.#allowed.set(rec.observation, new Set(this.#merges.filter((m) => m.observation === rec.observation && m.id !== mergeId).map((m) => m.id)));
+    this.#undone.set(mergeId, { ...rec, undone: true });
+    this.#replay();
+    return [this.profileOf(rec.via[0]) as string, this.profileOf(rec.via[1]) as string];
+  }
+
+  #record(identifiers: readonly IdentifierRef[], source: string | undefined, at: number | undefined, interaction: Interaction | undefined): ObserveResult {
+    if (identifiers.length === 0) throw new InputError(ErrorCodes.EMPTY_SAMPLE, "IdentityGraph.observe requires at least one identifier", ["identifiers"], identifiers);
+    const obs: Observation = { ids: identifiers.map(normalizeIdentifier), source, at, interaction };
+    this.#log.push(obs);
+    return this.#apply(this.#log.length - 1, obs);
+  }
+
+  #apply(index: number, obs: Observation): ObserveResult {
+    const nodes = obs.ids.map((r) => this.#nodeOf(r));
+    const blocked = obs.ids.map((r) => this.#isBlocked(r));
+    let anchorPos = -1;
+    for (let p = 0; p < nodes.length; p++) {
+      if (blocked[p]) continue;
+      if (anchorPos < 0 || this.#rankOf(p, obs) < this.#rankOf(anchorPos, obs)) anchorPos = p;
+    }
+    const merges: MergeRecord[] = [];
+    const refused: RefusedLink[] = [];
+    const anchor = nodes[anchorPos < 0 ? 0 : anchorPos] as number;
+    // Identifiers whose link an unmerge suppressed: no other position of this observation may re-join their profile.
+    const forbidden: number[] = [];
+    for (let p = 0; p < nodes.length; p++) if (this.#suppressed.has(`m${index}.${p}`)) forbidden.push(nodes[p] as number);
+    for (let p = 0; p < nodes.length; p++) {
+      if (p === anchorPos) continue;
+      const ref = obs.ids[p] as IdentifierRef;
+      if (blocked[p]) {
+        refused.push({ observation: index, identifier: ref, reason: "blocked" });
+        continue;
+      }
+      if (anchorPos < 0) continue;
+      const ra = this.#find(anchor);
+      const rb = this.#find(nodes[p] as number);
+      if (ra === rb) continue;
+      const id = `m${index}.${p}`;
+      const allowed = this.#allowed.get(index);
+      if (forbidden.some((f) => this.#find(f) === rb) || (allowed !== undefined && !allowed.has(id))) {
+        refused.push({ observation: index, identifier: ref, reason: "unmerged" });
+        continue;
+      }
+      const over = this.#overLimit(ra, rb);
+      if (over !== undefined) {
+        refused.push({ observation: index, identifier: ref, reason: "limit", kind: over });
+        continue;
+      }
+      const rec: MergeRecord = {
+        id,
+        observation: index,
+        ...(obs.source === undefined ? {} : { source: obs.source }),
+        ...(obs.at === undefined ? {} : { at: obs.at }),
+        via: [obs.ids[anchorPos] as IdentifierRef, ref],
+        profiles: [this.#profileId(ra), this.#profileId(rb)],
+        undone: false,
+      };
+      this.#union(ra, rb);
+      merges.push(rec);
+    }
+    if (obs.interaction !== undefined) {
+      const node = nodes[0] as number;
+      let list = this.#interactions.get(node);
+      if (list === undefined) this.#interactions.set(node, (list = []));
+      list.push({ seq: this.#seq++, it: obs.interaction });
+    }
+    for (const m of merges) this.#merges.push(m);
+    for (const r of refused) this.#refused.push(r);
+    return { profileId: this.#profileId(this.#find(anchor)), merges, refused };
+  }
+
+  #rankOf(p: number, obs: Observation): number {
+    return this.#rank.get((obs.ids[p] as IdentifierRef).kind) ?? this.#rank.size;
+  }
+
+  #isBlocked(r: IdentifierRef): boolean {
+    return this.#blockedExact.has(r.kind + SEP + r.value) || (this.#blockedAnyKind.size > 0 && this.#blockedAnyKind.has(r.value.toLowerCase()));
+  }
+
+  #nodeOf(r: IdentifierRef): number {
+    const key = r.kind + SEP + r.value;
+    let v = this.#node.get(key);
+    if (v === undefined) {
+      v = this.#refs.length;
+      this.#node.set(key, v);
+      this.#refs.push(r);
+      this.#parent.push(v);
+      this.#size.push(1);
+      this.#canon.push(v);
+      for (const [k, arr] of this.#counts) arr.push(r.kind === k ? 1 : 0);
+      this.#profiles++;
+    }
+    return v;
+  }
+
+  #find(v: number): number {
+    const p = this.#parent;
+    while (p[v] !== v) {
+      const gp = p[p[v] as number] as number;
+      p[v] = gp;
+      v = gp;
+    }
+    return v;
+  }
+
+  #overLimit(a: number, b: number): string | undefined {
+    for (const [k, arr] of this.#counts) if ((arr[a] as number) + (arr[b] as number) > (this.#limits.get(k) as number)) return k;
+    return undefined;
+  }
+
+  #union(a: number, b: number): void {
+    const [big, small] = (this.#size[a] as number) >= (this.#size[b] as number) ? [a, b] : [b, a];
+    this.#parent[small] = big;
+    this.#size[big] = (this.#size[big] as number) + (this.#size[small] as number);
+    for (const arr of this.#counts.values()) arr[big] = (arr[big] as number) + (arr[small] as number);
+    const ca = this.#canon[big] as number;
+    const cb = this.#canon[small] as number;
+    this.#canon[big] = this.#better(ca, cb) ? ca : cb;
+    this.#profiles--;
+  }
+
+  #better(x: number, y: number): boolean {
+    const rx = this.#rank.get((this.#refs[x] as IdentifierRef).kind) ?? this.#rank.size;
+    const ry = this.#rank.get((this.#refs[y] as IdentifierRef).kind) ?? this.#rank.size;
+    return rx < ry || (rx === ry && x < y);
+  }
+
+  #profileId(root: number): string {
+    const r = this.#refs[this.#canon[root] as number] as IdentifierRef;
+    return `${r.kind}:${r.value}`;
+  }
+
+  #replay(): void {
+    this.#node = new Map();
+    this.#refs = [];
+    this.#parent = [];
+    this.#size = [];
+    this.#canon = [];
+    for (const k of this.#counts.keys()) this.#counts.set(k, []);
+    this.#interactions = new Map();
+    this.#seq = 0;
+    this.#merges = [];
+    this.#refused = [];
+    this.#profiles = 0;
+    this.#log.forEach((obs, i) => this.#apply(i, obs));
+  }
+}
