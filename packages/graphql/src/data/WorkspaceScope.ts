@@ -1,0 +1,35 @@
+import type { EntityName } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/knex";
+import { WORKSPACE_FILTER } from "./ormOptions.js";
+
+/**
+ * The one place that scopes data access to a workspace. A request gets one
+ * scope around its own EntityManager fork: entity reads go through the
+ * `workspace` filter (its parameter is set here), and SQL aggregates start
+ * from {@link WorkspaceScope.qb}, which already carries the workspace
+ * condition. Resolvers never add the condition themselves.
+ */
+export class WorkspaceScope {
+  readonly em: EntityManager;
+  readonly workspaceId: number;
+
+  constructor(em: EntityManager, workspaceId: number) {
+    this.em = em;
+    this.workspaceId = workspaceId;
+    em.setFilterParams(WORKSPACE_FILTER, { id: workspaceId });
+  }
+
+  /** A query builder on `entity` already restricted to this workspace. */
+  qb<T extends object>(entity: EntityName<T>) {
+    return this.em.createQueryBuilder(entity, "t").where({ workspace: this.workspaceId } as never);
+  }
+
+  /**
+   * Runs a read in raw SQL (window functions and the like). The SQL must
+   * filter on `workspace_id = ?` as its first placeholder; the scope binds it.
+   */
+  async select<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    if (!/workspace_id\s*=\s*\?/.test(sql)) throw new Error("scoped SQL must filter on workspace_id = ? (its first placeholder)");
+    return this.em.getConnection().execute<T[]>(sql, [this.workspaceId, ...params]);
+  }
+}

@@ -1,0 +1,51 @@
+import type { Options } from "@mikro-orm/core";
+import { BetterSqliteDriver } from "@mikro-orm/better-sqlite";
+import { PostgreSqlDriver } from "@mikro-orm/postgresql";
+import { entities, workspaceScopedEntities } from "../entities/index.js";
+
+/** Where the data lives: a PostgreSQL URL, or an SQLite file (the default). */
+export type DatabaseTarget = { readonly url: string } | { readonly sqliteFile: string };
+
+/** The SQL dialect of a target, which picks the migration set. */
+export function dialectOf(target: DatabaseTarget): "sqlite" | "postgresql" {
+  return "url" in target ? "postgresql" : "sqlite";
+}
+
+/** Name of the filter that scopes every read to the request's workspace. */
+export const WORKSPACE_FILTER = "workspace";
+
+/**
+ * MikroORM options for engagekit's entities on either driver. The workspace
+ * filter is on by default and takes the workspace id as a required
+ * parameter, so an unscoped read fails loudly instead of leaking tenants.
+ */
+export function ormOptions(target: DatabaseTarget, extra: Partial<Options> = {}): Options {
+  const common: Options = {
+    entities,
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    filters: {
+      [WORKSPACE_FILTER]: {
+        cond: (args: { id: number }) => ({ workspace: args.id }),
+        entity: workspaceScopedEntities.map((e) => e.meta.className),
+        default: true,
+        args: true,
+      },
+    },
+    discovery: { warnWhenNoEntities: false },
+  };
+  if ("url" in target) {
+    return { ...common, driver: PostgreSqlDriver, clientUrl: target.url, ...extra } as Options;
+  }
+  return {
+    ...common,
+    driver: BetterSqliteDriver,
+    dbName: target.sqliteFile,
+    // WAL lets readers run beside the single writer.
+    pool: { afterCreate: (conn: { pragma?: (s: string) => void }, done: (err: Error | null, conn: unknown) => void) => {
+      conn.pragma?.("journal_mode = WAL");
+      done(null, conn);
+    } },
+    ...extra,
+  } as Options;
+}
