@@ -48,3 +48,14 @@ export { IdentityGraph } from "../identity/IdentityGraph.js";
 export type { IdentityGraphOptions } from "../identity/IdentityGraphOptions.js";
 export type { MergeRecord, RefusedLink, ObserveResult, IdentityProfile } from "../identity/IdentityRecords.js";
 export { normalizeIdentifier } from "../identity/normalizeIdentifier.js";
+
+// Journey stages
+export type { StageRules, StageRule, LapseRule } from "./StageRules.js";
+export { defaultStageRules } from "./defaultStageRules.js";
+export type { StageTransition, CustomerStageHistory } from "./CustomerStageHistory.js";
+export { inferJourneyStages } from "./inferJourneyStages.js";
+export type { StageInferenceOptions } from "./inferJourneyStages.js";
+export { inferJourneyStagesColumnar } from "./inferJourneyStagesColumnar.js";
+export type { StageColumns } from "./StageColumns.js";
+export { stageHealth } from "./stageHealth.js";
+export type { StageHealth, PainPoint, StageHealthOptions } from "./stageHealth.js";

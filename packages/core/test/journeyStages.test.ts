@@ -1,0 +1,118 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { defaultStageRules } from "../src/journey/defaultStageRules.js";
+import type { Interaction } from "../src/journey/Interaction.js";
+import { inferJourneyStages } from "../src/journey/inferJourneyStages.js";
+import { inferJourneyStagesColumnar } from "../src/journey/inferJourneyStagesColumnar.js";
+import { stageHealth } from "../src/journey/stageHealth.js";
+import type { StageRules } from "../src/journey/StageRules.js";
+import { toInteractionColumns } from "../src/journey/toInteractionColumns.js";
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2024, 0, 1);
+const TP: Record<string, string> = { page_view: "home", product_view: "product_page", add_to_cart: "cart", purchase: "checkout", review_posted: "reviews", email_click: "newsletter" };
+let seq = 0;
+function ev(customer: string, day: number, type: string): Interaction {
+  return { id: `i${seq++}`, customer: { kind: "userId", value: customer }, timestamp: T0 + day * DAY, touchpoint: TP[type] ?? type, channel: type === "email_click" ? "email" : "web", type };
+}
+
+describe("inferJourneyStages with the default rules", () => {
+  it("should promote a buyer to retention and demote them when they lapse, each with its reason", () => {
+    const log = [ev("ana", 0, "page_view"), ev("ana", 1, "product_view"), ev("ana", 2, "purchase"), ev("ana", 10, "purchase"), ev("ana", 130, "purchase")];
+    const h = inferJourneyStages(log, defaultStageRules, { asOf: T0 + 400 * DAY }).get("userId:ana")!;
+    expect(h.transitions.map((t) => [t.kind, t.from, t.to, (t.at - T0) / DAY, t.reason])).toEqual([
+      ["entry", null, "awareness", 0, "first interaction"],
+      ["promotion", "awareness", "consideration", 1, "showed purchase intent"],
+      ["promotion", "consideration", "conversion", 2, "first purchase"],
+      ["promotion", "conversion", "retention", 10, "repeat purchase"],
+      // no purchase for 90 days after day 10 → lapsed on day 100, before the day-130 purchase
+      ["demotion", "retention", "consideration", 100, "lapsed: no purchase for 90 days"],
+      // counts restart after a demotion: the next purchase is a (re)conversion, not retention
+      ["promotion", "consideration", "conversion", 130, "first purchase"],
+      ["demotion", "conversion", "consideration", 310, "lapsed: no repeat purchase within 180 days"],
+    ]);
+    expect(h.stage).toBe("consideration");
+    expect(h.since).toBe(T0 + 310 * DAY);
+    expect(h.transitions[2]!.interactionId).toBe(log[2]!.id);
+    expect(h.transitions[4]!.interactionId).toBeUndefined();
+  });
+
+  it("should only reach advocacy after buying, and not lapse without asOf after the last event", () => {
+    const log = [ev("bo", 0, "review_posted"), ev("bo", 1, "purchase"), ev("bo", 2, "review_posted")];
+    const h = inferJourneyStages(log).get("userId:bo")!;
+    expect(h.transitions.map((t) => t.to)).toEqual(["awareness", "conversion", "advocacy"]);
+  });
+
+  it("should reject rules that name unknown stages, with the path", () => {
+    const bad: StageRules = { ...defaultStageRules, rules: [{ to: "nirvana", when: {}, reason: "x" }] };
+    expect(() => inferJourneyStages([ev("a", 0, "page_view")], bad)).toThrow(expect.objectContaining({ code: "JOURNEY.UNKNOWN_REFERENCE", path: ["rules", "rules", 0, "to"] }));
+    expect(() => inferJourneyStages([])).toThrow(expect.objectContaining({ code: "METRIC.EMPTY_SAMPLE" }));
+  });
+});
+
+const logArb = fc.array(
+  fc.record({ c: fc.integer({ min: 0, max: 5 }), d: fc.integer({ min: 0, max: 400 }), type: fc.constantFrom("page_view", "product_view", "add_to_cart", "purchase", "review_posted", "email_click") }),
+  { minLength: 1, maxLength: 60 },
+);
+
+describe("stage inference laws (fast-check)", () => {
+  test.prop([logArb, fc.integer({ min: 0, max: 800 })])("should give the same stages and transitions on the columnar path", (log, asOfDay) => {
+    const its = log.map((e) => ev(`c${e.c}`, e.d, e.type));
+    const obj = inferJourneyStages(its, defaultStageRules, { asOf: T0 + asOfDay * DAY });
+    const col = inferJourneyStagesColumnar(toInteractionColumns(its), defaultStageRules, { asOf: T0 + asOfDay * DAY });
+    col.customers.forEach((key, c) => {
+      const h = obj.get(key)!;
+      expect(col.stage[c] === -1 ? null : col.stages[col.stage[c]!]).toBe(h.stage);
+    });
+    expect(col.transitions.to.length).toBe([...obj.values()].reduce((a, h) => a + h.transitions.length, 0));
+  });
+
+  test.prop([logArb, fc.integer({ min: 0, max: 800 })])("should chain transitions: each starts where the last ended, in time order, kinds matching the stage order", (log, asOfDay) => {
+    const order = defaultStageRules.stages;
+    for (const h of inferJourneyStages(log.map((e) => ev(`c${e.c}`, e.d, e.type)), defaultStageRules, { asOf: T0 + asOfDay * DAY }).values()) {
+      let prev: string | null = null;
+      let at = -Infinity;
+      for (const t of h.transitions) {
+        expect(t.from).toBe(prev);
+        expect(t.at).toBeGreaterThanOrEqual(at);
+        const kind = t.from === null ? "entry" : order.indexOf(t.to) > order.indexOf(t.from) ? "promotion" : "demotion";
+        expect(t.kind).toBe(kind);
+        if (t.kind === "demotion") expect(t.reason).toMatch(/^lapsed/);
+        prev = t.to;
+        at = t.at;
+      }
+      expect(h.stage).toBe(prev);
+    }
+  });
+
+  test.prop([logArb])("should never demote without lapse rules or demotion rules", (log) => {
+    const rules: StageRules = { stages: defaultStageRules.stages, rules: defaultStageRules.rules };
+    for (const h of inferJourneyStages(log.map((e) => ev(`c${e.c}`, e.d, e.type)), rules).values()) {
+      expect(h.transitions.every((t) => t.kind !== "demotion")).toBe(true);
+    }
+  });
+});
+
+describe("stageHealth", () => {
+  it("should count volume, onward conversion, time in stage and pain points as counted by hand", () => {
+    const log = [
+      // a: home → product → buys on day 3 (consideration stay of 2 days ends in promotion)
+      ev("a", 0, "page_view"), ev("a", 1, "product_view"), ev("a", 3, "purchase"),
+      // b: home → product → cart, never buys (consideration stay open; last touch cart)
+      ev("b", 0, "page_view"), ev("b", 2, "product_view"), ev("b", 4, "add_to_cart"),
+      // c: newsletter click → cart, never buys (last touch cart)
+      ev("c", 0, "email_click"), ev("c", 1, "add_to_cart"),
+    ];
+    const rules: StageRules = { stages: defaultStageRules.stages, rules: defaultStageRules.rules };
+    const h = stageHealth(inferJourneyStages(log, rules), log, { stages: rules.stages });
+    const cons = h.find((s) => s.stage === "consideration")!;
+    expect([cons.entered, cons.current, cons.movedOn, cons.conversionOnward]).toEqual([3, 2, 1, 1 / 3]);
+    expect(cons.timeInStage).toEqual({ n: 1, median: 2 * DAY, p90: 2 * DAY });
+    expect(cons.painPoints[0]).toMatchObject({ touchpoint: "cart", stays: 2, dropped: 2, dropOffRate: 1 });
+    const aw = h.find((s) => s.stage === "awareness")!;
+    // c entered consideration directly (email click is intent), so awareness volume is 2, both moved on
+    expect([aw.entered, aw.movedOn, aw.conversionOnward]).toEqual([2, 2, 1]);
+    const adv = h.find((s) => s.stage === "advocacy")!;
+    expect([adv.entered, adv.conversionOnward, adv.conversionOnwardInterval, adv.timeInStage]).toEqual([0, null, null, null]);
+  });
+});
