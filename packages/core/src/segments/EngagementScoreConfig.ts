@@ -1,0 +1,39 @@
+/** One interaction counted by the engagement score. */
+export interface EngagementEvent {
+  readonly type: string;
+  readonly channel?: string;
+  /** Epoch ms. */
+  readonly at: number;
+  /** Overrides the type's weight for this event. */
+  readonly weight?: number;
+}
+
+/** Weights and half-lives of the engagement score. */
+export interface EngagementScoreConfig {
+  /** Points per interaction type at age 0 (default {@link defaultEngagementWeights}). */
+  readonly weights?: Readonly<Record<string, number>>;
+  /** Weight of types not in `weights` (default 1). */
+  readonly defaultWeight?: number;
+  /** Half-life in days by interaction type; takes precedence over `halfLifeDaysByChannel`. */
+  readonly halfLifeDaysByType?: Readonly<Record<string, number>>;
+  /** Half-life in days by channel. */
+  readonly halfLifeDaysByChannel?: Readonly<Record<string, number>>;
+  /** Half-life when neither type nor channel has one (default 30 days). */
+  readonly defaultHalfLifeDays?: number;
+}
+
+/**
+ * Default weights: deeper commitment scores more (a purchase or a referral is
+ * worth more than a session or an opened e-mail). These are engagekit's
+ * documented starting points, not an industry standard: tune them per business.
+ */
+export const defaultEngagementWeights: Readonly<Record<string, number>> = {
+  session: 1,
+  email_open: 0.5,
+  email_click: 1,
+  support_contact: 1,
+  purchase: 5,
+  review: 6,
+  community_post: 4,
+  referral: 8,
+};

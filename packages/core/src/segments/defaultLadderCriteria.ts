@@ -1,0 +1,51 @@
+import type { LadderTier } from "./Profile.js";
+import type { SegmentCondition } from "./SegmentDefinition.js";
+
+/** Tiers of the engagement ladder, lowest first; transitions move one step at a time. */
+export const ladderTiers: readonly LadderTier[] = ["passive", "active", "advocate"];
+
+/**
+ * When a customer is active and when an advocate, as segment conditions (so
+ * they are validated, compiled and explained like any segment). Anyone matching
+ * neither is passive: aware, with limited interaction.
+ */
+export interface LadderCriteria {
+  readonly active: SegmentCondition;
+  readonly advocate: SegmentCondition;
+}
+
+/**
+ * Default ladder criteria, after the engagement-ladder description in the
+ * project's domain notes (passive: aware, limited interaction; active: regular
+ * interaction or purchases within a window; advocate: referrals, reviews,
+ * community posts or NPS promoter):
+ *
+ * - active: a purchase in the last 90 days, or at least 3 sessions in the last 30 days;
+ * - advocate: a referral, review or community post in the last 365 days, or a last
+ *   NPS answer of 9–10 (promoter, Reichheld 2003).
+ *
+ * Interaction types are "purchase", "session", "referral", "review" and
+ * "community_post"; pass your own criteria to use other names or windows.
+ *
+ * @category Engagement
+ * @example
+ * defaultLadderCriteria.active.type // => "any"
+ */
+export const defaultLadderCriteria: LadderCriteria = {
+  active: {
+    type: "any",
+    conditions: [
+      { type: "performed", interaction: "purchase", op: "atLeast", times: 1, withinDays: 90 },
+      { type: "performed", interaction: "session", op: "atLeast", times: 3, withinDays: 30 },
+    ],
+  },
+  advocate: {
+    type: "any",
+    conditions: [
+      { type: "performed", interaction: "referral", op: "atLeast", times: 1, withinDays: 365 },
+      { type: "performed", interaction: "review", op: "atLeast", times: 1, withinDays: 365 },
+      { type: "performed", interaction: "community_post", op: "atLeast", times: 1, withinDays: 365 },
+      { type: "value", metric: "lastNps", op: "gte", value: 9 },
+    ],
+  },
+};
