@@ -61,6 +61,27 @@ for (const db of databases()) {
       expect(await count("customers")).toBe(customersBefore);
     });
 
+    it("should roll back the whole batch, customers included, when the database fails mid-batch", async () => {
+      // A trigger makes the database refuse one row, after the batch has already created customers.
+      const conn = app.orm.em.getConnection();
+      if (db.name === "sqlite") {
+        await conn.execute("create trigger boom before insert on interactions when new.idempotency_key = 'boom' begin select raise(abort, 'boom'); end");
+      } else {
+        await conn.execute("create function boom() returns trigger language plpgsql as $$ begin if new.idempotency_key = 'boom' then raise exception 'boom'; end if; return new; end $$");
+        await conn.execute("create trigger boom before insert on interactions for each row execute function boom()");
+      }
+      const batch = interactions(30, "atomic");
+      (batch[29] as { idempotencyKey: string }).idempotencyKey = "boom";
+      const interactionsBefore = await count("interactions");
+      const customersBefore = await count("customers");
+      const res = await app.gql(RECORD, { input: batch });
+      expect(res.errors?.[0]?.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
+      expect(res.errors?.[0]?.message).toBe("Internal server error"); // no SQL leaks to the client
+      expect(await count("interactions")).toBe(interactionsBefore);
+      expect(await count("customers")).toBe(customersBefore);
+      await conn.execute(db.name === "sqlite" ? "drop trigger boom" : "drop trigger boom on interactions");
+    });
+
     it("should accept 10,000 interactions in one request and refuse 10,001", async () => {
       const big = interactions(10_000, "big");
       const res = await app.gql(RECORD, { input: big });
