@@ -168,7 +168,7 @@ for (const db of databases()) {
         .execute<{ external_id: string; opened_at: string | number | Date; events: number | string }[]>(
           "select t.external_id, t.opened_at, (select count(*) from ticket_events e where e.ticket_id = t.id) as events from support_tickets t order by t.external_id",
         );
-      expect(rows.map((r) => [r.external_id, Number(r.events)])).toEqual([["T-1", 2], ["T-2", 1]]);
+      expect(rows.map((r: { external_id: string; events: number | string }) => [r.external_id, Number(r.events)])).toEqual([["T-1", 2], ["T-2", 1]]);
       const opened = rows[0]?.opened_at;
       expect(new Date(typeof opened === "number" || /^\d+$/.test(String(opened)) ? Number(opened) : String(opened)).toISOString()).toBe("2026-05-01T09:00:00.000Z");
     });

@@ -123,7 +123,7 @@ describe.skipIf(!hasChromium)("GraphiQL in a real browser", () => {
     await page.waitForSelector(".graphiql-container", { timeout: 30_000 });
     // The first tab holds the csat example operation; run it.
     await page.locator(".graphiql-execute-button").click();
-    await page.waitForFunction(() => document.querySelector(".result-window")?.textContent?.includes("shareInterval"), undefined, { timeout: 30_000 });
+    await page.waitForFunction("document.querySelector('.result-window')?.textContent?.includes('shareInterval')", undefined, { timeout: 30_000 });
     // Monaco renders spaces as no-break spaces; normalise before matching.
     const result = ((await page.locator(".result-window").textContent()) ?? "").replace(/\s+/g, " ");
     expect(result).toContain('"n": 3863');
