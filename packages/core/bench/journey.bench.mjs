@@ -109,6 +109,7 @@ async function timeIt(label, f, runs = RUNS) {
   const ms = [];
   let out;
   for (let i = 0; i < runs; i++) {
+    globalThis.gc?.(); // collect the previous run's garbage outside the timed region
     const t = performance.now();
     out = await f();
     ms.push(performance.now() - t);
@@ -208,11 +209,121 @@ console.log(
     }),
 );
 
-if (typeof ek.inferJourneyStagesColumnar === "function") {
-  const { stageBench } = await import("./journey.stages.bench-part.mjs").catch(() => ({ stageBench: null }));
-  if (stageBench) await stageBench({ ek, cols, con, timeIt, rssPeakMb, CUSTOMERS });
+// --- Stage inference. Promotion-only rules, so that the same result is one GROUP BY in SQL:
+// any event → awareness; product view / add to cart / email click → consideration; 1st purchase →
+// conversion; 2nd purchase → retention. Both sides return each customer's final stage and since when.
+const stageRules = {
+  stages: ["awareness", "consideration", "conversion", "retention"],
+  rules: [
+    { to: "awareness", when: {}, reason: "first interaction" },
+    { to: "consideration", when: { type: ["product_view", "add_to_cart", "email_click"] }, reason: "intent" },
+    { to: "conversion", when: { type: "purchase" }, reason: "first purchase" },
+    { to: "retention", when: { type: "purchase" }, minCount: 2, reason: "repeat purchase" },
+  ],
+};
+const summarizeStages = (r) => {
+  const counts = [0, 0, 0, 0];
+  let sinceSum = 0;
+  for (let c = 0; c < r.stage.length; c++) {
+    counts[r.stage[c]]++;
+    sinceSum += (r.since[c] - Date.UTC(2024, 0, 1)) / 1000;
+  }
+  return { counts, sinceSum, transitions: r.transitions.to.length };
+};
+globalThis.gc?.();
+const ekStages = await timeIt("engagekit inferJourneyStagesColumnar (4 promotion rules)", () => summarizeStages(ek.inferJourneyStagesColumnar(cols, stageRules)));
+console.log(`  final stages ${ekStages.out.counts.join(" / ")}; ${ekStages.out.transitions} transitions recorded`);
+const stageSql = `
+WITH per AS (
+  SELECT customer,
+    min(ts) AS t_any,
+    min(ts) FILTER (WHERE type IN (1, 3, 4)) AS t_intent,
+    min(ts, 2) FILTER (WHERE type = 5) AS t_buy
+  FROM events GROUP BY customer),
+st AS (
+  SELECT CASE WHEN len(t_buy) >= 2 THEN 3 WHEN len(t_buy) = 1 THEN 2 WHEN t_intent IS NOT NULL THEN 1 ELSE 0 END AS stage,
+    CASE WHEN len(t_buy) >= 2 THEN list_sort(t_buy)[2] WHEN len(t_buy) = 1 THEN t_buy[1] WHEN t_intent IS NOT NULL THEN t_intent ELSE t_any END AS since
+  FROM per)
+SELECT stage::INTEGER AS stage, count(*)::INTEGER AS n, sum((since - ${Date.UTC(2024, 0, 1)}) / 1000.0)::DOUBLE AS since_sum FROM st GROUP BY stage ORDER BY stage`;
+const duckStages = await timeIt("duckdb stage SQL (one GROUP BY)", async () => (await con.runAndReadAll(stageSql)).getRowObjects());
+const dCounts = [0, 0, 0, 0];
+let dSince = 0;
+for (const row of duckStages.out) {
+  dCounts[row.stage] = row.n;
+  dSince += row.since_sum;
 }
-if (typeof ek.IdentityGraph === "function") {
-  const { identityBench } = await import("./journey.identity.bench-part.mjs").catch(() => ({ identityBench: null }));
-  if (identityBench) await identityBench({ ek, timeIt, rssPeakMb });
+const sameStages = dCounts.every((c, i) => c === ekStages.out.counts[i]) && Math.abs(dSince - ekStages.out.sinceSum) < 1e-6 * Math.abs(dSince);
+console.log(`  duckdb final stages ${dCounts.join(" / ")}; identical (counts, Σ since): ${sameStages}`);
+if (!sameStages) process.exitCode = 1;
+globalThis.gc?.();
+const asOf = Date.UTC(2024, 6, 1);
+const ekDefault = await timeIt("engagekit inferJourneyStagesColumnar (defaultStageRules with lapses, asOf 2024-07-01)", () => {
+  const r = ek.inferJourneyStagesColumnar(cols, ek.defaultStageRules, { asOf });
+  let demotions = 0;
+  for (let k = 0; k < r.transitions.to.length; k++) if (r.transitions.to[k] < r.transitions.from[k]) demotions++;
+  return { demotions, transitions: r.transitions.to.length };
+});
+console.log(`  ${ekDefault.out.transitions} transitions, ${ekDefault.out.demotions} demotions (lapses); no SQL peer (the count reset after a lapse is sequential)`);
+const rssStages = rssPeakMb();
+console.log(
+  "BENCH " +
+    JSON.stringify({
+      workload: `journey stage inference (${cols.length} events, ${CUSTOMERS} customers)`,
+      engagekit: +ekStages.ms.toFixed(1),
+      peer: "duckdb",
+      peerMs: +duckStages.ms.toFixed(1),
+      ratio: +(ekStages.ms / duckStages.ms).toFixed(3),
+      target: "≤ 1.0",
+      note: `promotion-only rules so SQL is one GROUP BY; final stage and since equal=${sameStages}; engagekit also records every transition; default rules with lapses ${ekDefault.ms.toFixed(1)} ms (no peer); peak RSS ${rssStages} MB`,
+    }),
+);
+
+// --- Identity stitching: 1M interactions, 3 identifier kinds (deviceId, email, phone).
+// 250k people with 1–3 devices, one email, one phone; each interaction is recorded under a device and
+// carries the email with p 0.5 and the phone with p 0.3; 0.2% carry a shared support address (blocked).
+{
+  const N = Number(process.env.EK_ID_EVENTS ?? 1_000_000);
+  const P = Math.round(N / 4);
+  const rnd = mulberry32(7);
+  const devices = Array.from({ length: P }, () => 1 + Math.floor(rnd() * 3));
+  const its = new Array(N);
+  for (let i = 0; i < N; i++) {
+    const p = Math.floor(rnd() * P);
+    const ids = [];
+    if (rnd() < 0.5) ids.push({ kind: "email", value: `person${p}@example.com` });
+    if (rnd() < 0.3) ids.push({ kind: "phone", value: `+4930${String(p).padStart(7, "0")}` });
+    if (rnd() < 0.002) ids.push({ kind: "email", value: "support@shop.example" });
+    its[i] = { id: `i${i}`, customer: { kind: "deviceId", value: `dev-${p}-${Math.floor(rnd() * devices[p])}` }, identifiers: ids, timestamp: i, touchpoint: "web", channel: "web", type: "page_view" };
+  }
+  globalThis.gc?.();
+  const heap0 = process.memoryUsage().heapUsed;
+  let g;
+  const idRun = await timeIt(`engagekit IdentityGraph.addInteraction × ${N}`, () => {
+    g = new ek.IdentityGraph({ blocked: [{ kind: "email", value: "support@shop.example" }] });
+    for (let i = 0; i < N; i++) g.addInteraction(its[i]);
+    return g.size;
+  }, 3);
+  globalThis.gc?.();
+  const heap1 = process.memoryUsage().heapUsed; // only the last graph is still reachable
+  const merges = g.merges().length;
+  const blocked = g.refused().filter((r) => r.reason === "blocked").length;
+  const perSec = N / (idRun.ms / 1000);
+  console.log(`  ${idRun.out} profiles from ${P} people (devices never seen with an email or phone stay apart), ${merges} merges, ${blocked} blocked links; ${(perSec / 1e6).toFixed(2)} M interactions/s; graph heap ≈ ${mb(heap1 - heap0)} MB (log, nodes, merge records)`);
+  const tUn = performance.now();
+  const m = g.merges()[Math.floor(merges / 2)];
+  g.unmerge(m.id);
+  const unMs = performance.now() - tUn;
+  console.log(`  one unmerge (replays the log of ${N} observations): ${unMs.toFixed(0)} ms`);
+  console.log(
+    "BENCH " +
+      JSON.stringify({
+        workload: `identity stitching ${N} interactions, 3 identifier kinds`,
+        engagekit: +idRun.ms.toFixed(1),
+        peer: "none",
+        peerMs: null,
+        ratio: null,
+        target: "throughput",
+        note: `${(perSec / 1e6).toFixed(2)} M interactions/s, ${idRun.out} profiles, ${merges} merges, ${blocked} blocked links; one unmerge ${unMs.toFixed(0)} ms (log replay); peak RSS ${rssPeakMb()} MB`,
+      }),
+  );
 }

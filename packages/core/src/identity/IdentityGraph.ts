@@ -65,10 +65,18 @@ export class IdentityGraph {
   #parent: number[] = [];
   #size: number[] = [];
   #canon: number[] = [];
-  #counts = new Map<string, number[]>();
-  #interactions = new Map<number, { seq: number; it: Interaction }[]>();
-  #seq = 0;
-  #merges: MergeRecord[] = [];
+  #limitKinds: string[] = [];
+  #limitValues: number[] = [];
+  #limitCounts: number[][] = [];
+  /** Per observation: the node its interaction is filed under, −1 when it has none. */
+  #obsNode: number[] = [];
+  // Active merges in parallel arrays (observation, position, anchor position, canonical nodes of
+  // both profiles just before); records are built on demand so a large graph retains few objects.
+  #mObs: number[] = [];
+  #mPos: number[] = [];
+  #mAnchor: number[] = [];
+  #mA: number[] = [];
+  #mB: number[] = [];
   #refused: RefusedLink[] = [];
   #profiles = 0;
 
@@ -90,7 +98,9 @@ export class IdentityGraph {
         this.#blockedExact.add(n.kind + SEP + n.value);
       }
     }
-    for (const k of this.#limits.keys()) this.#counts.set(k, []);
+    this.#limitKinds = [...this.#limits.keys()];
+    this.#limitValues = [...this.#limits.values()];
+    this.#limitCounts = this.#limitKinds.map(() => []);
   }
 
   /**
@@ -133,20 +143,22 @@ export class IdentityGraph {
 
   /** All profiles, ordered by their first-seen identifier. O(n). */
   profiles(): readonly IdentityProfile[] {
-    const byRoot = new Map<number, { ids: IdentifierRef[]; its: { seq: number; it: Interaction }[] }>();
+    const byRoot = new Map<number, { ids: IdentifierRef[]; its: Interaction[] }>();
     for (let v = 0; v < this.#refs.length; v++) {
       const r = this.#find(v);
       let g = byRoot.get(r);
       if (g === undefined) byRoot.set(r, (g = { ids: [], its: [] }));
       g.ids.push(this.#refs[v] as IdentifierRef);
-      const its = this.#interactions.get(v);
-      if (its !== undefined) g.its.push(...its);
+    }
+    for (let i = 0; i < this.#obsNode.length; i++) {
+      const v = this.#obsNode[i] as number;
+      if (v >= 0) byRoot.get(this.#find(v))?.its.push((this.#log[i] as Observation).interaction as Interaction);
     }
     return [...byRoot].map(([r, g]) => ({
       id: this.#profileId(r),
       primary: this.#refs[this.#canon[r] as number] as IdentifierRef,
       identifiers: g.ids,
-      interactions: g.its.sort((a, b) => a.seq - b.seq).map((x) => x.it),
+      interactions: g.its,
     }));
   }
 
@@ -157,7 +169,8 @@ export class IdentityGraph {
 
   /** Every merge in observation order, undone ones included (flagged). */
   merges(): readonly MergeRecord[] {
-    return [...this.#merges, ...this.#undone.values()].sort((a, b) => a.observation - b.observation || (a.id < b.id ? -1 : 1));
+    const active = this.#mObs.map((_, k) => this.#mergeRecord(k));
+    return [...active, ...this.#undone.values()].sort((a, b) => a.observation - b.observation || (a.id < b.id ? -1 : 1));
   }
 
   /** Every refused link in observation order. */
@@ -176,12 +189,15 @@ export class IdentityGraph {
    * @throws {InputError} `JOURNEY.UNKNOWN_REFERENCE` for an unknown or already undone merge id
    */
   unmerge(mergeId: string): readonly [string, string] {
-    const rec = this.#merges.find((m) => m.id === mergeId);
+    const k = this.#mergeIndex(mergeId);
+    const rec = k < 0 ? undefined : this.#mergeRecord(k);
     if (rec === undefined) {
       throw new InputError(ErrorCodes.UNKNOWN_REFERENCE, `IdentityGraph.unmerge requires the id of an active merge, got ${describe(mergeId)}`, ["mergeId"], mergeId);
     }
     this.#suppressed.add(mergeId);
-    this.#allowed.set(rec.observation, new Set(this.#merges.filter((m) => m.observation === rec.observation && m.id !== mergeId).map((m) => m.id)));
+    const keep = new Set<string>();
+    for (let j = 0; j < this.#mObs.length; j++) if (this.#mObs[j] === rec.observation && j !== k) keep.add(`m${rec.observation}.${this.#mPos[j]}`);
+    this.#allowed.set(rec.observation, keep);
     this.#undone.set(mergeId, { ...rec, undone: true });
     this.#replay();
     return [this.profileOf(rec.via[0]) as string, this.profileOf(rec.via[1]) as string];
@@ -195,19 +211,27 @@ export class IdentityGraph {
   }
 
   #apply(index: number, obs: Observation): ObserveResult {
-    const nodes = obs.ids.map((r) => this.#nodeOf(r));
-    const blocked = obs.ids.map((r) => this.#isBlocked(r));
+    const m = obs.ids.length;
+    const nodes: number[] = new Array(m);
+    const blocked: boolean[] = new Array(m);
+    for (let p = 0; p < m; p++) {
+      const r = obs.ids[p] as IdentifierRef;
+      const key = r.kind + SEP + r.value;
+      nodes[p] = this.#nodeOf(r, key);
+      blocked[p] = this.#blockedExact.has(key) || (this.#blockedAnyKind.size > 0 && this.#blockedAnyKind.has(r.value.toLowerCase()));
+    }
     let anchorPos = -1;
     for (let p = 0; p < nodes.length; p++) {
       if (blocked[p]) continue;
       if (anchorPos < 0 || this.#rankOf(p, obs) < this.#rankOf(anchorPos, obs)) anchorPos = p;
     }
-    const merges: MergeRecord[] = [];
+    const firstMerge = this.#mObs.length;
     const refused: RefusedLink[] = [];
     const anchor = nodes[anchorPos < 0 ? 0 : anchorPos] as number;
     // Identifiers whose link an unmerge suppressed: no other position of this observation may re-join their profile.
     const forbidden: number[] = [];
-    for (let p = 0; p < nodes.length; p++) if (this.#suppressed.has(`m${index}.${p}`)) forbidden.push(nodes[p] as number);
+    const allowed = this.#allowed.size === 0 ? undefined : this.#allowed.get(index);
+    if (allowed !== undefined) for (let p = 0; p < nodes.length; p++) if (this.#suppressed.has(`m${index}.${p}`)) forbidden.push(nodes[p] as number);
     for (let p = 0; p < nodes.length; p++) {
       if (p === anchorPos) continue;
       const ref = obs.ids[p] as IdentifierRef;
@@ -220,8 +244,7 @@ export class IdentityGraph {
       const rb = this.#find(nodes[p] as number);
       if (ra === rb) continue;
       const id = `m${index}.${p}`;
-      const allowed = this.#allowed.get(index);
-      if (forbidden.some((f) => this.#find(f) === rb) || (allowed !== undefined && !allowed.has(id))) {
+      if (allowed !== undefined && (!allowed.has(id) || forbidden.some((f) => this.#find(f) === rb))) {
         refused.push({ observation: index, identifier: ref, reason: "unmerged" });
         continue;
       }
@@ -230,39 +253,53 @@ export class IdentityGraph {
         refused.push({ observation: index, identifier: ref, reason: "limit", kind: over });
         continue;
       }
-      const rec: MergeRecord = {
-        id,
-        observation: index,
-        ...(obs.source === undefined ? {} : { source: obs.source }),
-        ...(obs.at === undefined ? {} : { at: obs.at }),
-        via: [obs.ids[anchorPos] as IdentifierRef, ref],
-        profiles: [this.#profileId(ra), this.#profileId(rb)],
-        undone: false,
-      };
+      this.#mObs.push(index);
+      this.#mPos.push(p);
+      this.#mAnchor.push(anchorPos);
+      this.#mA.push(this.#canon[ra] as number);
+      this.#mB.push(this.#canon[rb] as number);
       this.#union(ra, rb);
-      merges.push(rec);
     }
-    if (obs.interaction !== undefined) {
-      const node = nodes[0] as number;
-      let list = this.#interactions.get(node);
-      if (list === undefined) this.#interactions.set(node, (list = []));
-      list.push({ seq: this.#seq++, it: obs.interaction });
-    }
-    for (const m of merges) this.#merges.push(m);
+    this.#obsNode[index] = obs.interaction === undefined ? -1 : (nodes[0] as number);
     for (const r of refused) this.#refused.push(r);
+    const merges: MergeRecord[] = [];
+    for (let k = firstMerge; k < this.#mObs.length; k++) merges.push(this.#mergeRecord(k));
     return { profileId: this.#profileId(this.#find(anchor)), merges, refused };
+  }
+
+  #mergeRecord(k: number): MergeRecord {
+    const index = this.#mObs[k] as number;
+    const obs = this.#log[index] as Observation;
+    const key = (v: number): string => {
+      const r = this.#refs[v] as IdentifierRef;
+      return `${r.kind}:${r.value}`;
+    };
+    const rec: { -readonly [K in keyof MergeRecord]: MergeRecord[K] } = {
+      id: `m${index}.${this.#mPos[k] as number}`,
+      observation: index,
+      via: [obs.ids[this.#mAnchor[k] as number] as IdentifierRef, obs.ids[this.#mPos[k] as number] as IdentifierRef],
+      profiles: [key(this.#mA[k] as number), key(this.#mB[k] as number)],
+      undone: false,
+    };
+    if (obs.source !== undefined) rec.source = obs.source;
+    if (obs.at !== undefined) rec.at = obs.at;
+    return rec;
+  }
+
+  #mergeIndex(id: string): number {
+    const m = /^m(\d+)\.(\d+)$/.exec(id);
+    if (m === null) return -1;
+    const obs = Number(m[1]);
+    const pos = Number(m[2]);
+    for (let k = 0; k < this.#mObs.length; k++) if (this.#mObs[k] === obs && this.#mPos[k] === pos) return k;
+    return -1;
   }
 
   #rankOf(p: number, obs: Observation): number {
     return this.#rank.get((obs.ids[p] as IdentifierRef).kind) ?? this.#rank.size;
   }
 
-  #isBlocked(r: IdentifierRef): boolean {
-    return this.#blockedExact.has(r.kind + SEP + r.value) || (this.#blockedAnyKind.size > 0 && this.#blockedAnyKind.has(r.value.toLowerCase()));
-  }
-
-  #nodeOf(r: IdentifierRef): number {
-    const key = r.kind + SEP + r.value;
+  #nodeOf(r: IdentifierRef, key: string): number {
     let v = this.#node.get(key);
     if (v === undefined) {
       v = this.#refs.length;
@@ -271,7 +308,7 @@ export class IdentityGraph {
       this.#parent.push(v);
       this.#size.push(1);
       this.#canon.push(v);
-      for (const [k, arr] of this.#counts) arr.push(r.kind === k ? 1 : 0);
+      for (let j = 0; j < this.#limitKinds.length; j++) (this.#limitCounts[j] as number[]).push(r.kind === this.#limitKinds[j] ? 1 : 0);
       this.#profiles++;
     }
     return v;
@@ -288,7 +325,10 @@ export class IdentityGraph {
   }
 
   #overLimit(a: number, b: number): string | undefined {
-    for (const [k, arr] of this.#counts) if ((arr[a] as number) + (arr[b] as number) > (this.#limits.get(k) as number)) return k;
+    for (let j = 0; j < this.#limitKinds.length; j++) {
+      const arr = this.#limitCounts[j] as number[];
+      if ((arr[a] as number) + (arr[b] as number) > (this.#limitValues[j] as number)) return this.#limitKinds[j];
+    }
     return undefined;
   }
 
@@ -296,7 +336,7 @@ export class IdentityGraph {
     const [big, small] = (this.#size[a] as number) >= (this.#size[b] as number) ? [a, b] : [b, a];
     this.#parent[small] = big;
     this.#size[big] = (this.#size[big] as number) + (this.#size[small] as number);
-    for (const arr of this.#counts.values()) arr[big] = (arr[big] as number) + (arr[small] as number);
+    for (const arr of this.#limitCounts) arr[big] = (arr[big] as number) + (arr[small] as number);
     const ca = this.#canon[big] as number;
     const cb = this.#canon[small] as number;
     this.#canon[big] = this.#better(ca, cb) ? ca : cb;
@@ -320,10 +360,13 @@ export class IdentityGraph {
     this.#parent = [];
     this.#size = [];
     this.#canon = [];
-    for (const k of this.#counts.keys()) this.#counts.set(k, []);
-    this.#interactions = new Map();
-    this.#seq = 0;
-    this.#merges = [];
+    this.#limitCounts = this.#limitKinds.map(() => []);
+    this.#obsNode = [];
+    this.#mObs = [];
+    this.#mPos = [];
+    this.#mAnchor = [];
+    this.#mA = [];
+    this.#mB = [];
     this.#refused = [];
     this.#profiles = 0;
     this.#log.forEach((obs, i) => this.#apply(i, obs));

@@ -34,13 +34,12 @@ export function inferJourneyStagesColumnar(columns: InteractionColumns, rules: S
   const g = groupColumns(columns);
   const n = columns.length;
   const ruleMask = new Uint32Array(n);
-  const actMask = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const t = g.type[i] as number;
-    const p = g.touchpoint[i] as number;
-    const c = g.channel[i] as number;
-    ruleMask[i] = (rT[t] as number) & (rP[p] as number) & (rC[c] as number);
-    actMask[i] = (aT[t] as number) & (aP[p] as number) & (aC[c] as number);
+  // Without lapse rules the kernel never reads activity bits.
+  const actMask = new Uint32Array(lapse.length > 0 ? n : 0);
+  const { type, touchpoint, channel } = g;
+  for (let i = 0; i < n; i++) ruleMask[i] = (rT[type[i] as number] as number) & (rP[touchpoint[i] as number] as number) & (rC[channel[i] as number] as number);
+  if (lapse.length > 0) {
+    for (let i = 0; i < n; i++) actMask[i] = (aT[type[i] as number] as number) & (aP[touchpoint[i] as number] as number) & (aC[channel[i] as number] as number);
   }
   const out = stageKernel(g.starts, g.timestamp, ruleMask, actMask, R, options.asOf ?? Number.NaN);
   const C = g.starts.length - 1;

@@ -13,6 +13,23 @@ export interface StageKernelOutput {
   readonly tRow: Int32Array;
 }
 
+// Mutable state shared by the helpers below; plain top-level functions (no closures over
+// reassigned locals) keep the hot loop fast in V8.
+interface State {
+  cur: number;
+  since: number;
+  n: number;
+  cap: number;
+  customer: Int32Array;
+  from: Int8Array;
+  to: Int8Array;
+  at: Float64Array;
+  cause: Int16Array;
+  row: Int32Array;
+  readonly counts: Int32Array;
+  readonly lastAct: Float64Array;
+}
+
 /** Runs the stage rules over customer blocks `[starts[c], starts[c+1])` in time order. */
 export function stageKernel(starts: Int32Array, ts: Float64Array, ruleMask: Uint32Array, actMask: Uint32Array, R: CompiledStageRules, asOf: number): StageKernelOutput {
   const C = starts.length - 1;
@@ -20,101 +37,136 @@ export function stageKernel(starts: Int32Array, ts: Float64Array, ruleMask: Uint
   const nL = R.lapseTo.length;
   const stage = new Int8Array(C);
   const since = new Float64Array(C);
-  let cap = Math.max(16, C * 2);
-  let tCustomer = new Int32Array(cap);
-  let tFrom = new Int8Array(cap);
-  let tTo = new Int8Array(cap);
-  let tAt = new Float64Array(cap);
-  let tCause = new Int16Array(cap);
-  let tRow = new Int32Array(cap);
-  let nT = 0;
-  const counts = new Int32Array(nR);
-  const lastAct = new Float64Array(nL);
-  let cur = -1;
-  let curSince = Number.NaN;
-  let c = 0;
-  const push = (to: number, at: number, cause: number, row: number): void => {
-    if (nT === cap) {
-      cap *= 2;
-      const grow = <T extends Int32Array | Int8Array | Float64Array | Int16Array>(a: T, b: T): T => (b.set(a), b);
-      tCustomer = grow(tCustomer, new Int32Array(cap));
-      tFrom = grow(tFrom, new Int8Array(cap));
-      tTo = grow(tTo, new Int8Array(cap));
-      tAt = grow(tAt, new Float64Array(cap));
-      tCause = grow(tCause, new Int16Array(cap));
-      tRow = grow(tRow, new Int32Array(cap));
-    }
-    tCustomer[nT] = c;
-    tFrom[nT] = cur;
-    tTo[nT] = to;
-    tAt[nT] = at;
-    tCause[nT] = cause;
-    tRow[nT] = row;
-    nT++;
-    if (to < cur) counts.fill(0); // a demoted customer re-earns later stages
-    cur = to;
-    curSince = at;
+  const cap = Math.max(16, C * 2);
+  const S: State = {
+    cur: -1,
+    since: Number.NaN,
+    n: 0,
+    cap,
+    customer: new Int32Array(cap),
+    from: new Int8Array(cap),
+    to: new Int8Array(cap),
+    at: new Float64Array(cap),
+    cause: new Int16Array(cap),
+    row: new Int32Array(cap),
+    counts: new Int32Array(nR),
+    lastAct: new Float64Array(nL),
   };
-  const lapseUntil = (t: number): void => {
-    for (let guard = 0; guard <= nL; guard++) {
-      let fired = false;
-      for (let l = 0; l < nL; l++) {
-        if ((((R.lapseFrom[l] as number) >>> (cur + 1)) & 1) === 0) continue;
-        const la = lastAct[l] as number;
-        const base = la > curSince ? la : curSince;
-        const at = base + (R.lapseAfter[l] as number);
-        if (t > at) {
-          push(R.lapseTo[l] as number, at, -l - 1, -1);
-          fired = true;
-          break;
-        }
-      }
-      if (!fired) return;
+  const { toRank, minCount, fromMask, allowDemotion } = R;
+  const counts = S.counts;
+  // Rules whose count matters (minCount > 1), and per current stage (bit cur + 1) the rules that
+  // could move the customer at all: most rows then need no per-rule work.
+  let countMask = 0;
+  for (let r = 0; r < nR; r++) if ((minCount[r] as number) > 1) countMask |= 1 << r;
+  const nStages = 32;
+  const fireMask = new Uint32Array(nStages);
+  for (let cb = 0; cb < nStages; cb++) {
+    let m = 0;
+    for (let r = 0; r < nR; r++) {
+      const to = toRank[r] as number;
+      const cur = cb - 1;
+      if ((((fromMask[r] as number) >>> cb) & 1) === 1 && (to > cur || (to < cur && allowDemotion[r] === 1))) m |= 1 << r;
     }
-  };
-  for (c = 0; c < C; c++) {
+    fireMask[cb] = m >>> 0;
+  }
+  for (let c = 0; c < C; c++) {
     const s = starts[c] as number;
     const e = starts[c + 1] as number;
-    cur = -1;
-    curSince = Number.NaN;
+    S.cur = -1;
+    S.since = Number.NaN;
     counts.fill(0);
-    lastAct.fill(Number.NEGATIVE_INFINITY);
+    S.lastAct.fill(Number.NEGATIVE_INFINITY);
     for (let i = s; i < e; i++) {
       const t = ts[i] as number;
-      if (nL > 0 && cur >= 0) lapseUntil(t);
+      if (nL > 0 && S.cur >= 0) lapseUntil(S, R, c, t);
       const rm = ruleMask[i] as number;
-      if (rm !== 0) {
+      const cm = rm & countMask;
+      if (cm !== 0) for (let r = 0; cm >>> r !== 0; r++) if (((cm >>> r) & 1) === 1) counts[r] = (counts[r] as number) + 1;
+      const fm = rm & (fireMask[S.cur + 1] as number);
+      if (fm !== 0) {
         let up = -1;
+        let upRank = S.cur;
         let down = -1;
-        for (let r = 0; r < nR; r++) {
-          if (((rm >>> r) & 1) === 0) continue;
-          const k = (counts[r] = (counts[r] as number) + 1);
-          if (k < (R.minCount[r] as number) || (((R.fromMask[r] as number) >>> (cur + 1)) & 1) === 0) continue;
-          const to = R.toRank[r] as number;
-          if (to > cur) {
-            if (up < 0 || to > (R.toRank[up] as number)) up = r;
-          } else if (to < cur && R.allowDemotion[r] === 1) {
-            if (down < 0 || to > (R.toRank[down] as number)) down = r;
+        let downRank = -1;
+        for (let r = 0; fm >>> r !== 0; r++) {
+          if (((fm >>> r) & 1) === 0) continue;
+          if (((countMask >>> r) & 1) === 1 && (counts[r] as number) < (minCount[r] as number)) continue;
+          const to = toRank[r] as number;
+          if (to > upRank) {
+            up = r;
+            upRank = to;
+          } else if (to < S.cur && allowDemotion[r] === 1 && to > downRank) {
+            down = r;
+            downRank = to;
           }
         }
-        if (up >= 0) push(R.toRank[up] as number, t, up, i);
-        else if (down >= 0) push(R.toRank[down] as number, t, down, i);
+        if (up >= 0) push(S, c, upRank, t, up, i);
+        else if (down >= 0) push(S, c, downRank, t, down, i);
       }
-      const am = actMask[i] as number;
-      if (am !== 0) for (let l = 0; l < nL; l++) if (((am >>> l) & 1) === 1) lastAct[l] = t;
+      if (nL > 0) {
+        const am = actMask[i] as number;
+        if (am !== 0) for (let l = 0; l < nL; l++) if (((am >>> l) & 1) === 1) S.lastAct[l] = t;
+      }
     }
-    if (nL > 0 && cur >= 0 && Number.isFinite(asOf)) lapseUntil(asOf);
-    stage[c] = cur;
-    since[c] = curSince;
+    if (nL > 0 && S.cur >= 0 && Number.isFinite(asOf)) lapseUntil(S, R, c, asOf);
+    stage[c] = S.cur;
+    since[c] = S.since;
   }
+  const n = S.n;
   return {
     stage,
     since,
-    tCustomer: tCustomer.subarray(0, nT),
-    tFrom: tFrom.subarray(0, nT),
-    tTo: tTo.subarray(0, nT),
-    tAt: tAt.subarray(0, nT),
-    tCause: tCause.subarray(0, nT),
-    tRow: tRow.subarray(0, nT),
+    tCustomer: S.customer.subarray(0, n),
+    tFrom: S.from.subarray(0, n),
+    tTo: S.to.subarray(0, n),
+    tAt: S.at.subarray(0, n),
+    tCause: S.cause.subarray(0, n),
+    tRow: S.row.subarray(0, n),
   };
+}
+
+function push(S: State, c: number, to: number, at: number, cause: number, row: number): void {
+  if (S.n === S.cap) grow(S);
+  const n = S.n;
+  S.customer[n] = c;
+  S.from[n] = S.cur;
+  S.to[n] = to;
+  S.at[n] = at;
+  S.cause[n] = cause;
+  S.row[n] = row;
+  S.n = n + 1;
+  if (to < S.cur) S.counts.fill(0); // a demoted customer re-earns later stages
+  S.cur = to;
+  S.since = at;
+}
+
+function grow(S: State): void {
+  const cap = S.cap * 2;
+  const g = <T extends Int32Array | Int8Array | Float64Array | Int16Array>(a: T, b: T): T => (b.set(a), b);
+  S.customer = g(S.customer, new Int32Array(cap));
+  S.from = g(S.from, new Int8Array(cap));
+  S.to = g(S.to, new Int8Array(cap));
+  S.at = g(S.at, new Float64Array(cap));
+  S.cause = g(S.cause, new Int16Array(cap));
+  S.row = g(S.row, new Int32Array(cap));
+  S.cap = cap;
+}
+
+/** Applies lapse rules until none fires before time t (each fires at its own lapse moment). */
+function lapseUntil(S: State, R: CompiledStageRules, c: number, t: number): void {
+  const nL = R.lapseTo.length;
+  for (let guard = 0; guard <= nL; guard++) {
+    let fired = false;
+    for (let l = 0; l < nL; l++) {
+      if ((((R.lapseFrom[l] as number) >>> (S.cur + 1)) & 1) === 0) continue;
+      const la = S.lastAct[l] as number;
+      const at = (la > S.since ? la : S.since) + (R.lapseAfter[l] as number);
+      if (t > at) {
+        push(S, c, R.lapseTo[l] as number, at, -l - 1, -1);
+        fired = true;
+        break;
+      }
+    }
+    if (!fired) return;
+  }
 }
