@@ -43,6 +43,8 @@ export const ErrorCodes = {
   SEGMENT_UNKNOWN_SEGMENT: "SEGMENT.UNKNOWN_SEGMENT",
   /** A definition with more nodes or more nesting than the configured limits. */
   SEGMENT_TOO_LARGE: "SEGMENT.TOO_LARGE",
+  /** A lifetime-value model fit ended without a finite maximum of its likelihood. */
+  FIT_FAILED: "CLV.FIT_FAILED",
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
