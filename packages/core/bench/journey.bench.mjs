@@ -1,6 +1,6 @@
 // Journey benchmark: a 4-step funnel (7-day window) and stage inference over a synthetic
 // interaction log, against the same computation written as DuckDB SQL (window functions)
-// over the same rows; identity stitching throughput.
+// over the same rows. Identity stitching is in journey.identity.bench.mjs (own process, clean heap).
 //
 // Generator (seeded, mulberry32), shape fitted roughly to the two real sets we have:
 // - events per customer: discrete log-normal, median 4 (OTTO sample: median 4 events per session
@@ -277,53 +277,3 @@ console.log(
       note: `promotion-only rules so SQL is one GROUP BY; final stage and since equal=${sameStages}; engagekit also records every transition; default rules with lapses ${ekDefault.ms.toFixed(1)} ms (no peer); peak RSS ${rssStages} MB`,
     }),
 );
-
-// --- Identity stitching: 1M interactions, 3 identifier kinds (deviceId, email, phone).
-// 250k people with 1–3 devices, one email, one phone; each interaction is recorded under a device and
-// carries the email with p 0.5 and the phone with p 0.3; 0.2% carry a shared support address (blocked).
-{
-  const N = Number(process.env.EK_ID_EVENTS ?? 1_000_000);
-  const P = Math.round(N / 4);
-  const rnd = mulberry32(7);
-  const devices = Array.from({ length: P }, () => 1 + Math.floor(rnd() * 3));
-  const its = new Array(N);
-  for (let i = 0; i < N; i++) {
-    const p = Math.floor(rnd() * P);
-    const ids = [];
-    if (rnd() < 0.5) ids.push({ kind: "email", value: `person${p}@example.com` });
-    if (rnd() < 0.3) ids.push({ kind: "phone", value: `+4930${String(p).padStart(7, "0")}` });
-    if (rnd() < 0.002) ids.push({ kind: "email", value: "support@shop.example" });
-    its[i] = { id: `i${i}`, customer: { kind: "deviceId", value: `dev-${p}-${Math.floor(rnd() * devices[p])}` }, identifiers: ids, timestamp: i, touchpoint: "web", channel: "web", type: "page_view" };
-  }
-  globalThis.gc?.();
-  const heap0 = process.memoryUsage().heapUsed;
-  let g;
-  const idRun = await timeIt(`engagekit IdentityGraph.addInteraction × ${N}`, () => {
-    g = new ek.IdentityGraph({ blocked: [{ kind: "email", value: "support@shop.example" }] });
-    for (let i = 0; i < N; i++) g.addInteraction(its[i]);
-    return g.size;
-  }, 3);
-  globalThis.gc?.();
-  const heap1 = process.memoryUsage().heapUsed; // only the last graph is still reachable
-  const merges = g.merges().length;
-  const blocked = g.refused().filter((r) => r.reason === "blocked").length;
-  const perSec = N / (idRun.ms / 1000);
-  console.log(`  ${idRun.out} profiles from ${P} people (devices never seen with an email or phone stay apart), ${merges} merges, ${blocked} blocked links; ${(perSec / 1e6).toFixed(2)} M interactions/s; graph heap ≈ ${mb(heap1 - heap0)} MB (log, nodes, merge records)`);
-  const tUn = performance.now();
-  const m = g.merges()[Math.floor(merges / 2)];
-  g.unmerge(m.id);
-  const unMs = performance.now() - tUn;
-  console.log(`  one unmerge (replays the log of ${N} observations): ${unMs.toFixed(0)} ms`);
-  console.log(
-    "BENCH " +
-      JSON.stringify({
-        workload: `identity stitching ${N} interactions, 3 identifier kinds`,
-        engagekit: +idRun.ms.toFixed(1),
-        peer: "none",
-        peerMs: null,
-        ratio: null,
-        target: "throughput",
-        note: `${(perSec / 1e6).toFixed(2)} M interactions/s, ${idRun.out} profiles, ${merges} merges, ${blocked} blocked links; one unmerge ${unMs.toFixed(0)} ms (log replay); peak RSS ${rssPeakMb()} MB`,
-      }),
-  );
-}

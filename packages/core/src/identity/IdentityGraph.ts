@@ -8,7 +8,8 @@ import type { IdentityProfile, MergeRecord, ObserveResult, RefusedLink } from ".
 import { normalizeIdentifier } from "./normalizeIdentifier.js";
 
 const DEFAULT_PRIORITIES = ["userId", "externalId", "email", "phone", "deviceId"];
-const SEP = "\u0001";
+// Shared empty result list: most observations refuse nothing and merge nothing.
+const NONE: readonly never[] = Object.freeze([]);
 
 interface Observation {
   readonly ids: readonly IdentifierRef[];
@@ -60,7 +61,8 @@ export class IdentityGraph {
   // Per observation touched by an unmerge: the merges it may still make on replay (no new ones appear).
   readonly #allowed = new Map<number, Set<string>>();
   // Rebuilt by #reset / replay.
-  #node = new Map<string, number>();
+  // kind → value → node; two levels so lookups hash the caller's value string without building a key.
+  #node = new Map<string, Map<string, number>>();
   #refs: IdentifierRef[] = [];
   #parent: number[] = [];
   #size: number[] = [];
@@ -95,7 +97,7 @@ export class IdentityGraph {
       if (b.kind === undefined) this.#blockedAnyKind.add(b.value.trim().toLowerCase());
       else {
         const n = normalizeIdentifier({ kind: b.kind, value: b.value });
-        this.#blockedExact.add(n.kind + SEP + n.value);
+        this.#blockedExact.add(`${n.kind}:${n.value}`);
       }
     }
     this.#limitKinds = [...this.#limits.keys()];
@@ -120,21 +122,23 @@ export class IdentityGraph {
    * and files the interaction under its `customer` identifier.
    */
   addInteraction(interaction: Interaction): ObserveResult {
-    const ids = interaction.identifiers === undefined ? [interaction.customer] : [interaction.customer, ...interaction.identifiers];
-    return this.#record(ids, interaction.id, interaction.timestamp, interaction);
+    const extra = interaction.identifiers;
+    const ids: IdentifierRef[] = [normalizeIdentifier(interaction.customer)];
+    if (extra !== undefined) for (const r of extra) ids.push(normalizeIdentifier(r));
+    return this.#recordNormalized(ids, interaction.id, interaction.timestamp, interaction);
   }
 
   /** Profile id of an identifier, or undefined if it was never observed. */
   profileOf(ref: IdentifierRef): string | undefined {
     const n = normalizeIdentifier(ref);
-    const node = this.#node.get(n.kind + SEP + n.value);
+    const node = this.#node.get(n.kind)?.get(n.value);
     return node === undefined ? undefined : this.#profileId(this.#find(node));
   }
 
   /** The profile with this id, or undefined. */
   profile(id: string): IdentityProfile | undefined {
     const cut = id.indexOf(":");
-    const node = cut < 0 ? undefined : this.#node.get(id.slice(0, cut) + SEP + id.slice(cut + 1));
+    const node = cut < 0 ? undefined : this.#node.get(id.slice(0, cut))?.get(id.slice(cut + 1));
     if (node === undefined) return undefined;
     const root = this.#find(node);
     if (this.#canon[root] !== node) return undefined;
@@ -205,7 +209,11 @@ export class IdentityGraph {
 
   #record(identifiers: readonly IdentifierRef[], source: string | undefined, at: number | undefined, interaction: Interaction | undefined): ObserveResult {
     if (identifiers.length === 0) throw new InputError(ErrorCodes.EMPTY_SAMPLE, "IdentityGraph.observe requires at least one identifier", ["identifiers"], identifiers);
-    const obs: Observation = { ids: identifiers.map(normalizeIdentifier), source, at, interaction };
+    return this.#recordNormalized(identifiers.map(normalizeIdentifier), source, at, interaction);
+  }
+
+  #recordNormalized(ids: readonly IdentifierRef[], source: string | undefined, at: number | undefined, interaction: Interaction | undefined): ObserveResult {
+    const obs: Observation = { ids, source, at, interaction };
     this.#log.push(obs);
     return this.#apply(this.#log.length - 1, obs);
   }
@@ -216,9 +224,10 @@ export class IdentityGraph {
     const blocked: boolean[] = new Array(m);
     for (let p = 0; p < m; p++) {
       const r = obs.ids[p] as IdentifierRef;
-      const key = r.kind + SEP + r.value;
-      nodes[p] = this.#nodeOf(r, key);
-      blocked[p] = this.#blockedExact.has(key) || (this.#blockedAnyKind.size > 0 && this.#blockedAnyKind.has(r.value.toLowerCase()));
+      nodes[p] = this.#nodeOf(r);
+      blocked[p] =
+        (this.#blockedExact.size > 0 && this.#blockedExact.has(`${r.kind}:${r.value}`)) ||
+        (this.#blockedAnyKind.size > 0 && this.#blockedAnyKind.has(r.value.toLowerCase()));
     }
     let anchorPos = -1;
     for (let p = 0; p < nodes.length; p++) {
@@ -226,7 +235,7 @@ export class IdentityGraph {
       if (anchorPos < 0 || this.#rankOf(p, obs) < this.#rankOf(anchorPos, obs)) anchorPos = p;
     }
     const firstMerge = this.#mObs.length;
-    const refused: RefusedLink[] = [];
+    let refused: RefusedLink[] | undefined;
     const anchor = nodes[anchorPos < 0 ? 0 : anchorPos] as number;
     // Identifiers whose link an unmerge suppressed: no other position of this observation may re-join their profile.
     const forbidden: number[] = [];
@@ -236,7 +245,7 @@ export class IdentityGraph {
       if (p === anchorPos) continue;
       const ref = obs.ids[p] as IdentifierRef;
       if (blocked[p]) {
-        refused.push({ observation: index, identifier: ref, reason: "blocked" });
+        (refused ??= []).push({ observation: index, identifier: ref, reason: "blocked" });
         continue;
       }
       if (anchorPos < 0) continue;
@@ -245,12 +254,12 @@ export class IdentityGraph {
       if (ra === rb) continue;
       const id = `m${index}.${p}`;
       if (allowed !== undefined && (!allowed.has(id) || forbidden.some((f) => this.#find(f) === rb))) {
-        refused.push({ observation: index, identifier: ref, reason: "unmerged" });
+        (refused ??= []).push({ observation: index, identifier: ref, reason: "unmerged" });
         continue;
       }
       const over = this.#overLimit(ra, rb);
       if (over !== undefined) {
-        refused.push({ observation: index, identifier: ref, reason: "limit", kind: over });
+        (refused ??= []).push({ observation: index, identifier: ref, reason: "limit", kind: over });
         continue;
       }
       this.#mObs.push(index);
@@ -261,10 +270,14 @@ export class IdentityGraph {
       this.#union(ra, rb);
     }
     this.#obsNode[index] = obs.interaction === undefined ? -1 : (nodes[0] as number);
-    for (const r of refused) this.#refused.push(r);
-    const merges: MergeRecord[] = [];
-    for (let k = firstMerge; k < this.#mObs.length; k++) merges.push(this.#mergeRecord(k));
-    return { profileId: this.#profileId(this.#find(anchor)), merges, refused };
+    if (refused !== undefined) for (const r of refused) this.#refused.push(r);
+    let merges: readonly MergeRecord[] = NONE;
+    if (this.#mObs.length > firstMerge) {
+      const list: MergeRecord[] = [];
+      for (let k = firstMerge; k < this.#mObs.length; k++) list.push(this.#mergeRecord(k));
+      merges = list;
+    }
+    return { profileId: this.#profileId(this.#find(anchor)), merges, refused: refused ?? NONE };
   }
 
   #mergeRecord(k: number): MergeRecord {
@@ -299,11 +312,13 @@ export class IdentityGraph {
     return this.#rank.get((obs.ids[p] as IdentifierRef).kind) ?? this.#rank.size;
   }
 
-  #nodeOf(r: IdentifierRef, key: string): number {
-    let v = this.#node.get(key);
+  #nodeOf(r: IdentifierRef): number {
+    let byValue = this.#node.get(r.kind);
+    if (byValue === undefined) this.#node.set(r.kind, (byValue = new Map()));
+    let v = byValue.get(r.value);
     if (v === undefined) {
       v = this.#refs.length;
-      this.#node.set(key, v);
+      byValue.set(r.value, v);
       this.#refs.push(r);
       this.#parent.push(v);
       this.#size.push(1);

@@ -4,8 +4,8 @@ import type { FunnelDefinition } from "./FunnelDefinition.js";
 import type { FunnelOptions } from "./FunnelOptions.js";
 import type { FunnelResult } from "./FunnelResult.js";
 import type { InteractionColumns } from "./InteractionColumns.js";
-import type { InteractionFilter } from "./InteractionFilter.js";
 import { buildFunnelResult } from "./_internal/buildFunnelResult.js";
+import { compileFilterMasks } from "./_internal/compileFilterMasks.js";
 import { checkFunnelDefinition } from "./_internal/checkFunnelDefinition.js";
 import { funnelKernel } from "./_internal/funnelKernel.js";
 import { groupColumns } from "./_internal/groupColumns.js";
@@ -31,8 +31,8 @@ export function computeFunnelColumnar(columns: InteractionColumns, definition: F
   const { mode, exclFrom, exclTo } = checkFunnelDefinition(fn, definition, options);
   if (columns.length === 0) throw new InputError(ErrorCodes.EMPTY_SAMPLE, `${fn} requires at least one interaction`, ["columns", "length"], 0);
   const { dictionaries: d } = columns;
-  const stepMasks = compile(fn, definition.steps.map((s) => s.match), d, ["definition", "steps"]);
-  const exclMasks = compile(fn, (definition.exclusions ?? []).map((x) => x.match), d, ["definition", "exclusions"]);
+  const stepMasks = compileFilterMasks(fn, definition.steps.map((s) => s.match), d, ["definition", "steps"], "match");
+  const exclMasks = compileFilterMasks(fn, (definition.exclusions ?? []).map((x) => x.match), d, ["definition", "exclusions"], "match");
   const g = groupColumns(columns);
   const n = columns.length;
   const mask = new Uint32Array(n);
@@ -59,33 +59,4 @@ export function computeFunnelColumnar(columns: InteractionColumns, definition: F
     }
   }
   return buildFunnelResult(definition, mode, out, options.confidence ?? 0.95, groupOf);
-}
-
-/** Per dictionary, a Uint32Array of the filter bits each code satisfies (absent field = all bits). */
-function compile(
-  fn: string,
-  filters: readonly InteractionFilter[],
-  d: InteractionColumns["dictionaries"],
-  path: readonly (string | number)[],
-): [Uint32Array, Uint32Array, Uint32Array] {
-  const all = filters.length === 32 ? 0xffffffff : (1 << filters.length) - 1;
-  const t = new Uint32Array(d.type.length).fill(all);
-  const p = new Uint32Array(d.touchpoint.length).fill(all);
-  const c = new Uint32Array(d.channel.length).fill(all);
-  filters.forEach((f, k) => {
-    if (f.where !== undefined) {
-      throw new InputError(ErrorCodes.INVALID_OPTION, `${fn} requires filters on type, touchpoint or channel only (no where)`, [...path, k, "match", "where"], f.where);
-    }
-    restrict(t, d.type, f.type, k);
-    restrict(p, d.touchpoint, f.touchpoint, k);
-    restrict(c, d.channel, f.channel, k);
-  });
-  return [t, p, c];
-}
-
-function restrict(bits: Uint32Array, dict: readonly string[], want: string | readonly string[] | undefined, k: number): void {
-  if (want === undefined) return;
-  const set = new Set(typeof want === "string" ? [want] : want);
-  const clear = ~(1 << k);
-  for (let code = 0; code < dict.length; code++) if (!set.has(dict[code] as string)) bits[code] = ((bits[code] as number) & clear) >>> 0;
 }

@@ -1,11 +1,11 @@
 import { ErrorCodes } from "../errors/codes.js";
 import { InputError } from "../errors/InputError.js";
 import type { InteractionColumns } from "./InteractionColumns.js";
-import type { InteractionFilter } from "./InteractionFilter.js";
 import type { StageColumns } from "./StageColumns.js";
 import type { StageInferenceOptions } from "./inferJourneyStages.js";
 import type { StageRules } from "./StageRules.js";
 import { defaultStageRules } from "./defaultStageRules.js";
+import { compileFilterMasks } from "./_internal/compileFilterMasks.js";
 import { compileStageRules } from "./_internal/compileStageRules.js";
 import { groupColumns } from "./_internal/groupColumns.js";
 import { stageKernel } from "./_internal/stageKernel.js";
@@ -29,8 +29,8 @@ export function inferJourneyStagesColumnar(columns: InteractionColumns, rules: S
   if (columns.length === 0) throw new InputError(ErrorCodes.EMPTY_SAMPLE, `${fn} requires at least one interaction`, ["columns", "length"], 0);
   const d = columns.dictionaries;
   const lapse = rules.lapse ?? [];
-  const [rT, rP, rC] = compile(fn, rules.rules.map((r) => r.when), d, "rules");
-  const [aT, aP, aC] = compile(fn, lapse.map((l) => l.activity ?? {}), d, "lapse");
+  const [rT, rP, rC] = compileFilterMasks(fn, rules.rules.map((r) => r.when), d, ["rules", "rules"], "when");
+  const [aT, aP, aC] = compileFilterMasks(fn, lapse.map((l) => l.activity ?? {}), d, ["rules", "lapse"], "activity");
   const g = groupColumns(columns);
   const n = columns.length;
   const ruleMask = new Uint32Array(n);
@@ -52,22 +52,4 @@ export function inferJourneyStagesColumnar(columns: InteractionColumns, rules: S
     since: out.since,
     transitions: { customer: out.tCustomer, from: out.tFrom, to: out.tTo, at: out.tAt, cause: out.tCause },
   };
-}
-
-function compile(fn: string, filters: readonly InteractionFilter[], d: InteractionColumns["dictionaries"], at: string): [Uint32Array, Uint32Array, Uint32Array] {
-  const all = filters.length >= 32 ? 0xffffffff : (1 << filters.length) - 1;
-  const t = new Uint32Array(d.type.length).fill(all);
-  const p = new Uint32Array(d.touchpoint.length).fill(all);
-  const c = new Uint32Array(d.channel.length).fill(all);
-  filters.forEach((f, k) => {
-    if (f.where !== undefined) {
-      throw new InputError(ErrorCodes.INVALID_OPTION, `${fn} requires filters on type, touchpoint or channel only (no where)`, ["rules", at, k, "where"], f.where);
-    }
-    for (const [bits, dict, want] of [[t, d.type, f.type], [p, d.touchpoint, f.touchpoint], [c, d.channel, f.channel]] as const) {
-      if (want === undefined) continue;
-      const set = new Set(typeof want === "string" ? [want] : want);
-      for (let code = 0; code < dict.length; code++) if (!set.has(dict[code] as string)) bits[code] = ((bits[code] as number) & ~(1 << k)) >>> 0;
-    }
-  });
-  return [t, p, c];
 }
