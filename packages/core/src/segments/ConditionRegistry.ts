@@ -47,8 +47,12 @@ export function createConditionRegistry(): ConditionRegistry {
  * @throws {InputError} `METRIC.INVALID_OPTION` when the type is structural (all, any, not, inSegment) or already registered
  * @category Segments
  * @example
- * const r = registerConditionKind(createConditionRegistry(), myKind);
- * r.kinds.has(myKind.type) // => true
+ * const Vip = schemaBuilder.Object({ type: schemaBuilder.Literal("vip") });
+ * const r = registerConditionKind(createConditionRegistry(), {
+ *   type: "vip", schemas: [Vip], compile: () => (p) => p.traits["vip"] === true,
+ *   observe: (_n, p) => p.traits["vip"], dependencies: () => ["trait:vip"],
+ * });
+ * r.kinds.has("vip") // => true
  */
 export function registerConditionKind<N extends { readonly type: string }>(registry: ConditionRegistry, kind: ConditionKind<N>): ConditionRegistry {
   if (STRUCTURAL.has(kind.type) || registry.kinds.has(kind.type)) {

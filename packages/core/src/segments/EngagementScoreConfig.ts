@@ -26,6 +26,10 @@ export interface EngagementScoreConfig {
  * Default weights: deeper commitment scores more (a purchase or a referral is
  * worth more than a session or an opened e-mail). These are engagekit's
  * documented starting points, not an industry standard: tune them per business.
+ *
+ * @category Engagement
+ * @example
+ * defaultEngagementWeights["referral"] // => 8
  */
 export const defaultEngagementWeights: Readonly<Record<string, number>> = {
   session: 1,

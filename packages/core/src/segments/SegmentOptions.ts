@@ -14,6 +14,21 @@ export interface SegmentOptions extends ConditionCheckContext {
   readonly maxDepth?: number;
 }
 
-/** Default limits: generous for hand-written and UI-built definitions, small enough to reject generated blow-ups. */
+/**
+ * Default size limit of one definition: generous for hand-written and UI-built
+ * definitions, small enough to reject generated blow-ups (a 10,000-node
+ * definition fails with `SEGMENT.TOO_LARGE`).
+ *
+ * @category Segments
+ * @example
+ * DEFAULT_MAX_NODES // => 1000
+ */
 export const DEFAULT_MAX_NODES = 1000;
+/**
+ * Default nesting limit of one definition (root = 1); checked without recursion.
+ *
+ * @category Segments
+ * @example
+ * DEFAULT_MAX_DEPTH // => 32
+ */
 export const DEFAULT_MAX_DEPTH = 32;

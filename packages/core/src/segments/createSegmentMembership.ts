@@ -12,12 +12,13 @@ import { registryOf } from "./validateSegmentDefinition.js";
 /**
  * One customer's membership state, owned by the caller (store it with the
  * profile). `member[i]` is 1 when the customer is in segment i of
- * `segmentIds`; `due[i]` is the time from which segment i must be re-evaluated
- * even without events; `nextCheckAt` = min(due): schedule the customer's next
+ * `segmentIds`; `due[k]` is the time from which the k-th time-dependent segment
+ * must be re-evaluated even without events (only those segments take space); `nextCheckAt` = min(due): schedule the customer's next
  * `expire` call then.
  */
 export interface MembershipState {
   readonly member: Uint8Array;
+  /** Due times of the time-dependent segments only, in the order of `SegmentMembership.timedSegments`. */
   readonly due: Float64Array;
   nextCheckAt: number;
 }
@@ -33,6 +34,8 @@ export interface MembershipDelta {
 /** A compiled set of segments with a dependency index, for event-by-event membership. */
 export interface SegmentMembership {
   readonly segmentIds: readonly string[];
+  /** Indices of the segments with time-dependent conditions (the order of `state.due`). */
+  readonly timedSegments: readonly number[];
   /** Full evaluation of every segment: the reference the incremental path must agree with. */
   evaluate(profile: Profile, now: number): MembershipState;
   /**
@@ -69,7 +72,7 @@ function dueOf(fns: readonly NextChange[]): ((p: Profile, now: number) => number
  * `interaction:<type>`, `value:<metric>`, `tier`, `consent:<purpose>`, or a custom
  * kind's key; `inSegment` contributes the referenced segment's keys). A change
  * maps to one key and only the segments indexed under it (plus those declaring
- * `*`) are re-evaluated — O(affected segments), independent of the number of
+ * `*`) are re-evaluated — O(affected + time-dependent segments) per event, independent of the number of
  * customers, since the state is per customer and owned by the caller.
  *
  * Time-based conditions (relative dates, windowed counts) expire through a
@@ -78,7 +81,7 @@ function dueOf(fns: readonly NextChange[]): ((p: Profile, now: number) => number
  * a segment's due time is the minimum over its time-dependent leaves (a
  * conservative bound: a leaf may change without flipping the segment), and
  * `state.nextCheckAt` is the minimum over segments. Any `update` or `expire` at
- * `now ≥ due[i]` re-evaluates segment i. So after calling `expire` at
+ * `now ≥ due` re-evaluates that segment. So after calling `expire` at
  * `nextCheckAt` (or any update at a later time) the state equals
  * `evaluate(profile, now)` — the property the tests check on random event
  * sequences.
@@ -120,6 +123,15 @@ export function createSegmentMembership(definitions: readonly SegmentDefinition[
       }
     }
   });
+  const timed: number[] = [];
+  const slot = new Int32Array(n).fill(-1);
+  dues.forEach((d, i) => {
+    if (d !== undefined) {
+      slot[i] = timed.length;
+      timed.push(i);
+    }
+  });
+  const nTimed = timed.length;
   const affected = new Map<string, Int32Array>();
   for (const [key, list] of index) affected.set(key, Int32Array.from(new Set([...list, ...wildcard])).sort());
   const wild = Int32Array.from(wildcard);
@@ -132,22 +144,23 @@ export function createSegmentMembership(definitions: readonly SegmentDefinition[
       (is ? entered : exited).push(ids[i] as string);
     }
     const due = dues[i];
-    state.due[i] = due === undefined ? Infinity : due(profile, now);
+    if (due !== undefined) state.due[slot[i] as number] = due(profile, now);
   };
   const minDue = (state: MembershipState): number => {
     let m = Infinity;
-    for (let i = 0; i < n; i++) if ((state.due[i] as number) < m) m = state.due[i] as number;
+    for (let k = 0; k < nTimed; k++) if ((state.due[k] as number) < m) m = state.due[k] as number;
     return m;
   };
   const expireInto = (state: MembershipState, profile: Profile, now: number, entered: string[], exited: string[]): void => {
     if (now < state.nextCheckAt) return;
-    for (let i = 0; i < n; i++) if ((state.due[i] as number) <= now) reevaluate(state, i, profile, now, entered, exited);
+    for (let k = 0; k < nTimed; k++) if ((state.due[k] as number) <= now) reevaluate(state, timed[k] as number, profile, now, entered, exited);
   };
 
   return {
     segmentIds: ids,
+    timedSegments: timed,
     evaluate(profile, now) {
-      const state: MembershipState = { member: new Uint8Array(n), due: new Float64Array(n), nextCheckAt: Infinity };
+      const state: MembershipState = { member: new Uint8Array(n), due: new Float64Array(nTimed), nextCheckAt: Infinity };
       const sink: string[] = [];
       for (let i = 0; i < n; i++) reevaluate(state, i, profile, now, sink, sink);
       state.nextCheckAt = minDue(state);

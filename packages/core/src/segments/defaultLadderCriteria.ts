@@ -1,7 +1,13 @@
 import type { LadderTier } from "./Profile.js";
 import type { SegmentCondition } from "./SegmentDefinition.js";
 
-/** Tiers of the engagement ladder, lowest first; transitions move one step at a time. */
+/**
+ * Tiers of the engagement ladder, lowest first; transitions move one step at a time.
+ *
+ * @category Engagement
+ * @example
+ * ladderTiers.indexOf("advocate") // => 2
+ */
 export const ladderTiers: readonly LadderTier[] = ["passive", "active", "advocate"];
 
 /**

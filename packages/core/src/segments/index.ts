@@ -9,7 +9,7 @@ export type { SegmentValidation } from "./validateSegmentDefinition.js";
 export type { SegmentIssue } from "./SegmentIssue.js";
 export type { SegmentOptions } from "./SegmentOptions.js";
 export { DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES } from "./SegmentOptions.js";
-export { MAX_UNBOUNDED_QUANTIFIERS } from "./_internal/regexSafety.js";
+export { MAX_VARIABLE_QUANTIFIERS } from "./_internal/regexSafety.js";
 
 // Extension point: condition kinds
 export { createConditionRegistry, registerConditionKind } from "./ConditionRegistry.js";

@@ -197,7 +197,16 @@ export function validateSegmentDefinition(definition: unknown, options: SegmentO
   return { valid: issues.length === 0, issues };
 }
 
-/** Type guard: `true` when `definition` is a valid {@link SegmentDefinition}. */
+/**
+ * Type guard over {@link validateSegmentDefinition}: `true` when `definition` is a
+ * valid {@link SegmentDefinition} under `options` (use the full validation to see why not).
+ *
+ * Complexity: as validateSegmentDefinition.
+ *
+ * @category Segments
+ * @example
+ * isValidSegmentDefinition({ id: "all", condition: { type: "all", conditions: [] } }) // => true
+ */
 export function isValidSegmentDefinition(definition: unknown, options: SegmentOptions = {}): definition is SegmentDefinition {
   return validateSegmentDefinition(definition, options).valid;
 }

@@ -1,14 +1,23 @@
 /**
- * Why a pattern is unsafe to run on arbitrary trait strings, or undefined when it is accepted.
+ * The most variable-length quantifiers (`*`, `+`, `?`, `{n,}`, `{n,m}` with m > n)
+ * a `matches` pattern may hold. With this bound and no quantified group around
+ * another variable quantifier or an alternation, backtracking is at most
+ * polynomial of degree 4 in the input length.
  *
- * Rejected (they can backtrack exponentially or are not regular): a quantified
- * group that contains an unbounded quantifier (`(a+)+`, `(a*b)*`, `(.+){2,}`) or an
- * alternation (`(a|aa)*`), backreferences (`\1`, `\k<x>`), and more than
- * {@link MAX_UNBOUNDED_QUANTIFIERS} unbounded quantifiers in total, which bounds the
- * polynomial backtracking of sequences like `a*a*a*a*b`.
+ * Rejected patterns (they can backtrack exponentially or are not regular): a
+ * repeated group (upper bound > 1) that contains a variable quantifier
+ * (`(a+)+`, `(a*b)*`, `(.+){2,}`, `(a?){20}`) or an alternation (`(a|aa)*`),
+ * backreferences (`\1`, `\k<x>`), and more than this many variable quantifiers
+ * (`a?a?a?a?a?aaaaa`). Patterns are at most 200 characters (schema); input strings
+ * are not truncated.
+ *
+ * @category Segments
+ * @example
+ * MAX_VARIABLE_QUANTIFIERS // => 4
  */
-export const MAX_UNBOUNDED_QUANTIFIERS = 3;
+export const MAX_VARIABLE_QUANTIFIERS = 4;
 
+/** Why a pattern is unsafe (see {@link MAX_VARIABLE_QUANTIFIERS}), or undefined when it is accepted. */
 export function regexProblem(pattern: string, flags: string): string | undefined {
   try {
     new RegExp(pattern, flags);
@@ -17,13 +26,14 @@ export function regexProblem(pattern: string, flags: string): string | undefined
   }
   if (/\\[1-9]|\\k</.test(pattern)) return "backreferences are not allowed";
   interface Group {
-    unbounded: boolean;
+    variable: boolean;
     alternation: boolean;
   }
-  const stack: Group[] = [{ unbounded: false, alternation: false }];
-  let unboundedCount = 0;
+  const NESTED = "a repeated group may not contain a variable-length quantifier or an alternation (catastrophic backtracking)";
+  const stack: Group[] = [{ variable: false, alternation: false }];
+  let variableCount = 0;
   let i = 0;
-  // Whether the atom just closed was a group, and what it contained.
+  // The group that closed just before the current position, if the previous atom was a group.
   let lastGroup: Group | undefined;
   while (i < pattern.length) {
     const c = pattern[i] as string;
@@ -42,7 +52,7 @@ export function regexProblem(pattern: string, flags: string): string | undefined
       continue;
     }
     if (c === "(") {
-      stack.push({ unbounded: false, alternation: false });
+      stack.push({ variable: false, alternation: false });
       i++;
       if (pattern[i] === "?") {
         // (?: (?= (?! (?<= (?<! (?<name>
@@ -58,7 +68,7 @@ export function regexProblem(pattern: string, flags: string): string | undefined
     if (c === ")") {
       const g = stack.pop() as Group;
       const parent = stack[stack.length - 1] as Group;
-      if (g.unbounded) parent.unbounded = true;
+      if (g.variable) parent.variable = true;
       lastGroup = g;
       i++;
       continue;
@@ -69,29 +79,26 @@ export function regexProblem(pattern: string, flags: string): string | undefined
       lastGroup = undefined;
       continue;
     }
-    let q: "unbounded" | "bounded" | undefined;
+    let lower = -1;
+    let upper = -1;
     let len = 1;
-    if (c === "*" || c === "+") q = "unbounded";
-    else if (c === "?") q = "bounded";
+    if (c === "*") [lower, upper] = [0, Infinity];
+    else if (c === "+") [lower, upper] = [1, Infinity];
+    else if (c === "?") [lower, upper] = [0, 1];
     else if (c === "{") {
       const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i));
       if (m) {
         len = m[0].length;
-        const upper = m[2] === undefined ? Number(m[1]) : m[3] === "" ? Infinity : Number(m[3]);
-        q = upper === Infinity ? "unbounded" : "bounded";
-        if (q === "bounded" && upper > 1 && lastGroup && (lastGroup.unbounded || lastGroup.alternation)) {
-          return "a repeated group may not contain an unbounded quantifier or an alternation (catastrophic backtracking)";
-        }
+        lower = Number(m[1]);
+        upper = m[2] === undefined ? lower : m[3] === "" ? Infinity : Number(m[3]);
       }
     }
-    if (q !== undefined) {
-      if (pattern[i + len] === "?") len++;
-      if (q === "unbounded") {
-        unboundedCount++;
-        if (lastGroup && (lastGroup.unbounded || lastGroup.alternation)) {
-          return "a repeated group may not contain an unbounded quantifier or an alternation (catastrophic backtracking)";
-        }
-        (stack[stack.length - 1] as Group).unbounded = true;
+    if (lower >= 0) {
+      if (pattern[i + len] === "?") len++; // lazy
+      if (upper > 1 && lastGroup !== undefined && (lastGroup.variable || lastGroup.alternation)) return NESTED;
+      if (upper > lower) {
+        variableCount++;
+        (stack[stack.length - 1] as Group).variable = true;
       }
       i += len;
       lastGroup = undefined;
@@ -100,6 +107,6 @@ export function regexProblem(pattern: string, flags: string): string | undefined
     lastGroup = undefined;
     i++;
   }
-  if (unboundedCount > MAX_UNBOUNDED_QUANTIFIERS) return `at most ${MAX_UNBOUNDED_QUANTIFIERS} unbounded quantifiers (*, +, {n,}) are allowed`;
+  if (variableCount > MAX_VARIABLE_QUANTIFIERS) return `at most ${MAX_VARIABLE_QUANTIFIERS} variable-length quantifiers (*, +, ?, {n,m}) are allowed`;
   return undefined;
 }
