@@ -30,6 +30,12 @@ export class WorkspaceScope {
    */
   async select<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     if (!/workspace_id\s*=\s*\?/.test(sql)) throw new Error("scoped SQL must filter on workspace_id = ? (its first placeholder)");
-    return this.em.getConnection().execute<T[]>(sql, [this.workspaceId, ...params]);
+    // Inside a transaction, run on its connection (SQLite has only one).
+    return this.em.getConnection().execute<T[]>(sql, [this.workspaceId, ...params], "all", this.em.getTransactionContext());
+  }
+
+  /** The same workspace on another EntityManager (a transaction's). */
+  with(em: EntityManager): WorkspaceScope {
+    return new WorkspaceScope(em, this.workspaceId);
   }
 }

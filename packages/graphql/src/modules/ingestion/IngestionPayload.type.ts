@@ -1,4 +1,17 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
+
+@ObjectType("SegmentChange", { description: "Segments a customer entered or left because of a batch." })
+export class SegmentChange {
+  @Field(() => ID)
+  customerId!: string;
+
+  @Field(() => [String], { description: "Keys of the segments entered." })
+  entered!: string[];
+
+  @Field(() => [String], { description: "Keys of the segments left." })
+  exited!: string[];
+}
+
 
 @ObjectType("IngestionPayload", { description: "What a batch did. A batch is all-or-nothing; a retried batch creates nothing new." })
 export class IngestionPayload {
@@ -13,4 +26,7 @@ export class IngestionPayload {
 
   @Field(() => Int, { description: "Customers created because an unknown externalId was referenced." })
   customersCreated!: number;
+
+  @Field(() => [SegmentChange], { description: "Segment membership changes the batch caused, computed in the same transaction." })
+  segmentChanges!: SegmentChange[];
 }

@@ -1,6 +1,8 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { ErrorCodes, InputError } from "@engagekit/core";
+import type { EntityManager } from "@mikro-orm/knex";
 import type { Context } from "../../server/Context.js";
+import { refreshMemberships, type MembershipChange } from "../segment/segmentService.js";
 import { InteractionSchema } from "../../entities/Interaction.js";
 import { OrderSchema } from "../../entities/Order.js";
 import { SurveyResponseSchema } from "../../entities/SurveyResponse.js";
@@ -15,8 +17,20 @@ import { checkBatch, checkDate, checkKey, existingKeys, insertRows, reject, reso
 
 const TYPE_RE = /^[a-z][a-z0-9_]{0,63}$/;
 
-function payload(received: number, created: number, customersCreated: number): IngestionPayload {
-  return Object.assign(new IngestionPayload(), { received, created, duplicates: received - created, customersCreated });
+function payload(received: number, created: number, customersCreated: number, changes: readonly MembershipChange[] = []): IngestionPayload {
+  return Object.assign(new IngestionPayload(), {
+    received,
+    created,
+    duplicates: received - created,
+    customersCreated,
+    segmentChanges: changes.map((c) => ({ customerId: String(c.customerId), entered: [...c.entered], exited: [...c.exited] })),
+  });
+}
+
+/** Re-evaluates the segments of the customers a batch touched, inside its transaction. */
+async function segmentChanges(ctx: Context, tx: EntityManager, customerIds: Iterable<number | undefined | null>): Promise<MembershipChange[]> {
+  const ids = [...new Set([...customerIds].filter((id): id is number => typeof id === "number"))];
+  return ids.length === 0 ? [] : refreshMemberships(ctx.scope.with(tx), ids);
 }
 
 /** Keeps the first item of each idempotency key not yet recorded. */
@@ -71,7 +85,8 @@ export class IngestionResolver {
           value: x.value ?? null,
         })),
       );
-      return payload(input.length, todo.length, created);
+      const changes = await segmentChanges(ctx, tx, todo.map((x) => ids.get(x.customer.externalId)));
+      return payload(input.length, todo.length, created, changes);
     });
   }
 
@@ -123,7 +138,8 @@ export class IngestionResolver {
           respondedAt: x.respondedAt,
         })),
       );
-      return payload(input.length, todo.length, created);
+      const changes = await segmentChanges(ctx, tx, todo.map((x) => (x.customer ? ids.get(x.customer.externalId) : null)));
+      return payload(input.length, todo.length, created, changes);
     });
   }
 
@@ -156,7 +172,8 @@ export class IngestionResolver {
           items: x.items ?? 1,
         })),
       );
-      return payload(input.length, todo.length, created);
+      const changes = await segmentChanges(ctx, tx, todo.map((x) => ids.get(x.customer.externalId)));
+      return payload(input.length, todo.length, created, changes);
     });
   }
 

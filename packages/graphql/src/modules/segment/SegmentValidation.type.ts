@@ -1,0 +1,35 @@
+import { Field, ObjectType } from "type-graphql";
+import { JSONResolver } from "graphql-scalars";
+
+@ObjectType("SegmentIssue", { description: "One problem in a segment definition, with its JSON path." })
+export class SegmentIssueType {
+  @Field(() => String, { description: "Stable code, e.g. SEGMENT.UNKNOWN_OPERATOR." })
+  code!: string;
+
+  @Field(() => String, { description: "Dotted path from the input, e.g. condition.conditions.2.op." })
+  path!: string;
+
+  @Field(() => String)
+  message!: string;
+
+  @Field(() => JSONResolver, { nullable: true })
+  value!: unknown;
+}
+
+@ObjectType("SegmentValidation")
+export class SegmentValidationType {
+  @Field(() => Boolean)
+  valid!: boolean;
+
+  @Field(() => [SegmentIssueType])
+  issues!: SegmentIssueType[];
+}
+
+@ObjectType("SegmentPreview", { description: "How many customers a definition would hold now." })
+export class SegmentPreviewType {
+  @Field(() => Number)
+  count!: number;
+
+  @Field(() => Number, { description: "Customers evaluated (all of the workspace)." })
+  total!: number;
+}

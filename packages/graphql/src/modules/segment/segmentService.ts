@@ -1,0 +1,115 @@
+import {
+  createSegmentMembership,
+  validateSegmentDefinition,
+  type SegmentDefinition,
+  type SegmentIssue,
+  type SegmentValidation,
+} from "@engagekit/core";
+import { GraphQLError } from "graphql";
+import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
+import { loadProfiles } from "../../data/loadProfiles.js";
+import { SegmentMembershipSchema } from "../../entities/Segment.js";
+import { CustomerSchema } from "../../entities/Customer.js";
+import type { SegmentRow } from "./Segment.type.js";
+
+/** The core's definition of a stored segment (the key is the core's segment id). */
+export function toDefinition(row: Pick<SegmentRow, "key" | "name" | "definition">): SegmentDefinition {
+  const condition = typeof row.definition === "string" ? JSON.parse(row.definition) : row.definition;
+  return { id: row.key, name: row.name, condition } as SegmentDefinition;
+}
+
+/** Every segment of the workspace, in key order. */
+export async function loadSegments(scope: WorkspaceScope): Promise<SegmentRow[]> {
+  return scope.select<SegmentRow>("select id, key, name, description, definition from segments where workspace_id = ? order by key");
+}
+
+/** Validates a definition against the workspace's other segments (for `inSegment` references and cycles). */
+export function validate(definition: SegmentDefinition, others: readonly SegmentRow[]): SegmentValidation {
+  const segments = others.filter((s) => s.key !== definition.id).map(toDefinition);
+  return validateSegmentDefinition(definition, { segments: [...segments, definition] });
+}
+
+/** BAD_USER_INPUT carrying every issue, the first one's path as `field`. */
+export function invalidDefinition(issues: readonly SegmentIssue[]): GraphQLError {
+  const first = issues[0];
+  const field = (path: readonly (string | number)[]) => ["input", ...path].join(".");
+  return new GraphQLError(`segment definition is invalid: ${first?.message ?? "unknown problem"}`, {
+    extensions: {
+      code: "BAD_USER_INPUT",
+      field: first ? field(first.path) : "input",
+      issues: issues.map((i) => ({ code: i.code, path: field(i.path), message: i.message })),
+    },
+  });
+}
+
+/** What a membership refresh changed, per customer id. */
+export interface MembershipChange {
+  readonly customerId: number;
+  readonly entered: readonly string[];
+  readonly exited: readonly string[];
+}
+
+/**
+ * Re-evaluates segment membership of the given customers (or all) with the
+ * core's compiled segments, writes the difference to `segment_memberships`
+ * and each customer's next check time (when a time-based condition may flip
+ * without any event), and returns what changed. Runs on the caller's
+ * EntityManager, so inside ingestion it is part of the batch's transaction.
+ */
+export async function refreshMemberships(scope: WorkspaceScope, ids: readonly number[] | "all", now = Date.now()): Promise<MembershipChange[]> {
+  const segments = await loadSegments(scope);
+  if (segments.length === 0) return [];
+  const definitions = segments.map(toDefinition);
+  const membership = createSegmentMembership(definitions, { segments: definitions });
+  const profiles = await loadProfiles(scope, ids);
+  const segmentIdByKey = new Map(segments.map((s) => [s.key, Number(s.id)]));
+  const customerIds = [...profiles.keys()];
+  const current = new Map<number, Set<string>>();
+  for (let i = 0; i < customerIds.length; i += 500) {
+    const part = customerIds.slice(i, i + 500);
+    const rows = await scope.select<{ customer_id: number; key: string }>(
+      `select m.customer_id, s.key from segment_memberships m join segments s on s.id = m.segment_id
+       where m.workspace_id = ? and m.customer_id in (${part.map(() => "?").join(", ")})`,
+      part,
+    );
+    for (const r of rows) {
+      const id = Number(r.customer_id);
+      const set = current.get(id) ?? new Set<string>();
+      set.add(r.key);
+      current.set(id, set);
+    }
+  }
+  const changes: MembershipChange[] = [];
+  const inserts: Record<string, unknown>[] = [];
+  const deletes: { customer: number; segment: number }[] = [];
+  const nextChecks = new Map<number, Date | null>();
+  for (const [customerId, profile] of profiles) {
+    const state = membership.evaluate(profile, now);
+    const now_ = new Set<string>();
+    membership.segmentIds.forEach((key, k) => {
+      if (state.member[k]) now_.add(key);
+    });
+    const before = current.get(customerId) ?? new Set<string>();
+    const entered = [...now_].filter((k) => !before.has(k)).sort();
+    const exited = [...before].filter((k) => !now_.has(k)).sort();
+    for (const key of entered) inserts.push({ workspace: scope.workspaceId, segment: segmentIdByKey.get(key), customer: customerId, enteredAt: new Date(now) });
+    for (const key of exited) deletes.push({ customer: customerId, segment: segmentIdByKey.get(key) as number });
+    if (entered.length || exited.length) changes.push({ customerId, entered, exited });
+    nextChecks.set(customerId, Number.isFinite(state.nextCheckAt) ? new Date(state.nextCheckAt) : null);
+  }
+  const em = scope.em;
+  for (let i = 0; i < inserts.length; i += 500) await em.insertMany(SegmentMembershipSchema, inserts.slice(i, i + 500) as never);
+  for (const d of deletes) await em.nativeDelete(SegmentMembershipSchema, { workspace: scope.workspaceId, customer: d.customer, segment: d.segment });
+  // Group the next-check updates by value: one statement per distinct time.
+  const byTime = new Map<number | null, number[]>();
+  for (const [id, at] of nextChecks) {
+    const k = at ? at.getTime() : null;
+    byTime.set(k, [...(byTime.get(k) ?? []), id]);
+  }
+  for (const [at, idsAt] of byTime) {
+    for (let i = 0; i < idsAt.length; i += 500) {
+      await em.nativeUpdate(CustomerSchema, { workspace: scope.workspaceId, id: { $in: idsAt.slice(i, i + 500) } }, { nextCheckAt: at === null ? null : new Date(at) });
+    }
+  }
+  return changes;
+}
