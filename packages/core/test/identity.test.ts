@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { IdentityGraph } from "../src/identity/IdentityGraph.js";
+import { computeFunnel } from "../src/journey/computeFunnel.js";
 import type { IdentifierRef } from "../src/identity/IdentifierRef.js";
 import { normalizeIdentifier } from "../src/identity/normalizeIdentifier.js";
 import type { Interaction } from "../src/journey/Interaction.js";
@@ -151,5 +152,20 @@ describe("IdentityGraph laws (fast-check)", () => {
     const g = new IdentityGraph();
     log.forEach((ids) => g.observe(ids));
     for (const p of g.profiles()) expect(p.identifiers.filter((i) => i.kind === "userId").length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("stitched journeys", () => {
+  it("should make a web visit and a chat purchase one customer's funnel once identities are stitched", () => {
+    const web: Interaction = { id: "w1", customer: device("browser-1"), identifiers: [email("ana@x.com")], timestamp: 0, touchpoint: "product_page", channel: "web", type: "product_view" };
+    const chat: Interaction = { id: "c1", customer: { kind: "externalId", value: "chat-99" }, identifiers: [email("Ana@X.com")], timestamp: 60_000, touchpoint: "chat_widget", channel: "chat", type: "purchase" };
+    const g = new IdentityGraph();
+    for (const it of [web, chat]) g.addInteraction(it);
+    const def = { steps: [{ id: "view", match: { type: "product_view" } }, { id: "buy", match: { type: "purchase" } }], windowMs: 86_400_000 };
+    expect(computeFunnel([web, chat], def).steps.map((s) => s.count)).toEqual([1, 0]);
+    const stitched = computeFunnel([web, chat], def, { customerKey: (i) => g.profileOf(i.customer)! });
+    expect(stitched.steps.map((s) => s.count)).toEqual([1, 1]);
+    expect(stitched.customers).toBe(1);
+    expect(g.profile(g.profileOf(web.customer)!)!.interactions.map((i) => i.channel)).toEqual(["web", "chat"]);
   });
 });

@@ -37,12 +37,14 @@ import { funnelKernel } from "./_internal/funnelKernel.js";
  *   repeated step ids; `METRIC.INVALID_OPTION` for an unknown mode or confidence outside (0, 1)
  * @category Journey
  * @example
- * const day = 86_400_000;
+ * // events: a views (t 0, touchpoint "product"), carts (5, "cart"), buys (9, "checkout");
+ * // b views (0) and carts (3); c views (0) — types product_view, add_to_cart, purchase
  * const r = computeFunnel(events, {
  *   steps: [{ id: "view", match: { type: "product_view" } }, { id: "buy", match: { type: "purchase" } }],
- *   windowMs: 7 * day,
+ *   windowMs: 60_000,
  * });
- * r.steps[1].conversionFromPrevious // => 0.25 (1 of the 4 viewers bought within 7 days)
+ * r.steps.map((s) => s.count) // => [3, 1]
+ * r.steps[1].conversionFromPrevious // => 0.3333333333333333
  */
 export function computeFunnel(interactions: readonly Interaction[], definition: FunnelDefinition, options: FunnelOptions = {}): FunnelResult {
   const { mode, exclFrom, exclTo } = checkFunnelDefinition("computeFunnel", definition, options);

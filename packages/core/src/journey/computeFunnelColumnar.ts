@@ -24,7 +24,9 @@ import { groupColumns } from "./_internal/groupColumns.js";
  * @throws {InputError} as {@link computeFunnel}; `METRIC.INVALID_OPTION` for a filter with `where`
  * @category Journey
  * @example
- * computeFunnelColumnar(toInteractionColumns(events), definition).steps[0].count // => 4
+ * // events: a views (t 0, touchpoint "product"), carts (5, "cart"), buys (9, "checkout");
+ * // b views (0) and carts (3); c views (0) — types product_view, add_to_cart, purchase (see computeFunnel)
+ * computeFunnelColumnar(toInteractionColumns(events), definition).steps[1].count // => 1
  */
 export function computeFunnelColumnar(columns: InteractionColumns, definition: FunnelDefinition, options: FunnelOptions = {}): FunnelResult {
   const fn = "computeFunnelColumnar";

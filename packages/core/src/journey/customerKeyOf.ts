@@ -8,7 +8,8 @@ import type { Interaction } from "./Interaction.js";
  *
  * @category Journey
  * @example
- * customerKeyOf({ ...event, customer: { kind: "userId", value: "42" } }) // => "userId:42"
+ * customerKeyOf({ id: "e1", customer: { kind: "userId", value: "42" }, timestamp: 0,
+ *   touchpoint: "home", channel: "web", type: "page_view" }) // => "userId:42"
  */
 export function customerKeyOf(interaction: Interaction): string {
   return `${interaction.customer.kind}:${interaction.customer.value}`;

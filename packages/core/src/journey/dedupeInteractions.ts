@@ -18,7 +18,7 @@ export interface DedupedInteractions {
  *
  * @category Journey
  * @example
- * dedupeInteractions([a, a, b]).duplicates // => 1
+ * dedupeInteractions([first, first, second]).duplicates // => 1
  */
 export function dedupeInteractions(interactions: readonly Interaction[]): DedupedInteractions {
   const seen = new Set<string>();

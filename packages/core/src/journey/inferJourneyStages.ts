@@ -47,9 +47,9 @@ export interface StageInferenceOptions {
  *   `METRIC.OUT_OF_RANGE` for minCount < 1, afterMs ≤ 0 or more than 31 rules
  * @category Journey
  * @example
- * const h = inferJourneyStages(events, defaultStageRules, { asOf: Date.UTC(2025, 0, 1) }).get("userId:42");
- * h?.transitions.map((t) => `${t.kind}:${t.to}`)
- * // => ["entry:awareness", "promotion:consideration", "promotion:conversion", "promotion:retention", "demotion:consideration"]
+ * // events: a views (t 0, touchpoint "product"), carts (5, "cart"), buys (9, "checkout");
+ * // b views (0) and carts (3); c views (0) — types product_view, add_to_cart, purchase
+ * [...inferJourneyStages(events).values()].map((h) => h.stage) // => ["conversion", "consideration", "consideration"]
  */
 export function inferJourneyStages(
   interactions: readonly Interaction[],

@@ -20,8 +20,10 @@ import { stageKernel } from "./_internal/stageKernel.js";
  * @throws {InputError} as {@link inferJourneyStages}; `METRIC.INVALID_OPTION` for a filter with `where`
  * @category Journey
  * @example
+ * // events: a views (t 0, touchpoint "product"), carts (5, "cart"), buys (9, "checkout");
+ * // b views (0) and carts (3); c views (0) — types product_view, add_to_cart, purchase
  * const s = inferJourneyStagesColumnar(toInteractionColumns(events));
- * s.stages[s.stage[0]] // => "retention"
+ * [...s.stage].map((k) => s.stages[k]) // => ["conversion", "consideration", "consideration"]
  */
 export function inferJourneyStagesColumnar(columns: InteractionColumns, rules: StageRules = defaultStageRules, options: StageInferenceOptions = {}): StageColumns {
   const fn = "inferJourneyStagesColumnar";

@@ -7,7 +7,8 @@ import type { InteractionFilter } from "./InteractionFilter.js";
  *
  * @category Journey
  * @example
- * matchesFilter({ type: ["purchase", "refund"] }, { ...event, type: "purchase" }) // => true
+ * matchesFilter({ type: ["purchase", "refund"] }, { id: "e1", customer: { kind: "userId", value: "a" },
+ *   timestamp: 0, touchpoint: "checkout", channel: "web", type: "purchase" }) // => true
  */
 export function matchesFilter(filter: InteractionFilter, interaction: Interaction): boolean {
   return (

@@ -41,7 +41,10 @@ export interface NextTouchpointsOptions {
  *   `METRIC.OUT_OF_RANGE` for k < 1
  * @category Journey
  * @example
- * nextTouchpoints(events, "cart")[0] // => { touchpoint: "checkout", count: 3, share: 0.6 }
+ * // events: a views (t 0, touchpoint "product"), carts (5, "cart"), buys (9, "checkout");
+ * // b views (0) and carts (3); c views (0) — types product_view, add_to_cart, purchase
+ * nextTouchpoints(events, "cart")
+ * // => [{ touchpoint: "$exit", count: 1, share: 0.5 }, { touchpoint: "checkout", count: 1, share: 0.5 }]
  */
 export function nextTouchpoints(interactions: readonly Interaction[], touchpoint: string, options: NextTouchpointsOptions = {}): readonly TouchpointTransition[] {
   const k = options.k ?? 10;

@@ -69,8 +69,12 @@ export interface StageHealthOptions {
  *   `METRIC.INVALID_OPTION` for a confidence outside (0, 1)
  * @category Journey
  * @example
- * stageHealth(inferJourneyStages(events), events, { stages: defaultStageRules.stages })[2]
- * // => { stage: "conversion", entered: 120, movedOn: 30, conversionOnward: 0.25, … }
+ * // events: a views (t 0, touchpoint "product"), carts (5, "cart"), buys (9, "checkout");
+ * // b views (0) and carts (3); c views (0) — types product_view, add_to_cart, purchase
+ * const h = stageHealth(inferJourneyStages(events), events, { stages: defaultStageRules.stages });
+ * h[1].stage // => "consideration"
+ * [h[1].entered, h[1].movedOn, h[1].conversionOnward] // => [3, 1, 0.3333333333333333]
+ * h[1].painPoints.map((p) => [p.touchpoint, p.dropped]) // => [["product", 1], ["cart", 1]]
  */
 export function stageHealth(
   histories: ReadonlyMap<string, CustomerStageHistory>,

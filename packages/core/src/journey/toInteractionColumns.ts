@@ -12,7 +12,9 @@ import { customerKeyOf } from "./customerKeyOf.js";
  *
  * @category Journey
  * @example
- * toInteractionColumns([e1, e2]).length // => 2
+ * // events: a views (t 0, touchpoint "product"), carts (5, "cart"), buys (9, "checkout");
+ * // b views (0) and carts (3); c views (0) — types product_view, add_to_cart, purchase
+ * toInteractionColumns(events).dictionaries.customer // => ["userId:a", "userId:b", "userId:c"]
  */
 export function toInteractionColumns(
   interactions: readonly Interaction[],

@@ -40,8 +40,10 @@ export interface ConversionPaths {
  * @throws {InputError} `METRIC.EMPTY_SAMPLE` for an empty log; `METRIC.OUT_OF_RANGE` for k or maxLength < 1
  * @category Journey
  * @example
- * topConversionPaths(events, { conversion: { type: "purchase" } }).paths[0]
- * // => { path: ["product", "cart", "checkout"], count: 2, share: 0.6667 }
+ * // events: a views (t 0, touchpoint "product"), carts (5, "cart"), buys (9, "checkout");
+ * // b views (0) and carts (3); c views (0) — types product_view, add_to_cart, purchase
+ * topConversionPaths(events, { conversion: { type: "purchase" } }).paths
+ * // => [{ path: ["product", "cart", "checkout"], count: 1, share: 1 }]
  */
 export function topConversionPaths(interactions: readonly Interaction[], options: ConversionPathsOptions): ConversionPaths {
   const k = options.k ?? 10;

@@ -17,7 +17,9 @@ import { touchpointMap, validateWith } from "./validateInteraction.js";
  *   `["interactions", index]`; `JOURNEY.INVALID_FIELD` when `raw` is not an array
  * @category Journey
  * @example
- * validateInteractions([rec, rec], { touchpoints }).duplicates // => 1
+ * const home = { id: "home", name: "Home", channel: "web", stages: [], ownership: "owned", emits: [] } as const;
+ * const rec = { id: "e1", customer: "u1", timestamp: "2024-01-02T00:00:00Z", touchpoint: "home", type: "page_view" };
+ * validateInteractions([rec, rec], { touchpoints: [home] }).duplicates // => 1
  */
 export function validateInteractions(raw: unknown, context: InteractionContext): DedupedInteractions {
   if (!Array.isArray(raw)) {

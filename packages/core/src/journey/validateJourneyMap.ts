@@ -30,8 +30,11 @@ const OWNERSHIP = ["owned", "paid", "earned"];
  *
  * @category Journey
  * @example
- * const r = validateJourneyMap(JSON.parse(text));
- * if (!r.valid) r.errors.map((e) => e.path) // => [["touchpoints", 2, "channel"], ["stages", 4, "next", 0]]
+ * const r = validateJourneyMap({ version: 1, id: "m", name: "M", personas: [], cells: [],
+ *   stages: [{ id: "a", name: "A", next: ["b"] }, { id: "b", name: "B", next: ["a"] }],
+ *   touchpoints: [{ id: "t", name: "T", channel: "fax", stages: ["a"], ownership: "owned", emits: [] }] });
+ * r.errors.map((e) => [e.code, e.path])
+ * // => [["JOURNEY.STAGE_CYCLE", ["stages", 1, "next", 0]], ["JOURNEY.UNKNOWN_REFERENCE", ["touchpoints", 0, "channel"]]]
  */
 export function validateJourneyMap(raw: unknown): JourneyMapValidation {
   const errors: InputError[] = [];
