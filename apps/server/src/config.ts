@@ -13,6 +13,8 @@ export interface ServerConfig {
   readonly defaultWorkspace: string;
   /** Folder with the vendored demo data (CDNOW sample, NHS answers). */
   readonly demoDataDir: string;
+  /** How often time-based segment conditions are re-checked (0 = never). */
+  readonly expiryIntervalMs: number;
 }
 
 const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -39,6 +41,8 @@ function bool(name: string, value: string | undefined, fallback: boolean): boole
  * - `ENGAGEKIT_DEFAULT_WORKSPACE` (`demo`) — workspace of requests without
  *   an `x-engagekit-workspace` header
  * - `ENGAGEKIT_DEMO_DATA` — folder of the demo data (the repo's `datasets/`)
+ * - `ENGAGEKIT_EXPIRY_INTERVAL_MS` (60000) — how often customers whose
+ *   time-based segment conditions may have flipped are re-evaluated; 0 disables
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
   const portText = env.PORT ?? "4000";
@@ -59,7 +63,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(defaultWorkspace)) {
     throw new ConfigError(`ENGAGEKIT_DEFAULT_WORKSPACE must be a slug (a–z, 0–9, -), got ${JSON.stringify(defaultWorkspace)}`);
   }
+  const expiryText = env.ENGAGEKIT_EXPIRY_INTERVAL_MS ?? "60000";
+  const expiryIntervalMs = Number(expiryText);
+  if (!Number.isInteger(expiryIntervalMs) || expiryIntervalMs < 0) {
+    throw new ConfigError(`ENGAGEKIT_EXPIRY_INTERVAL_MS must be a non-negative integer, got ${JSON.stringify(expiryText)}`);
+  }
   return {
+    expiryIntervalMs,
     port,
     host: env.HOST || "0.0.0.0",
     database,

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { createSchema, createServer } from "@engagekit/graphql";
+import { createSchema, createServer, expireDueMemberships } from "@engagekit/graphql";
 import { loadConfig } from "./config.js";
 import { migrate, openOrm } from "./orm.js";
 import { ensureWorkspace } from "./seed.js";
@@ -28,11 +28,25 @@ export async function main(): Promise<void> {
   const where = "url" in config.database ? "PostgreSQL" : config.database.sqliteFile;
   console.log(`engagekit GraphQL on ${url} (IDE: ${url.replace(/graphql$/, "graphiql")}, data: ${where})`);
 
+  // Time-based segment conditions flip without events: re-check due customers on a timer.
+  let expiring = false;
+  const expiry =
+    config.expiryIntervalMs > 0
+      ? setInterval(() => {
+          if (expiring) return;
+          expiring = true;
+          expireDueMemberships(orm)
+            .catch((err: unknown) => console.error("segment expiry failed:", err))
+            .finally(() => (expiring = false));
+        }, config.expiryIntervalMs).unref()
+      : undefined;
+
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: finishing in-flight requests`);
+    if (expiry) clearInterval(expiry);
     server
       .stop()
       .then(() => orm.close(true))

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expireDueMemberships } from "@engagekit/graphql";
 import { databases, demoDataDir, startApp, type App } from "./harness.js";
 
 /** Independent count from CDNOW_sample.txt: customers (sample id) with at least `k` purchase lines. */
@@ -131,6 +132,25 @@ for (const db of databases()) {
         expect(preview.data?.previewSegment.count).toBe(seg.data?.segment.memberCount);
       }
     });
+
+    it("should expire a time-based membership at the customer's next check time, without any event", async () => {
+      await app.gql(CREATE, {
+        input: { key: "recent-clicker", name: "Clicked in the last day", condition: { type: "performed", interaction: "email_click", op: "atLeast", times: 1, withinDays: 1 } },
+      });
+      const at = new Date(Date.now() - 23 * 3600_000).toISOString();
+      const rec = await app.gql<{ recordInteractions: { segmentChanges: { entered: string[] }[] } }>(
+        `mutation($input: [InteractionInput!]!) { recordInteractions(input: $input) { segmentChanges { entered } } }`,
+        { input: [{ idempotencyKey: "recent-1", customer: { externalId: "carol" }, type: "email_click", channel: "email", occurredAt: at }] },
+      );
+      expect(rec.data?.recordInteractions.segmentChanges[0]?.entered).toContain("recent-clicker");
+      // Nothing is due yet...
+      const early = await expireDueMemberships(app.orm, Date.now());
+      expect(early.flatMap((w) => w.changes).filter((c) => c.exited.includes("recent-clicker"))).toEqual([]);
+      // ...but two hours later the click is older than a day: carol leaves, with no new event.
+      const later = await expireDueMemberships(app.orm, Date.now() + 2 * 3600_000);
+      expect(later.flatMap((w) => w.changes).filter((c) => c.exited.includes("recent-clicker"))).toHaveLength(1);
+      const seg = await app.gql<{ segment: { memberCount: number } }>(`{ segment(key: "recent-clicker") { memberCount } }`);
+      expect(seg.data?.segment.memberCount).toBe(0);
+    });
   });
 }
-

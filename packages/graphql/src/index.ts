@@ -9,6 +9,10 @@ export * from "./entities/index.js";
 export { ormOptions, dialectOf, WORKSPACE_FILTER } from "./data/ormOptions.js";
 export type { DatabaseTarget } from "./data/ormOptions.js";
 export { WorkspaceScope } from "./data/WorkspaceScope.js";
+export { loadProfiles } from "./data/loadProfiles.js";
+export { expireDueMemberships } from "./modules/segment/expireDueMemberships.js";
+export { refreshMemberships } from "./modules/segment/segmentService.js";
+export type { MembershipChange } from "./modules/segment/segmentService.js";
 
 // Schema and extension points
 export { createSchema, coreResolvers } from "./schema/createSchema.js";
