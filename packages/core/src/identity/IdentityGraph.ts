@@ -11,12 +11,6 @@ const DEFAULT_PRIORITIES = ["userId", "externalId", "email", "phone", "deviceId"
 // Shared empty result list: most observations refuse nothing and merge nothing.
 const NONE: readonly never[] = Object.freeze([]);
 
-interface Observation {
-  readonly ids: readonly IdentifierRef[];
-  readonly source: string | undefined;
-  readonly at: number | undefined;
-  readonly interaction: Interaction | undefined;
-}
 
 /**
  * Omnichannel identity stitching: profiles that share an identifier (email,
@@ -55,7 +49,13 @@ export class IdentityGraph {
   readonly #rank: ReadonlyMap<string, number>;
   readonly #blockedExact = new Set<string>();
   readonly #blockedAnyKind = new Set<string>();
-  readonly #log: Observation[] = [];
+  // The observation log, flat: observation i owns identifiers #logIds[#logStart[i] .. #logStart[i + 1]).
+  // Parallel arrays instead of one object per observation keep a million-event log cheap for the GC.
+  readonly #logStart: number[] = [0];
+  readonly #logIds: IdentifierRef[] = [];
+  readonly #logSource: (string | undefined)[] = [];
+  readonly #logAt: (number | undefined)[] = [];
+  readonly #logIt: (Interaction | undefined)[] = [];
   readonly #suppressed = new Set<string>();
   readonly #undone = new Map<string, MergeRecord>();
   // Per observation touched by an unmerge: the merges it may still make on replay (no new ones appear).
@@ -67,6 +67,8 @@ export class IdentityGraph {
   #parent: number[] = [];
   #size: number[] = [];
   #canon: number[] = [];
+  readonly #scratchNodes: number[] = [];
+  readonly #scratchBlocked: boolean[] = [];
   #limitKinds: string[] = [];
   #limitValues: number[] = [];
   #limitCounts: number[][] = [];
@@ -123,9 +125,9 @@ export class IdentityGraph {
    */
   addInteraction(interaction: Interaction): ObserveResult {
     const extra = interaction.identifiers;
-    const ids: IdentifierRef[] = [normalizeIdentifier(interaction.customer)];
-    if (extra !== undefined) for (const r of extra) ids.push(normalizeIdentifier(r));
-    return this.#recordNormalized(ids, interaction.id, interaction.timestamp, interaction);
+    this.#logIds.push(normalizeIdentifier(interaction.customer));
+    if (extra !== undefined) for (const r of extra) this.#logIds.push(normalizeIdentifier(r));
+    return this.#close(interaction.id, interaction.timestamp, interaction);
   }
 
   /** Profile id of an identifier, or undefined if it was never observed. */
@@ -156,7 +158,7 @@ export class IdentityGraph {
     }
     for (let i = 0; i < this.#obsNode.length; i++) {
       const v = this.#obsNode[i] as number;
-      if (v >= 0) byRoot.get(this.#find(v))?.its.push((this.#log[i] as Observation).interaction as Interaction);
+      if (v >= 0) byRoot.get(this.#find(v))?.its.push(this.#logIt[i] as Interaction);
     }
     return [...byRoot].map(([r, g]) => ({
       id: this.#profileId(r),
@@ -209,21 +211,31 @@ export class IdentityGraph {
 
   #record(identifiers: readonly IdentifierRef[], source: string | undefined, at: number | undefined, interaction: Interaction | undefined): ObserveResult {
     if (identifiers.length === 0) throw new InputError(ErrorCodes.EMPTY_SAMPLE, "IdentityGraph.observe requires at least one identifier", ["identifiers"], identifiers);
-    return this.#recordNormalized(identifiers.map(normalizeIdentifier), source, at, interaction);
+    const normalized = identifiers.map(normalizeIdentifier); // validate all before logging any
+    for (const r of normalized) this.#logIds.push(r);
+    return this.#close(source, at, interaction);
   }
 
-  #recordNormalized(ids: readonly IdentifierRef[], source: string | undefined, at: number | undefined, interaction: Interaction | undefined): ObserveResult {
-    const obs: Observation = { ids, source, at, interaction };
-    this.#log.push(obs);
-    return this.#apply(this.#log.length - 1, obs);
+  /** Ends the observation whose identifiers were just pushed, and applies it. */
+  #close(source: string | undefined, at: number | undefined, interaction: Interaction | undefined): ObserveResult {
+    this.#logStart.push(this.#logIds.length);
+    this.#logSource.push(source);
+    this.#logAt.push(at);
+    this.#logIt.push(interaction);
+    return this.#apply(this.#logSource.length - 1);
   }
 
-  #apply(index: number, obs: Observation): ObserveResult {
-    const m = obs.ids.length;
-    const nodes: number[] = new Array(m);
-    const blocked: boolean[] = new Array(m);
+  #apply(index: number): ObserveResult {
+    const s0 = this.#logStart[index] as number;
+    const m = (this.#logStart[index + 1] as number) - s0;
+    const ids = this.#logIds;
+    // Scratch arrays reused across calls (#apply is not re-entrant).
+    const nodes = this.#scratchNodes;
+    const blocked = this.#scratchBlocked;
+    nodes.length = m;
+    blocked.length = m;
     for (let p = 0; p < m; p++) {
-      const r = obs.ids[p] as IdentifierRef;
+      const r = ids[s0 + p] as IdentifierRef;
       nodes[p] = this.#nodeOf(r);
       blocked[p] =
         (this.#blockedExact.size > 0 && this.#blockedExact.has(`${r.kind}:${r.value}`)) ||
@@ -232,18 +244,18 @@ export class IdentityGraph {
     let anchorPos = -1;
     for (let p = 0; p < nodes.length; p++) {
       if (blocked[p]) continue;
-      if (anchorPos < 0 || this.#rankOf(p, obs) < this.#rankOf(anchorPos, obs)) anchorPos = p;
+      if (anchorPos < 0 || this.#rankOf(ids[s0 + p] as IdentifierRef) < this.#rankOf(ids[s0 + anchorPos] as IdentifierRef)) anchorPos = p;
     }
     const firstMerge = this.#mObs.length;
     let refused: RefusedLink[] | undefined;
     const anchor = nodes[anchorPos < 0 ? 0 : anchorPos] as number;
     // Identifiers whose link an unmerge suppressed: no other position of this observation may re-join their profile.
-    const forbidden: number[] = [];
     const allowed = this.#allowed.size === 0 ? undefined : this.#allowed.get(index);
+    const forbidden: number[] = allowed === undefined ? (NONE as never[]) : [];
     if (allowed !== undefined) for (let p = 0; p < nodes.length; p++) if (this.#suppressed.has(`m${index}.${p}`)) forbidden.push(nodes[p] as number);
     for (let p = 0; p < nodes.length; p++) {
       if (p === anchorPos) continue;
-      const ref = obs.ids[p] as IdentifierRef;
+      const ref = ids[s0 + p] as IdentifierRef;
       if (blocked[p]) {
         (refused ??= []).push({ observation: index, identifier: ref, reason: "blocked" });
         continue;
@@ -269,7 +281,7 @@ export class IdentityGraph {
       this.#mB.push(this.#canon[rb] as number);
       this.#union(ra, rb);
     }
-    this.#obsNode[index] = obs.interaction === undefined ? -1 : (nodes[0] as number);
+    this.#obsNode[index] = this.#logIt[index] === undefined ? -1 : (nodes[0] as number);
     if (refused !== undefined) for (const r of refused) this.#refused.push(r);
     let merges: readonly MergeRecord[] = NONE;
     if (this.#mObs.length > firstMerge) {
@@ -282,7 +294,9 @@ export class IdentityGraph {
 
   #mergeRecord(k: number): MergeRecord {
     const index = this.#mObs[k] as number;
-    const obs = this.#log[index] as Observation;
+    const s0 = this.#logStart[index] as number;
+    const source = this.#logSource[index];
+    const at = this.#logAt[index];
     const key = (v: number): string => {
       const r = this.#refs[v] as IdentifierRef;
       return `${r.kind}:${r.value}`;
@@ -290,12 +304,12 @@ export class IdentityGraph {
     const rec: { -readonly [K in keyof MergeRecord]: MergeRecord[K] } = {
       id: `m${index}.${this.#mPos[k] as number}`,
       observation: index,
-      via: [obs.ids[this.#mAnchor[k] as number] as IdentifierRef, obs.ids[this.#mPos[k] as number] as IdentifierRef],
+      via: [this.#logIds[s0 + (this.#mAnchor[k] as number)] as IdentifierRef, this.#logIds[s0 + (this.#mPos[k] as number)] as IdentifierRef],
       profiles: [key(this.#mA[k] as number), key(this.#mB[k] as number)],
       undone: false,
     };
-    if (obs.source !== undefined) rec.source = obs.source;
-    if (obs.at !== undefined) rec.at = obs.at;
+    if (source !== undefined) rec.source = source;
+    if (at !== undefined) rec.at = at;
     return rec;
   }
 
@@ -308,8 +322,8 @@ export class IdentityGraph {
     return -1;
   }
 
-  #rankOf(p: number, obs: Observation): number {
-    return this.#rank.get((obs.ids[p] as IdentifierRef).kind) ?? this.#rank.size;
+  #rankOf(r: IdentifierRef): number {
+    return this.#rank.get(r.kind) ?? this.#rank.size;
   }
 
   #nodeOf(r: IdentifierRef): number {
@@ -384,6 +398,6 @@ export class IdentityGraph {
     this.#mB = [];
     this.#refused = [];
     this.#profiles = 0;
-    this.#log.forEach((obs, i) => this.#apply(i, obs));
+    for (let i = 0; i < this.#logSource.length; i++) this.#apply(i);
   }
 }
