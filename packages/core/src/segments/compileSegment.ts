@@ -1,9 +1,9 @@
-import { InputError } from "../errors/InputError.js";
 import { TreeCompiler } from "./_internal/compileTree.js";
 import type { ProfilePredicate } from "./ConditionKind.js";
 import type { SegmentDefinition } from "./SegmentDefinition.js";
 import type { SegmentOptions } from "./SegmentOptions.js";
-import { registryOf, validateSegmentDefinition } from "./validateSegmentDefinition.js";
+import { assertValidSegment } from "./_internal/assertValidSegment.js";
+import { registryOf } from "./_internal/registryOf.js";
 
 /**
  * Compiles a segment definition into a predicate `(profile, now) → boolean`.
@@ -27,16 +27,8 @@ import { registryOf, validateSegmentDefinition } from "./validateSegmentDefiniti
  */
 export function compileSegment(definition: SegmentDefinition, options: SegmentOptions = {}): ProfilePredicate {
   assertValidSegment("compileSegment", definition, options);
-  const compiler = new TreeCompiler(registryOf(options), options.segments ?? []);
+  // The definition itself wins over a same-id entry of options.segments, as in validation.
+  const segments = [...(options.segments ?? []).filter((s) => s.id !== definition.id), definition];
+  const compiler = new TreeCompiler(registryOf(options), segments);
   return compiler.segment(definition).test;
-}
-
-/** Throws the first validation issue as an {@link InputError} (the message counts the rest). */
-export function assertValidSegment(fn: string, definition: SegmentDefinition, options: SegmentOptions): void {
-  const { issues } = validateSegmentDefinition(definition, options);
-  const first = issues[0];
-  if (first !== undefined) {
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more issues)` : "";
-    throw new InputError(first.code, `${first.message.replace("validateSegmentDefinition", fn)}${more}`, first.path, first.value);
-  }
 }

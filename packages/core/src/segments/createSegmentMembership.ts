@@ -1,13 +1,13 @@
 import { ErrorCodes } from "../errors/codes.js";
 import { InputError } from "../errors/InputError.js";
 import { TreeCompiler } from "./_internal/compileTree.js";
-import { assertValidSegment } from "./compileSegment.js";
+import { assertValidSegment } from "./_internal/assertValidSegment.js";
 import type { NextChange, ProfilePredicate } from "./ConditionKind.js";
 import type { Profile } from "./Profile.js";
 import { profileChangeKey, type ProfileChange } from "./ProfileChange.js";
 import type { SegmentDefinition } from "./SegmentDefinition.js";
 import type { SegmentOptions } from "./SegmentOptions.js";
-import { registryOf } from "./validateSegmentDefinition.js";
+import { registryOf } from "./_internal/registryOf.js";
 
 /**
  * One customer's membership state, owned by the caller (store it with the

@@ -1,7 +1,7 @@
 import { ErrorCodes } from "../errors/codes.js";
 import { InputError } from "../errors/InputError.js";
 import type { Persona } from "../journey/Persona.js";
-import { assertValidSegment } from "./compileSegment.js";
+import { assertValidSegment } from "./_internal/assertValidSegment.js";
 import type { SegmentDefinition } from "./SegmentDefinition.js";
 import type { SegmentOptions } from "./SegmentOptions.js";
 

@@ -1,9 +1,9 @@
 import type { InputPath } from "../errors/InputError.js";
-import { assertValidSegment } from "./compileSegment.js";
+import { assertValidSegment } from "./_internal/assertValidSegment.js";
 import type { Profile } from "./Profile.js";
 import type { SegmentCondition, SegmentDefinition } from "./SegmentDefinition.js";
 import type { SegmentOptions } from "./SegmentOptions.js";
-import { registryOf } from "./validateSegmentDefinition.js";
+import { registryOf } from "./_internal/registryOf.js";
 
 /** One node of an explanation: whether it matched, and what the leaf saw. */
 export interface SegmentExplanation {

@@ -2,7 +2,7 @@ import { ErrorCodes } from "../errors/codes.js";
 import type { InputPath } from "../errors/InputError.js";
 import { checkSchema, type SchemaError, type TSchema } from "./schemaBuilder.js";
 import { issue } from "./_internal/issue.js";
-import { createConditionRegistry, type ConditionRegistry } from "./ConditionRegistry.js";
+import { registryOf } from "./_internal/registryOf.js";
 import { defaultRfmSegmentNames } from "./rfmSegmentGrid.js";
 import type { SegmentDefinition } from "./SegmentDefinition.js";
 import type { SegmentIssue } from "./SegmentIssue.js";
@@ -13,14 +13,6 @@ export interface SegmentValidation {
   readonly valid: boolean;
   /** Every problem found, each with its JSON path from the definition root. */
   readonly issues: readonly SegmentIssue[];
-}
-
-let defaultRegistry: ConditionRegistry | undefined;
-/** The registry used when none is passed (built once; registries are immutable). */
-export function registryOf(options: SegmentOptions): ConditionRegistry {
-  if (options.registry !== undefined) return options.registry;
-  defaultRegistry ??= createConditionRegistry();
-  return defaultRegistry;
 }
 
 const SCHEMA_CODES: Readonly<Record<SchemaError["reason"], string>> = {
@@ -68,7 +60,7 @@ function checkSize(root: unknown, maxNodes: number, maxDepth: number): SegmentIs
 }
 
 /** inSegment ids referenced by a (raw) condition tree, iteratively. */
-export function referencedSegments(root: unknown): string[] {
+function referencedSegments(root: unknown): string[] {
   const out: string[] = [];
   const stack: unknown[] = [root];
   while (stack.length > 0) {
