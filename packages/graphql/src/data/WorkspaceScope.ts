@@ -38,4 +38,17 @@ export class WorkspaceScope {
   with(em: EntityManager): WorkspaceScope {
     return new WorkspaceScope(em, this.workspaceId);
   }
+
+  /**
+   * Runs a statement that names the workspace with the `:workspace` token
+   * (once, anywhere: `update … set … where workspace_id = :workspace`); the
+   * scope binds it at that position among the `?` placeholders.
+   */
+  async execute<T = unknown>(sql: string, params: readonly unknown[] = [], method: "all" | "run" = "run"): Promise<T> {
+    const at = sql.indexOf("workspace_id = :workspace");
+    if (at < 0 || sql.indexOf(":workspace", at + "workspace_id = :workspace".length) >= 0) throw new Error("scoped SQL must contain `workspace_id = :workspace` exactly once");
+    const before = (sql.slice(0, at).match(/\?/g) ?? []).length;
+    const bound = [...params.slice(0, before), this.workspaceId, ...params.slice(before)];
+    return this.em.getConnection().execute(sql.replace(":workspace", "?"), bound, method, this.em.getTransactionContext()) as Promise<T>;
+  }
 }
