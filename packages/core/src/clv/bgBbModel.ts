@@ -43,7 +43,7 @@ export interface BgBbModel {
  * @category Value
  * @example
  * bgBbModel({ alpha: 1.204, beta: 0.750, gamma: 0.657, delta: 2.783 })
- *   .probabilityAlive({ frequency: 6, recency: 6, periods: 6 }) // => 0.95…
+ *   .probabilityAlive({ frequency: 6, recency: 6, periods: 6 }) // => 0.9304…
  */
 export function bgBbModel(params: BgBbParams): BgBbModel {
   assertPositiveParams("bgBbModel", params, ["alpha", "beta", "gamma", "delta"]);

@@ -44,7 +44,7 @@ export interface BgNbdModel {
  * @example
  * const m = bgNbdModel({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
  * m.probabilityAlive({ frequency: 0, recency: 0, T: 38.86 }) // => 1
- * m.expectedPurchases(39) // => 1.4… (per new customer, 39 weeks)
+ * m.expectedPurchases(39) // => 1.1967… (per new customer, 39 weeks)
  */
 export function bgNbdModel(params: BgNbdParams): BgNbdModel {
   assertPositiveParams("bgNbdModel", params, ["r", "alpha", "a", "b"]);

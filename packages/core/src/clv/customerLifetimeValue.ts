@@ -56,8 +56,10 @@ export interface ClvOptions {
  *   `METRIC.INVALID_OPTION` for a bad horizon, discount rate or time unit; row errors as the models' predictions
  * @category Value
  * @example
- * const clv = customerLifetimeValue(bgNbd, gammaGamma, summary, { months: 12, discountRate: 0.01 });
- * clv[0] // => 40.7… (dollars over 12 months for CDNOW customer 1)
+ * const bg = bgNbdModel({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
+ * const gg = gammaGammaModel({ p: 6.25, q: 3.74, gamma: 15.44 });
+ * customerLifetimeValue(bg, gg, { frequency: [2], recency: [30.43], T: [38.86], monetaryValue: [22.35] })[0]
+ * // => 36.289… (CDNOW customer 1, 12 months at 1% a month)
  */
 export function customerLifetimeValue(purchases: PurchaseModel, spend: SpendModel, customers: ClvCustomers, options: ClvOptions = {}): Float64Array {
   const fn = "customerLifetimeValue";

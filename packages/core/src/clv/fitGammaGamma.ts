@@ -37,7 +37,7 @@ export type FittedGammaGamma = GammaGammaModel &
  * @category Value
  * @example
  * const gg = fitGammaGamma({ frequency: summary.frequency, monetaryValue: summary.monetaryValue });
- * gg.params // => { p: 6.248…, q: 3.744…, gamma: 15.44… } on CDNOW
+ * gg.params // => { p: 6.2495…, q: 3.7442…, gamma: 15.4435… } on CDNOW
  */
 export function fitGammaGamma(data: SpendData, options: FitOptions = {}): FittedGammaGamma {
   const d = prepareSpend("fitGammaGamma", data);

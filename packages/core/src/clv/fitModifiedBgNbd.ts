@@ -21,7 +21,7 @@ export type FittedModifiedBgNbd = ModifiedBgNbdModel & FitResult<ModifiedBgNbdPa
  * @throws {InputError} as {@link fitBgNbd}
  * @category Value
  * @example
- * fitModifiedBgNbd(summary).params // => { r: 0.525…, alpha: 6.18…, a: 0.891…, b: 1.61… } on CDNOW
+ * fitModifiedBgNbd(summary).params // => { r: 0.5248…, alpha: 6.1831…, a: 0.8914…, b: 1.6140… } on CDNOW
  */
 export function fitModifiedBgNbd(data: RfmData, options: FitOptions = {}): FittedModifiedBgNbd {
   const d = prepareRfm("fitModifiedBgNbd", data);

@@ -28,7 +28,7 @@ export type FittedParetoNbd = ParetoNbdModel & FitResult<ParetoNbdParams>;
  * @throws {InputError} as {@link fitBgNbd}
  * @category Value
  * @example
- * fitParetoNbd(summary).params // => { r: 0.553…, alpha: 10.57…, s: 0.606…, beta: 11.6… } on CDNOW
+ * fitParetoNbd(summary).params // => { r: 0.5533…, alpha: 10.5777…, s: 0.6062…, beta: 11.6687… } on CDNOW
  */
 export function fitParetoNbd(data: RfmData, options: FitOptions = {}): FittedParetoNbd {
   const d = prepareRfm("fitParetoNbd", data);

@@ -39,7 +39,7 @@ export interface ModifiedBgNbdModel {
  * @throws {InputError} `METRIC.OUT_OF_RANGE` / `METRIC.NOT_FINITE` for bad parameters, a negative horizon or an impossible customer
  * @category Value
  * @example
- * modifiedBgNbdModel({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }).probabilityAlive({ frequency: 0, recency: 0, T: 38.86 }) // => 0.64…
+ * modifiedBgNbdModel({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }).probabilityAlive({ frequency: 0, recency: 0, T: 38.86 }) // => 0.3897…
  */
 export function modifiedBgNbdModel(params: ModifiedBgNbdParams): ModifiedBgNbdModel {
   assertPositiveParams("modifiedBgNbdModel", params, ["r", "alpha", "a", "b"]);

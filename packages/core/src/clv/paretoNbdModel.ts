@@ -44,7 +44,7 @@ export interface ParetoNbdModel {
  * @category Value
  * @example
  * const m = paretoNbdModel({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 });
- * m.probabilityAlive({ frequency: 2, recency: 30.43, T: 38.86 }) // => 0.84…
+ * m.probabilityAlive({ frequency: 2, recency: 30.43, T: 38.86 }) // => 0.8691…
  */
 export function paretoNbdModel(params: ParetoNbdParams): ParetoNbdModel {
   assertPositiveParams("paretoNbdModel", params, ["r", "alpha", "s", "beta"]);

@@ -51,11 +51,19 @@ export function maximumLikelihood(fn: string, ll: LogLikelihoodWithGradient, sta
   }
   let gradientNorm = 0;
   for (let i = 0; i < k; i++) gradientNorm = Math.max(gradientNorm, Math.abs(r.gradient[i] as number));
+  // A flat objective far out in log-space is a supremum at the boundary, not a maximum.
+  let converged = r.converged;
+  let message = r.message;
+  const boundary = params.findIndex((v) => v > 1e8 || v < 1e-8);
+  if (boundary >= 0) {
+    converged = false;
+    message = `parameter ${boundary} ran to the boundary (${params[boundary]}): the likelihood has no interior maximum on these data`;
+  }
   return {
     params,
     logLikelihood: -r.f,
     standardErrors: standardErrors(ll, params),
-    convergence: { converged: r.converged, iterations: r.iterations, evaluations: r.evaluations, gradientNorm, message: r.message },
+    convergence: { converged, iterations: r.iterations, evaluations: r.evaluations, gradientNorm, message },
   };
 }
 
