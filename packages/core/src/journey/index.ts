@@ -1,7 +1,7 @@
-// Public surface of the journey area; re-exported by src/index.ts.
+// Public surface of the journey area (journeys, touchpoints, channels, funnels, paths, stages) and of
+// src/identity (identity stitching); re-exported by src/index.ts.
 
-// Model
-export type { Persona } from "./Persona.js";
+// Channels, touchpoints, interactions
 export type { Channel, ChannelKind } from "./Channel.js";
 export { defaultChannels } from "./defaultChannels.js";
 export { ChannelRegistry } from "./ChannelRegistry.js";
@@ -20,6 +20,14 @@ export { customerKeyOf } from "./customerKeyOf.js";
 export type { InteractionColumns } from "./InteractionColumns.js";
 export { toInteractionColumns } from "./toInteractionColumns.js";
 
+// Journey maps
+export type { Persona } from "./Persona.js";
+export type { JourneyStage } from "./JourneyStage.js";
+export { defaultJourneyStages } from "./defaultJourneyStages.js";
+export type { JourneyMap, JourneyMapCell, JourneyEmotion, JourneyKpi } from "./JourneyMap.js";
+export { validateJourneyMap } from "./validateJourneyMap.js";
+export type { JourneyMapValidation } from "./validateJourneyMap.js";
+
 // Funnels
 export type { FunnelDefinition, FunnelStep, FunnelMode, FunnelExclusion } from "./FunnelDefinition.js";
 export type { FunnelOptions, FunnelBreakdown } from "./FunnelOptions.js";
@@ -27,27 +35,11 @@ export type { FunnelResult, FunnelStepResult, DurationSummary, FunnelBreakdownGr
 export { computeFunnel } from "./computeFunnel.js";
 export { computeFunnelColumnar } from "./computeFunnelColumnar.js";
 
-// Identity
-export type { IdentifierKind, IdentifierRef } from "../identity/IdentifierRef.js";
-
 // Paths
 export { nextTouchpoints } from "./nextTouchpoints.js";
 export type { TouchpointTransition, NextTouchpointsOptions } from "./nextTouchpoints.js";
 export { topConversionPaths } from "./topConversionPaths.js";
 export type { ConversionPaths, ConversionPathsOptions } from "./topConversionPaths.js";
-
-// Journey maps
-export type { JourneyStage } from "./JourneyStage.js";
-export { defaultJourneyStages } from "./defaultJourneyStages.js";
-export type { JourneyMap, JourneyMapCell, JourneyEmotion, JourneyKpi } from "./JourneyMap.js";
-export { validateJourneyMap } from "./validateJourneyMap.js";
-export type { JourneyMapValidation } from "./validateJourneyMap.js";
-
-// Identity stitching (src/identity)
-export { IdentityGraph } from "../identity/IdentityGraph.js";
-export type { IdentityGraphOptions } from "../identity/IdentityGraphOptions.js";
-export type { MergeRecord, RefusedLink, ObserveResult, IdentityProfile } from "../identity/IdentityRecords.js";
-export { normalizeIdentifier } from "../identity/normalizeIdentifier.js";
 
 // Journey stages
 export type { StageRules, StageRule, LapseRule } from "./StageRules.js";
@@ -59,3 +51,10 @@ export { inferJourneyStagesColumnar } from "./inferJourneyStagesColumnar.js";
 export type { StageColumns } from "./StageColumns.js";
 export { stageHealth } from "./stageHealth.js";
 export type { StageHealth, PainPoint, StageHealthOptions } from "./stageHealth.js";
+
+// Identity stitching (src/identity)
+export type { IdentifierKind, IdentifierRef } from "../identity/IdentifierRef.js";
+export { IdentityGraph } from "../identity/IdentityGraph.js";
+export type { IdentityGraphOptions } from "../identity/IdentityGraphOptions.js";
+export type { MergeRecord, RefusedLink, ObserveResult, IdentityProfile } from "../identity/IdentityRecords.js";
+export { normalizeIdentifier } from "../identity/normalizeIdentifier.js";

@@ -1,10 +1,10 @@
 import { ErrorCodes } from "../errors/codes.js";
 import { InputError } from "../errors/InputError.js";
-import { ChannelRegistry } from "./ChannelRegistry.js";
 import { dedupeInteractions, type DedupedInteractions } from "./dedupeInteractions.js";
 import type { Interaction } from "./Interaction.js";
 import type { InteractionContext } from "./InteractionContext.js";
-import { touchpointMap, validateWith } from "./validateInteraction.js";
+import { touchpointMap, validateWith } from "./_internal/validateWith.js";
+import { defaultChannelRegistry } from "./_internal/defaultChannelRegistry.js";
 
 /**
  * Validates a batch of untrusted interaction records (see
@@ -26,7 +26,7 @@ export function validateInteractions(raw: unknown, context: InteractionContext):
     throw new InputError(ErrorCodes.INVALID_FIELD, "validateInteractions requires an array of interactions", ["interactions"], raw);
   }
   const tps = touchpointMap(context.touchpoints);
-  const channels = context.channels ?? new ChannelRegistry();
+  const channels = context.channels ?? defaultChannelRegistry;
   const out: Interaction[] = new Array(raw.length);
   for (let i = 0; i < raw.length; i++) out[i] = validateWith(raw[i], tps, channels, ["interactions", i]);
   return dedupeInteractions(out);
