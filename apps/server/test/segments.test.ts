@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expireDueMemberships } from "@engagekit/graphql";
+import { netPromoterScore } from "@engagekit/core";
 import { databases, demoDataDir, startApp, type App } from "./harness.js";
 
 /** Independent count from CDNOW_sample.txt: customers (sample id) with at least `k` purchase lines. */
@@ -152,5 +153,24 @@ for (const db of databases()) {
       const seg = await app.gql<{ segment: { memberCount: number } }>(`{ segment(key: "recent-clicker") { memberCount } }`);
       expect(seg.data?.segment.memberCount).toBe(0);
     });
+
+    it("should compute NPS for a segment's customers only", async () => {
+      await app.gql(CREATE, { input: { key: "promoters-club", name: "Clicked twice", condition: { type: "performed", interaction: "email_click", op: "atLeast", times: 2 } } });
+      const answers = [
+        ["dave", 10], ["dave", 9], ["erin", 2], ["erin", 8], ["frank", 6],
+      ] as const;
+      await app.gql(`mutation($input: [InteractionInput!]!) { recordInteractions(input: $input) { created } }`, {
+        input: ["c-d1", "c-d2"].map((k) => ({ idempotencyKey: k, customer: { externalId: "dave" }, type: "email_click", channel: "email", occurredAt: "2026-06-02T10:00:00Z" })),
+      });
+      await app.gql(`mutation($input: [SurveyAnswerInput!]!) { recordSurveyAnswers(input: $input) { created } }`, {
+        input: answers.map(([who, score], i) => ({ idempotencyKey: `seg-nps-${i}`, customer: { externalId: who }, survey: "rel", kind: "NPS", score, respondedAt: "2026-06-03T10:00:00Z" })),
+      });
+      const res = await app.gql<{ nps: { score: number; n: number } }>(`{ nps(filter: { segment: "promoters-club" }) { score n } }`);
+      expect(res.errors).toBeUndefined();
+      const members = new Set(["dave"]); // dave clicked twice; bob (two clicks earlier) has no NPS answers
+      const core = netPromoterScore(answers.filter(([w]) => members.has(w)).map(([, s]) => s));
+      expect(res.data?.nps).toEqual({ score: core.score, n: core.n });
+    });
   });
 }
+

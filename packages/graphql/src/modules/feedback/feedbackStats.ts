@@ -13,6 +13,15 @@ function filtered(scope: WorkspaceScope, kind: Kind, filter: FeedbackFilterInput
   const qb = scope.qb(SurveyResponseSchema).andWhere({ kind });
   if (filter?.survey) qb.andWhere({ survey: filter.survey });
   if (filter?.touchpoint) qb.andWhere({ touchpoint: filter.touchpoint });
+  if (filter?.channel) qb.andWhere({ channel: filter.channel });
+  if (filter?.segment) {
+    qb.andWhere(
+      raw(
+        "t.customer_id in (select m.customer_id from segment_memberships m join segments s on s.id = m.segment_id where s.workspace_id = ? and s.key = ?)",
+        [scope.workspaceId, filter.segment],
+      ),
+    );
+  }
   if (filter?.from) qb.andWhere({ respondedAt: { $gte: filter.from } });
   if (filter?.to) qb.andWhere({ respondedAt: { $lt: filter.to } });
   return qb;
