@@ -4,6 +4,8 @@ import { computeFunnel } from "../src/journey/computeFunnel.js";
 import { computeFunnelColumnar } from "../src/journey/computeFunnelColumnar.js";
 import type { FunnelDefinition, FunnelMode } from "../src/journey/FunnelDefinition.js";
 import type { Interaction } from "../src/journey/Interaction.js";
+import { dedupeInteractions } from "../src/journey/dedupeInteractions.js";
+import type { InteractionColumns } from "../src/journey/InteractionColumns.js";
 import { toInteractionColumns } from "../src/journey/toInteractionColumns.js";
 import { oracleFunnel } from "./funnelOracle.js";
 
@@ -144,5 +146,46 @@ describe("funnel laws (fast-check)", () => {
         expect(sum).toBe(r.steps[k]!.count);
       }
     },
+  );
+
+  test.prop([logArb, fc.array(fc.nat(), { maxLength: 15 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 70 }), fc.constantFrom(...MODES)])(
+    "should count replayed events (same idempotency id) once after dedupe",
+    (log, replays, K, w, mode) => {
+      const it = toInteractions(log);
+      const withReplays = [...it, ...replays.map((r) => ({ ...it[r % it.length]!, timestamp: 999 }))];
+      const d = dedupeInteractions(withReplays);
+      expect(d.duplicates).toBe(replays.length);
+      const def = definition(K, w, mode, false);
+      expect(computeFunnel(d.interactions, def).steps).toEqual(computeFunnel(it, def).steps);
+    },
+  );
+
+  test.prop([logArb, fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 70 }), fc.constantFrom(...MODES), fc.integer()])(
+    "should give the same columnar result when the rows are not grouped by customer",
+    (log, K, w, mode, seed) => {
+      // distinct timestamps per customer, so the order of the rows is fully determined by time
+      const seen = new Set<string>();
+      const uniq = log.filter((e) => (seen.has(`${e.c}/${e.t}`) ? false : (seen.add(`${e.c}/${e.t}`), true)));
+      const cols = toInteractionColumns(toInteractions(uniq));
+      // a seeded permutation of the rows
+      const perm = Array.from({ length: cols.length }, (_, i) => i);
+      let x = seed | 1;
+      for (let i = perm.length - 1; i > 0; i--) {
+        x = (Math.imul(x, 1103515245) + 12345) | 0;
+        const j = Math.abs(x) % (i + 1);
+        [perm[i], perm[j]] = [perm[j]!, perm[i]!];
+      }
+      const pick = <T extends Int32Array | Float64Array>(a: T): T => a.map((_, r) => a[perm[r]!]!) as T;
+      const shuffled: InteractionColumns = {
+        ...cols,
+        customer: pick(cols.customer),
+        timestamp: pick(cols.timestamp),
+        type: pick(cols.type),
+        touchpoint: pick(cols.touchpoint),
+        channel: pick(cols.channel),
+      };
+      const def = definition(K, w, mode, false);
+      expect(computeFunnelColumnar(shuffled, def).steps).toEqual(computeFunnelColumnar(cols, def).steps);
+  },
   );
 });
