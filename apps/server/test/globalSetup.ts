@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { findPgBin, startPostgres, type TempPostgres } from "./postgres.js";
+import { findPgBin, startPostgres, type TempPostgres } from "../src/tempPostgres.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

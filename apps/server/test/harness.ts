@@ -6,7 +6,7 @@ import type { MikroORM } from "@mikro-orm/core";
 import { createSchema, createServer, type DatabaseTarget, type EngagekitServer } from "@engagekit/graphql";
 import { migrate, openOrm } from "../src/orm.js";
 import { ensureWorkspace, type SeedReport } from "../src/seed.js";
-import { createDatabase } from "./postgres.js";
+import { createDatabase } from "../src/tempPostgres.js";
 
 export const repoRoot = resolve(import.meta.dirname, "../../..");
 export const demoDataDir = join(repoRoot, "datasets");

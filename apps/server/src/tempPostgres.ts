@@ -1,3 +1,4 @@
+// Throwaway PostgreSQL clusters for tests and benchmarks (not used by the server itself).
 import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
