@@ -9,7 +9,7 @@ import { schemaBuilder as T, type Static, type TSchema } from "./schemaBuilder.j
 const Id = T.String({ minLength: 1, maxLength: 200 });
 const Field = T.String({ minLength: 1, maxLength: 200, description: "Trait name, e.g. \"plan\" or \"signupDate\"" });
 const Primitive = T.Union([T.String(), T.Number(), T.Boolean()]);
-const DateTime = T.String({ format: "date-time", description: "ISO 8601 date or date-time; without an offset it is UTC" });
+const DateTime = T.String({ format: "date-time", description: "ISO 8601 date-time (RFC 3339); engagekit also accepts a plain date (YYYY-MM-DD). Without an offset it is UTC" });
 const Days = T.Number({ exclusiveMinimum: 0, description: "A window length in days (may be fractional)" });
 
 /** Every child condition is true (`all([])` is true: the empty conjunction). */
@@ -146,7 +146,7 @@ export type SegmentDefinition = Static<typeof DefinitionSchema>;
 export function buildSegmentDefinitionSchema(conditionSchemas: readonly TSchema[]): TSchema {
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
-    $id: "https://engagekit.dev/schema/segment-definition.schema.json",
+    $id: "urn:engagekit:schema:segment-definition",
     title: "engagekit segment definition",
     description:
       "A segment: an id and a condition tree. all([]) is true and any([]) is false. Dates are ISO 8601 (UTC unless an offset is given); relative windows use half-open intervals (now − d, now].",
