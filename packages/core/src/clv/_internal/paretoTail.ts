@@ -31,16 +31,17 @@ export function logTailIntegral(r: number, alpha: number, s: number, beta: numbe
       const bn = b + n - 1;
       H += 1 / bn;
       c *= bn / n;
-      const dTerm = (n * c * zPrev) / (k + n);
+      const inv = 1 / (k + n);
+      const dTerm = n * c * zPrev * inv;
       zPrev *= z;
-      const term = (c * zPrev) / (k + n);
+      const term = c * zPrev * inv;
       S += term;
-      Sk -= term / (k + n);
+      Sk -= term * inv;
       Sb += term * H;
       Sz += dTerm;
       // Past the peak the terms fall geometrically; stop when the largest
       // remaining contribution (the derivative series) is below round-off.
-      if ((b + n) * z < n + 1 && dTerm <= 1e-17 * Sz && term * (1 + H) <= 1e-17 * S) break;
+      if (dTerm <= 1e-16 * Sz && term * (1 + H) <= 1e-16 * S && (b + n) * z < n + 1) break;
     }
     if (n > MAX_TERMS) return NaN;
   }

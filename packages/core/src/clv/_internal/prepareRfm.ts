@@ -46,7 +46,25 @@ export function prepareRfm(fn: string, data: RfmData, options: { readonly allowZ
     throw new InputError(ErrorCodes.INCONSISTENT, `${fn} requires columns of equal length, got frequency ${n}, recency ${recency.length}, T ${T.length}`, ["data"], n);
   }
   if (n === 0) throw new InputError(ErrorCodes.EMPTY_SAMPLE, `${fn} requires at least one customer`, ["data", "frequency"], n);
-  const index = new Map<string, number>();
+  // Open-addressing hash of (x, t_x, T) → row, cheaper than string keys.
+  let capacity = 16;
+  while (capacity < 2 * n) capacity *= 2;
+  const table = new Int32Array(capacity).fill(-1);
+  const mask = capacity - 1;
+  const f64 = new Float64Array(1);
+  const u32 = new Uint32Array(f64.buffer);
+  const mix = (h: number, v: number): number => {
+    f64[0] = v;
+    h = Math.imul(h ^ (u32[0] as number), 0x9e3779b1);
+    h = Math.imul(h ^ (u32[1] as number), 0x85ebca6b);
+    return h ^ (h >>> 15);
+  };
+  // MurmurHash3's finaliser, so the low bits used by the mask depend on every input bit.
+  const fmix = (h: number): number => {
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return h ^ (h >>> 16);
+  };
   const xs: number[] = [];
   const txs: number[] = [];
   const Ts: number[] = [];
@@ -73,10 +91,19 @@ export function prepareRfm(fn: string, data: RfmData, options: { readonly allowZ
     total += w;
     sumT += w * t;
     if (x > maxX) maxX = x;
-    const key = `${x}|${tx}|${t}`;
-    const at = index.get(key);
-    if (at === undefined) {
-      index.set(key, xs.length);
+    let slot = fmix(mix(mix(mix(0, x), tx), t)) & mask;
+    let at = -1;
+    for (;;) {
+      const j = table[slot] as number;
+      if (j < 0) break;
+      if (xs[j] === x && txs[j] === tx && Ts[j] === t) {
+        at = j;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+    if (at < 0) {
+      table[slot] = xs.length;
       xs.push(x);
       txs.push(tx);
       Ts.push(t);
