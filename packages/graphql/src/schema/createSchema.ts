@@ -7,6 +7,7 @@ import { IngestionResolver } from "../modules/ingestion/ingestion.resolver.js";
 import { InteractionResolver } from "../modules/interaction/interaction.resolver.js";
 import { SegmentResolver } from "../modules/segment/segment.resolver.js";
 import { ValueResolver } from "../modules/value/value.resolver.js";
+import { JourneyResolver } from "../modules/journey/journey.resolver.js";
 import { WorkspaceResolver } from "../modules/workspace/workspace.resolver.js";
 
 /** A type-graphql resolver class. */
@@ -14,7 +15,7 @@ import { WorkspaceResolver } from "../modules/workspace/workspace.resolver.js";
 export type ResolverClass = NonEmptyArray<Function>[number];
 
 /** engagekit's own resolvers, in schema order. */
-export const coreResolvers: ResolverClass[] = [WorkspaceResolver, CustomerResolver, InteractionResolver, SegmentResolver, ValueResolver, FeedbackResolver, IngestionResolver];
+export const coreResolvers: ResolverClass[] = [WorkspaceResolver, CustomerResolver, InteractionResolver, SegmentResolver, ValueResolver, JourneyResolver, FeedbackResolver, IngestionResolver];
 
 /** Options of {@link createSchema}. */
 export interface CreateSchemaOptions {
