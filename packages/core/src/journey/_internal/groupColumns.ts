@@ -15,6 +15,8 @@ export function groupColumns(cols: InteractionColumns): GroupedColumns {
   const n = cols.length;
   const { customer, timestamp } = cols;
   const seen = new Uint8Array(cols.dictionaries.customer.length);
+  // One pass: check the grouping and record block starts (at most one block per distinct customer).
+  const starts = new Int32Array(cols.dictionaries.customer.length + 1);
   let blocks = 0;
   let grouped = true;
   for (let i = 0; i < n; i++) {
@@ -30,15 +32,12 @@ export function groupColumns(cols: InteractionColumns): GroupedColumns {
         break;
       }
       seen[c] = 1;
-      blocks++;
+      starts[blocks++] = i;
     }
   }
   if (grouped) {
-    const starts = new Int32Array(blocks + 1);
-    let b = 0;
-    for (let i = 0; i < n; i++) if (i === 0 || customer[i] !== customer[i - 1]) starts[b++] = i;
     starts[blocks] = n;
-    return { starts, customer, timestamp, type: cols.type, touchpoint: cols.touchpoint, channel: cols.channel };
+    return { starts: starts.subarray(0, blocks + 1), customer, timestamp, type: cols.type, touchpoint: cols.touchpoint, channel: cols.channel };
   }
   const order = Array.from({ length: n }, (_, i) => i);
   order.sort((a, b) => (customer[a] as number) - (customer[b] as number) || (timestamp[a] as number) - (timestamp[b] as number) || a - b);
@@ -47,11 +46,11 @@ export function groupColumns(cols: InteractionColumns): GroupedColumns {
     return dst;
   };
   const cu = pick(customer, new Int32Array(n));
-  const starts: number[] = [];
-  for (let i = 0; i < n; i++) if (i === 0 || cu[i] !== cu[i - 1]) starts.push(i);
-  starts.push(n);
+  const sorted: number[] = [];
+  for (let i = 0; i < n; i++) if (i === 0 || cu[i] !== cu[i - 1]) sorted.push(i);
+  sorted.push(n);
   return {
-    starts: Int32Array.from(starts),
+    starts: Int32Array.from(sorted),
     customer: cu,
     timestamp: pick(timestamp, new Float64Array(n)),
     type: pick(cols.type, new Int32Array(n)),

@@ -36,7 +36,7 @@ export function stageKernel(starts: Int32Array, ts: Float64Array, ruleMask: Uint
   const nR = R.toRank.length;
   const nL = R.lapseTo.length;
   const stage = new Int8Array(C);
-  const since = new Float64Array(C);
+  const sinceOut = new Float64Array(C);
   const cap = Math.max(16, C * 2);
   const S: State = {
     cur: -1,
@@ -69,23 +69,33 @@ export function stageKernel(starts: Int32Array, ts: Float64Array, ruleMask: Uint
     }
     fireMask[cb] = m >>> 0;
   }
+  const hasCounts = countMask !== 0;
   for (let c = 0; c < C; c++) {
     const s = starts[c] as number;
     const e = starts[c + 1] as number;
-    S.cur = -1;
-    S.since = Number.NaN;
-    counts.fill(0);
-    S.lastAct.fill(Number.NEGATIVE_INFINITY);
+    // Hot state in locals; S mirrors cur/since only around the helper calls.
+    let cur = -1;
+    let since = Number.NaN;
+    if (hasCounts) counts.fill(0);
+    if (nL > 0) S.lastAct.fill(Number.NEGATIVE_INFINITY);
     for (let i = s; i < e; i++) {
       const t = ts[i] as number;
-      if (nL > 0 && S.cur >= 0) lapseUntil(S, R, c, t);
+      if (nL > 0 && cur >= 0) {
+        S.cur = cur;
+        S.since = since;
+        lapseUntil(S, R, c, t);
+        cur = S.cur;
+        since = S.since;
+      }
       const rm = ruleMask[i] as number;
-      const cm = rm & countMask;
-      if (cm !== 0) for (let r = 0; cm >>> r !== 0; r++) if (((cm >>> r) & 1) === 1) counts[r] = (counts[r] as number) + 1;
-      const fm = rm & (fireMask[S.cur + 1] as number);
+      if (hasCounts) {
+        const cm = rm & countMask;
+        if (cm !== 0) for (let r = 0; cm >>> r !== 0; r++) if (((cm >>> r) & 1) === 1) counts[r] = (counts[r] as number) + 1;
+      }
+      const fm = rm & (fireMask[cur + 1] as number);
       if (fm !== 0) {
         let up = -1;
-        let upRank = S.cur;
+        let upRank = cur;
         let down = -1;
         let downRank = -1;
         for (let r = 0; fm >>> r !== 0; r++) {
@@ -95,27 +105,39 @@ export function stageKernel(starts: Int32Array, ts: Float64Array, ruleMask: Uint
           if (to > upRank) {
             up = r;
             upRank = to;
-          } else if (to < S.cur && allowDemotion[r] === 1 && to > downRank) {
+          } else if (to < cur && allowDemotion[r] === 1 && to > downRank) {
             down = r;
             downRank = to;
           }
         }
-        if (up >= 0) push(S, c, upRank, t, up, i);
-        else if (down >= 0) push(S, c, downRank, t, down, i);
+        const rule = up >= 0 ? up : down;
+        if (rule >= 0) {
+          const to = up >= 0 ? upRank : downRank;
+          S.cur = cur;
+          push(S, c, to, t, rule, i);
+          cur = to;
+          since = t;
+        }
       }
       if (nL > 0) {
         const am = actMask[i] as number;
         if (am !== 0) for (let l = 0; l < nL; l++) if (((am >>> l) & 1) === 1) S.lastAct[l] = t;
       }
     }
-    if (nL > 0 && S.cur >= 0 && Number.isFinite(asOf)) lapseUntil(S, R, c, asOf);
-    stage[c] = S.cur;
-    since[c] = S.since;
+    if (nL > 0 && cur >= 0 && Number.isFinite(asOf)) {
+      S.cur = cur;
+      S.since = since;
+      lapseUntil(S, R, c, asOf);
+      cur = S.cur;
+      since = S.since;
+    }
+    stage[c] = cur;
+    sinceOut[c] = since;
   }
   const n = S.n;
   return {
     stage,
-    since,
+    since: sinceOut,
     tCustomer: S.customer.subarray(0, n),
     tFrom: S.from.subarray(0, n),
     tTo: S.to.subarray(0, n),
