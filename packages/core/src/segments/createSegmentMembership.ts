@@ -136,6 +136,19 @@ export function createSegmentMembership(definitions: readonly SegmentDefinition[
   for (const [key, list] of index) affected.set(key, Int32Array.from(new Set([...list, ...wildcard])).sort());
   const wild = Int32Array.from(wildcard);
 
+  // Change → affected list without building the key string on the hot path (interactions and traits).
+  const byInteraction = new Map<string, Int32Array>();
+  const byTrait = new Map<string, Int32Array>();
+  for (const [key, list] of affected) {
+    if (key.startsWith("interaction:")) byInteraction.set(key.slice(12), list);
+    else if (key.startsWith("trait:")) byTrait.set(key.slice(6), list);
+  }
+  const fallback = wild.length > 0 ? wild : NONE;
+  const lookup = (change: ProfileChange): Int32Array => {
+    if (change.kind === "interaction") return byInteraction.get(change.interaction) ?? fallback;
+    if (change.kind === "trait") return byTrait.get(change.field) ?? fallback;
+    return affected.get(profileChangeKey(change)) ?? fallback;
+  };
   const reevaluate = (state: MembershipState, i: number, profile: Profile, now: number, entered: string[], exited: string[]): void => {
     const was = state.member[i] === 1;
     const is = (tests[i] as ProfilePredicate)(profile, now);
@@ -169,7 +182,7 @@ export function createSegmentMembership(definitions: readonly SegmentDefinition[
     update(state, profile, change, now) {
       const entered: string[] = [];
       const exited: string[] = [];
-      const list = affected.get(profileChangeKey(change)) ?? (wild.length > 0 ? wild : NONE);
+      const list = lookup(change);
       for (let k = 0; k < list.length; k++) reevaluate(state, list[k] as number, profile, now, entered, exited);
       expireInto(state, profile, now, entered, exited);
       state.nextCheckAt = minDue(state);
@@ -183,7 +196,7 @@ export function createSegmentMembership(definitions: readonly SegmentDefinition[
       return { entered, exited, nextCheckAt: state.nextCheckAt };
     },
     affectedBy(change) {
-      return Array.from(affected.get(profileChangeKey(change)) ?? wild);
+      return Array.from(lookup(change));
     },
   };
 }

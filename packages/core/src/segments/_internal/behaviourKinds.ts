@@ -15,20 +15,8 @@ export function countInWindow(h: InteractionHistory | undefined, now: number, d:
   return upperBound(times, now) - upperBound(times, now - d);
 }
 
-function compare(op: "atLeast" | "atMost" | "exactly", n: number): (c: number) => boolean {
-  switch (op) {
-    case "atLeast":
-      return (c) => c >= n;
-    case "atMost":
-      return (c) => c <= n;
-    case "exactly":
-      return (c) => c === n;
-  }
-}
-
 function compilePerformed(node: PerformedNode): ProfilePredicate {
   const { interaction, times } = node;
-  const test = compare(node.op, times);
   if (node.withinDays === undefined) {
     // Specialised closures: no inner call on the hot path.
     switch (node.op) {
@@ -41,7 +29,14 @@ function compilePerformed(node: PerformedNode): ProfilePredicate {
     }
   }
   const d = node.withinDays * DAY_MS;
-  return (p, now) => test(countInWindow(p.interactions[interaction], now, d));
+  switch (node.op) {
+    case "atLeast":
+      return (p, now) => countInWindow(p.interactions[interaction], now, d) >= times;
+    case "atMost":
+      return (p, now) => countInWindow(p.interactions[interaction], now, d) <= times;
+    case "exactly":
+      return (p, now) => countInWindow(p.interactions[interaction], now, d) === times;
+  }
 }
 
 /** The windowed count changes when an event leaves the window (t + d) or a future event enters it (t). */
