@@ -74,6 +74,23 @@ describe("IdentityGraph", () => {
     expect(() => g.unmerge(r.merges[0]!.id)).toThrow(/active merge/);
   });
 
+  it("should anchor observations and name profiles by the configured priorities", () => {
+    const byDefault = new IdentityGraph();
+    byDefault.observe([device("d1"), email("a@x.com"), user("7")]);
+    expect(byDefault.profileOf(device("d1"))).toBe("userId:7");
+    const emailFirst = new IdentityGraph({ priorities: ["email", "userId", "deviceId"] });
+    const r = emailFirst.observe([device("d1"), email("a@x.com"), user("7")]);
+    expect(r.profileId).toBe("email:a@x.com");
+    expect(r.merges.map((m) => m.via[0])).toEqual([email("a@x.com"), email("a@x.com")]);
+    // unlisted kinds rank last: a phone never names a profile that has an email
+    emailFirst.observe([phone("555"), email("a@x.com")]);
+    expect(emailFirst.profileOf(phone("555"))).toBe("email:a@x.com");
+  });
+
+  it("should refuse bad limits", () => {
+    expect(() => new IdentityGraph({ limits: { userId: 0 } })).toThrow(expect.objectContaining({ code: "METRIC.INVALID_OPTION", path: ["options", "limits", "userId"] }));
+  });
+
   it("should normalise emails and phones and reject empty identifiers", () => {
     expect(normalizeIdentifier(phone("+49 (30) 1234-5"))).toEqual(phone("+493012345"));
     expect(() => normalizeIdentifier(email("  "))).toThrow(/non-empty kind and value/);

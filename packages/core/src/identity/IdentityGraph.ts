@@ -137,7 +137,7 @@ export class IdentityGraph {
     return node === undefined ? undefined : this.#profileId(this.#find(node));
   }
 
-  /** The profile with this id, or undefined. */
+  /** The profile with this id, or undefined. O(n): it groups the whole graph. */
   profile(id: string): IdentityProfile | undefined {
     const cut = id.indexOf(":");
     const node = cut < 0 ? undefined : this.#node.get(id.slice(0, cut))?.get(id.slice(cut + 1));
