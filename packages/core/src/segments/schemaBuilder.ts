@@ -316,7 +316,7 @@ function checkUnion(variants: readonly TSchema[], value: unknown, path: InputPat
     if (best === undefined || errs.length < best.length) best = errs;
   }
   if (best !== undefined) {
-    const types = resolved.map((v) => (typeof v["type"] === "string" ? v["type"] : "const" in v ? JSON.stringify(v["const"]) : "value")).join(" or ");
+    const types = [...new Set(resolved.map((v) => (typeof v["type"] === "string" ? `a${v["type"] === "object" || v["type"] === "array" || v["type"] === "integer" ? "n" : ""} ${v["type"]}` : "const" in v ? JSON.stringify(v["const"]) : "a value")))].join(" or ");
     if (best.length === 1 && best[0]?.reason === "type" && best[0].path.length === path.length) {
       out.push({ reason: "type", path, message: `${types}, got ${jsonType(value)}`, value });
     } else out.push(...best);

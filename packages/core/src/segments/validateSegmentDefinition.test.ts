@@ -99,6 +99,10 @@ describe("validateSegmentDefinition bad input", () => {
     expect(codes(null)).toEqual([["SEGMENT.INVALID", ""]]);
     expect(codes({ condition: leaf })).toEqual([["SEGMENT.INVALID", "id"]]);
     expect(codes({ id: "s", condition: [] })).toEqual([["SEGMENT.TYPE_MISMATCH", "condition"]]);
+    expect(validateSegmentDefinition({ id: "s", condition: "x" }).issues[0]?.message).toBe("validateSegmentDefinition requires an object, got string at condition");
+    expect(validateSegmentDefinition({ id: "s", condition: { type: "trait", field: "plan", op: "equals", value: null } }).issues[0]?.message).toBe(
+      "validateSegmentDefinition requires a string or a number or a boolean, got null at condition.value",
+    );
     expect(codes({ id: "s", condition: { type: "between", min: 3, max: 1 } })).toEqual([["SEGMENT.UNKNOWN_KIND", "condition.type"]]);
     expect(codes({ id: "s", condition: { type: "trait", field: "age", op: "between", min: 3, max: 1 } })).toEqual([["SEGMENT.INVALID_VALUE", "condition.max"]]);
     expect(codes({ id: "s", condition: { type: "rfmSegment", segments: ["Champs"] } })).toEqual([["SEGMENT.INVALID_VALUE", "condition.segments.0"]]);
