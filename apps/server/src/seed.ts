@@ -1,7 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { MikroORM } from "@mikro-orm/core";
-import { CustomerSchema, OrderSchema, SurveyResponseSchema, WorkspaceSchema } from "@engagekit/graphql";
+import { CustomerSchema, JourneyMapSchema, OrderSchema, SurveyResponseSchema, WorkspaceSchema } from "@engagekit/graphql";
+import { validateJourneyMap } from "@engagekit/core";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The demo journey map (apps/server/demo/journey-map.json), validated by the core like any other. */
+export const demoJourneyMapFile = resolve(dirname(fileURLToPath(import.meta.url)), "../demo/journey-map.json");
 
 /** What {@link ensureWorkspace} did. */
 export interface SeedReport {
@@ -22,6 +28,7 @@ const CHUNK = 500;
  * - the NHS Friends and Family Test answers of 11 London GP surgeries
  *   (3,882 answers on the 5-point scale, "Don't know" stored as a null score)
  *   as CSAT responses of survey `nhs-fft`, the surgery as touchpoint.
+ * - a journey map of the (imagined) store: stages, personas, touchpoints.
  * Timestamps without a zone in the sources are read as UTC.
  */
 export async function ensureWorkspace(orm: MikroORM, slug: string, seed: boolean, demoDataDir: string): Promise<SeedReport> {
@@ -78,6 +85,10 @@ export async function ensureWorkspace(orm: MikroORM, slug: string, seed: boolean
         })),
       );
     }
+    const document = JSON.parse(readFileSync(demoJourneyMapFile, "utf8")) as Record<string, unknown>;
+    const checked = validateJourneyMap(document);
+    if (!checked.valid) throw new Error(`demo journey map is invalid: ${checked.errors.map((e) => e.message).join("; ")}`);
+    await tx.insert(JourneyMapSchema, { workspace: ws, key: checked.map.id, name: checked.map.name, document, updatedAt: now });
     return { workspaceId: ws, created: true, customers: externalIds.length, orders: purchases.length, surveyResponses: answers.length };
   });
 }

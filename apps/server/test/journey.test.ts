@@ -77,3 +77,43 @@ for (const db of databases()) {
     });
   });
 }
+
+for (const db of databases()) {
+  describe.skipIf(!db.available)(`journey maps, touchpoints and channels on ${db.name}`, () => {
+    let app: App;
+    beforeAll(async () => {
+      app = await startApp(db.name);
+    });
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    it("should seed the demo journey map and list its touchpoints and the channels", async () => {
+      const res = await app.gql<{ journeyMaps: { key: string }[]; touchpoints: { id: string; journeyMap: string }[]; channels: { id: string }[] }>(
+        `{ journeyMaps { key } touchpoints { id journeyMap } channels { id } }`,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.journeyMaps.map((m) => m.key)).toEqual(["music-store"]);
+      expect(res.data?.touchpoints.map((t) => t.id)).toContain("checkout");
+      expect(res.data?.channels.map((c) => c.id)).toEqual(expect.arrayContaining(["web", "email", "chat", "social"]));
+    });
+
+    it("should save a changed map, and refuse an invalid one with every problem and its path", async () => {
+      const doc = (await app.gql<{ journeyMap: { document: Record<string, unknown> } }>(`{ journeyMap(key: "music-store") { document } }`)).data?.journeyMap.document as {
+        name: string;
+        touchpoints: { channel: string }[];
+        cells: { touchpoints: string[] }[];
+      };
+      doc.name = "Renamed";
+      const ok = await app.gql<{ saveJourneyMap: { name: string } }>(`mutation($d: JSONObject!) { saveJourneyMap(document: $d) { name } }`, { d: doc });
+      expect(ok.data?.saveJourneyMap.name).toBe("Renamed");
+      const bad = JSON.parse(JSON.stringify(doc));
+      bad.touchpoints[0].channel = "fax";
+      bad.cells[0].touchpoints.push("nowhere");
+      const res = await app.gql(`mutation($d: JSONObject!) { saveJourneyMap(document: $d) { name } }`, { d: bad });
+      expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      const paths = (res.errors?.[0]?.extensions?.issues as { path: string }[]).map((i) => i.path);
+      expect(paths).toEqual(expect.arrayContaining(["document.touchpoints.0.channel", "document.cells.0.touchpoints.2"]));
+    });
+  });
+}

@@ -1,6 +1,7 @@
 import { CustomerSchema } from "./Customer.js";
 import { CustomerIdentitySchema } from "./CustomerIdentity.js";
 import { InteractionSchema } from "./Interaction.js";
+import { JourneyMapSchema } from "./JourneyMap.js";
 import { OrderSchema } from "./Order.js";
 import { SegmentMembershipSchema, SegmentSchema } from "./Segment.js";
 import { SupportTicketSchema, TicketEventSchema } from "./SupportTicket.js";
@@ -11,6 +12,7 @@ export {
   CustomerIdentitySchema,
   CustomerSchema,
   InteractionSchema,
+  JourneyMapSchema,
   OrderSchema,
   SegmentMembershipSchema,
   SegmentSchema,
@@ -22,6 +24,7 @@ export {
 export type { CustomerEntity } from "./Customer.js";
 export type { CustomerIdentityEntity } from "./CustomerIdentity.js";
 export type { InteractionEntity } from "./Interaction.js";
+export type { JourneyMapEntity } from "./JourneyMap.js";
 export type { OrderEntity } from "./Order.js";
 export type { SegmentEntity, SegmentMembershipEntity } from "./Segment.js";
 export type { SupportTicketEntity, TicketEventEntity } from "./SupportTicket.js";
@@ -39,6 +42,7 @@ export const workspaceScopedEntities = [
   TicketEventSchema,
   SegmentSchema,
   SegmentMembershipSchema,
+  JourneyMapSchema,
 ];
 
 /** Every entity engagekit persists, for the MikroORM `entities` option. */

@@ -8,6 +8,7 @@ import { InteractionResolver } from "../modules/interaction/interaction.resolver
 import { SegmentResolver } from "../modules/segment/segment.resolver.js";
 import { ValueResolver } from "../modules/value/value.resolver.js";
 import { JourneyResolver } from "../modules/journey/journey.resolver.js";
+import { JourneyMapResolver } from "../modules/journey/journeyMap.resolver.js";
 import { WorkspaceResolver } from "../modules/workspace/workspace.resolver.js";
 
 /** A type-graphql resolver class. */
@@ -15,7 +16,7 @@ import { WorkspaceResolver } from "../modules/workspace/workspace.resolver.js";
 export type ResolverClass = NonEmptyArray<Function>[number];
 
 /** engagekit's own resolvers, in schema order. */
-export const coreResolvers: ResolverClass[] = [WorkspaceResolver, CustomerResolver, InteractionResolver, SegmentResolver, ValueResolver, JourneyResolver, FeedbackResolver, IngestionResolver];
+export const coreResolvers: ResolverClass[] = [WorkspaceResolver, CustomerResolver, InteractionResolver, SegmentResolver, ValueResolver, JourneyResolver, JourneyMapResolver, FeedbackResolver, IngestionResolver];
 
 /** Options of {@link createSchema}. */
 export interface CreateSchemaOptions {

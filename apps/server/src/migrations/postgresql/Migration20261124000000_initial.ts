@@ -9,6 +9,9 @@ export class Migration20261124000000_initial extends Migration {
     this.addSql(`create table "segments" ("id" serial primary key, "workspace_id" int not null, "key" varchar(64) not null, "name" varchar(255) not null, "description" text null, "definition" jsonb not null, "created_at" timestamptz not null, "updated_at" timestamptz not null);`);
     this.addSql(`alter table "segments" add constraint "segments_workspace_id_key_unique" unique ("workspace_id", "key");`);
 
+    this.addSql(`create table "journey_maps" ("id" serial primary key, "workspace_id" int not null, "key" varchar(64) not null, "name" varchar(255) not null, "document" jsonb not null, "updated_at" timestamptz not null);`);
+    this.addSql(`alter table "journey_maps" add constraint "journey_maps_workspace_id_key_unique" unique ("workspace_id", "key");`);
+
     this.addSql(`create table "customers" ("id" serial primary key, "workspace_id" int not null, "external_id" varchar(191) not null, "email" varchar(255) null, "traits" jsonb null, "created_at" timestamptz not null, "journey_stage" varchar(32) null, "ladder_tier" varchar(32) null, "engagement_score" double precision null, "rfm_score" varchar(3) null, "predicted_clv" double precision null, "p_alive" double precision null, "next_check_at" timestamptz null);`);
     this.addSql(`create index "customers_workspace_id_index" on "customers" ("workspace_id");`);
     this.addSql(`alter table "customers" add constraint "customers_workspace_id_external_id_unique" unique ("workspace_id", "external_id");`);
@@ -50,6 +53,8 @@ export class Migration20261124000000_initial extends Migration {
 
     this.addSql(`alter table "segments" add constraint "segments_workspace_id_foreign" foreign key ("workspace_id") references "workspaces" ("id") on update cascade;`);
 
+    this.addSql(`alter table "journey_maps" add constraint "journey_maps_workspace_id_foreign" foreign key ("workspace_id") references "workspaces" ("id") on update cascade;`);
+
     this.addSql(`alter table "customers" add constraint "customers_workspace_id_foreign" foreign key ("workspace_id") references "workspaces" ("id") on update cascade;`);
 
     this.addSql(`alter table "survey_responses" add constraint "survey_responses_workspace_id_foreign" foreign key ("workspace_id") references "workspaces" ("id") on update cascade;`);
@@ -77,6 +82,8 @@ export class Migration20261124000000_initial extends Migration {
 
   override async down(): Promise<void> {
     this.addSql(`alter table "segments" drop constraint "segments_workspace_id_foreign";`);
+
+    this.addSql(`alter table "journey_maps" drop constraint "journey_maps_workspace_id_foreign";`);
 
     this.addSql(`alter table "customers" drop constraint "customers_workspace_id_foreign";`);
 
@@ -113,6 +120,8 @@ export class Migration20261124000000_initial extends Migration {
     this.addSql(`drop table if exists "workspaces" cascade;`);
 
     this.addSql(`drop table if exists "segments" cascade;`);
+
+    this.addSql(`drop table if exists "journey_maps" cascade;`);
 
     this.addSql(`drop table if exists "customers" cascade;`);
 

@@ -10,6 +10,10 @@ export class Migration20261124000000_initial extends Migration {
     this.addSql(`create index \`segments_workspace_id_index\` on \`segments\` (\`workspace_id\`);`);
     this.addSql(`create unique index \`segments_workspace_id_key_unique\` on \`segments\` (\`workspace_id\`, \`key\`);`);
 
+    this.addSql(`create table \`journey_maps\` (\`id\` integer not null primary key autoincrement, \`workspace_id\` integer not null, \`key\` text not null, \`name\` text not null, \`document\` json not null, \`updated_at\` datetime not null, constraint \`journey_maps_workspace_id_foreign\` foreign key(\`workspace_id\`) references \`workspaces\`(\`id\`) on update cascade);`);
+    this.addSql(`create index \`journey_maps_workspace_id_index\` on \`journey_maps\` (\`workspace_id\`);`);
+    this.addSql(`create unique index \`journey_maps_workspace_id_key_unique\` on \`journey_maps\` (\`workspace_id\`, \`key\`);`);
+
     this.addSql(`create table \`customers\` (\`id\` integer not null primary key autoincrement, \`workspace_id\` integer not null, \`external_id\` text not null, \`email\` text null, \`traits\` json null, \`created_at\` datetime not null, \`journey_stage\` text null, \`ladder_tier\` text null, \`engagement_score\` double null, \`rfm_score\` text null, \`predicted_clv\` double null, \`p_alive\` double null, \`next_check_at\` datetime null, constraint \`customers_workspace_id_foreign\` foreign key(\`workspace_id\`) references \`workspaces\`(\`id\`) on update cascade);`);
     this.addSql(`create index \`customers_workspace_id_index\` on \`customers\` (\`workspace_id\`);`);
     this.addSql(`create unique index \`customers_workspace_id_external_id_unique\` on \`customers\` (\`workspace_id\`, \`external_id\`);`);
