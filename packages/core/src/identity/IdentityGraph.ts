@@ -54,7 +54,7 @@ export class IdentityGraph {
   readonly #logStart: number[] = [0];
   readonly #logIds: IdentifierRef[] = [];
   readonly #logSource: (string | undefined)[] = [];
-  readonly #logAt: (number | undefined)[] = [];
+  readonly #logAt: number[] = []; // NaN = none, so the array stays unboxed doubles
   readonly #logIt: (Interaction | undefined)[] = [];
   readonly #suppressed = new Set<string>();
   readonly #undone = new Map<string, MergeRecord>();
@@ -220,7 +220,7 @@ export class IdentityGraph {
   #close(source: string | undefined, at: number | undefined, interaction: Interaction | undefined): ObserveResult {
     this.#logStart.push(this.#logIds.length);
     this.#logSource.push(source);
-    this.#logAt.push(at);
+    this.#logAt.push(at ?? Number.NaN);
     this.#logIt.push(interaction);
     return this.#apply(this.#logSource.length - 1);
   }
@@ -296,7 +296,7 @@ export class IdentityGraph {
     const index = this.#mObs[k] as number;
     const s0 = this.#logStart[index] as number;
     const source = this.#logSource[index];
-    const at = this.#logAt[index];
+    const at = this.#logAt[index] as number;
     const key = (v: number): string => {
       const r = this.#refs[v] as IdentifierRef;
       return `${r.kind}:${r.value}`;
@@ -309,7 +309,7 @@ export class IdentityGraph {
       undone: false,
     };
     if (source !== undefined) rec.source = source;
-    if (at !== undefined) rec.at = at;
+    if (!Number.isNaN(at)) rec.at = at;
     return rec;
   }
 

@@ -15,9 +15,19 @@ import type { IdentifierRef } from "./IdentifierRef.js";
  */
 export function normalizeIdentifier(ref: IdentifierRef): IdentifierRef {
   const raw = typeof ref.value === "string" ? ref.value.trim() : "";
-  const value = ref.kind === "email" ? raw.toLowerCase() : ref.kind === "phone" ? (raw.startsWith("+") ? "+" : "") + raw.replace(/\D+/g, "") : raw;
+  const value = ref.kind === "email" ? raw.toLowerCase() : ref.kind === "phone" ? normalizePhone(raw) : raw;
   if (typeof ref.kind !== "string" || ref.kind === "" || value === "" || value === "+") {
     throw new InputError(ErrorCodes.INVALID_FIELD, `normalizeIdentifier requires a non-empty kind and value, got ${describe(ref.kind)}: ${describe(ref.value)}`, ["identifier"], ref);
   }
   return value === ref.value ? ref : { kind: ref.kind, value };
+}
+
+function normalizePhone(raw: string): string {
+  // Fast path: already "+digits" or "digits" (the common case for stored identifiers).
+  let clean = true;
+  for (let i = 0; i < raw.length && clean; i++) {
+    const c = raw.charCodeAt(i);
+    clean = (c >= 48 && c <= 57) || (c === 43 && i === 0);
+  }
+  return clean ? raw : (raw.startsWith("+") ? "+" : "") + raw.replace(/\D+/g, "");
 }
