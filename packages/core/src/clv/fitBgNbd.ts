@@ -27,7 +27,7 @@ export type FitOptions = MleOptions;
  *
  * Complexity: O(n) to prepare, then O(u + max x) per iteration for u distinct rows.
  *
- * @param data - frequency x (integer ≥ 0), recency t_x, age T per customer (0 ≤ t_x ≤ T, T > 0), optional weights
+ * @param data - frequency x (integer ≥ 0), recency t_x, age T per customer (0 ≤ t_x ≤ T; a customer first seen on the last day has T = 0 and adds nothing), optional weights
  * @throws {InputError} `METRIC.EMPTY_SAMPLE` for no customers; `METRIC.NOT_INTEGER`, `METRIC.OUT_OF_RANGE`,
  *   `METRIC.NOT_FINITE`, `METRIC.INCONSISTENT` (recency > T, x = 0 with recency > 0, unequal columns) with the position;
  *   `CLV.FIT_FAILED` when no finite maximum is found. A fit that stops early returns `convergence.converged = false`.

@@ -86,7 +86,8 @@ export function bfgs(objective: Objective, x0: Float64Array, options: BfgsOption
         break;
       }
       step = hi === Infinity ? 2 * lo : (lo + hi) / 2;
-      if (hi - lo < 1e-16 * Math.max(1, lo)) break;
+      // Stop bisecting once the predicted decrease is below the round-off of f.
+      if (hi - lo < 1e-16 * Math.max(1, lo) || -step * slope < 1e-15 * Math.max(1, Math.abs(f))) break;
     }
     if (!accepted) {
       // Accept a sufficient-decrease point even if curvature failed; else stop.
@@ -96,10 +97,12 @@ export function bfgs(objective: Objective, x0: Float64Array, options: BfgsOption
         fNew = objective(xNew, gNew);
         evaluations++;
       } else {
-        const small = maxAbs(g) <= Math.sqrt(options.gradientTolerance);
+        // No step decreases f: if a full quasi-Newton step would gain less than
+        // round-off, we are at the optimum to machine precision.
+        const stationary = -slope < 1e-10 * Math.max(1, Math.abs(f));
         return {
-          x, f, gradient: g, iterations: iter, evaluations, converged: false,
-          message: small ? "line search failed near the optimum (gradient small but above tolerance)" : "line search failed",
+          x, f, gradient: g, iterations: iter, evaluations, converged: stationary,
+          message: stationary ? "objective stationary at machine precision" : "line search failed",
         };
       }
     }

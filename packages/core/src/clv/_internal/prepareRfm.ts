@@ -28,7 +28,7 @@ export function assertCustomer(fn: string, c: RfmCustomer, path: readonly (strin
 
 function checkRow(fn: string, x: number, tx: number, T: number, path: readonly (string | number)[]): void {
   if (tx < 0) throw new InputError(ErrorCodes.OUT_OF_RANGE, `${fn} requires a non-negative recency, got ${tx}`, [...path, "recency"], tx);
-  if (!(T > 0)) throw new InputError(ErrorCodes.OUT_OF_RANGE, `${fn} requires a positive age T, got ${T}`, [...path, "T"], T);
+  if (T < 0) throw new InputError(ErrorCodes.OUT_OF_RANGE, `${fn} requires a non-negative age T, got ${T}`, [...path, "T"], T);
   if (tx > T) throw new InputError(ErrorCodes.INCONSISTENT, `${fn} requires recency ≤ T, got recency ${tx} > T ${T}`, [...path, "recency"], tx);
   if (x === 0 && tx !== 0) {
     throw new InputError(ErrorCodes.INCONSISTENT, `${fn} requires recency 0 when frequency is 0, got recency ${tx}`, [...path, "recency"], tx);
@@ -39,7 +39,7 @@ function checkRow(fn: string, x: number, tx: number, T: number, path: readonly (
  * Validates column data (equal lengths, non-empty, x a count, 0 ≤ t_x ≤ T,
  * x = 0 ⇒ t_x = 0, finite) and merges identical rows. O(n).
  */
-export function prepareRfm(fn: string, data: RfmData, options: { readonly allowZeroT?: boolean } = {}): PreparedRfm {
+export function prepareRfm(fn: string, data: RfmData): PreparedRfm {
   const { frequency, recency, T } = data;
   const n = frequency.length;
   if (recency.length !== n || T.length !== n || (data.weights !== undefined && data.weights.length !== n)) {
@@ -79,7 +79,7 @@ export function prepareRfm(fn: string, data: RfmData, options: { readonly allowZ
     assertCount(fn, x, ["data", "frequency", i]);
     assertFinite(fn, tx, ["data", "recency", i]);
     assertFinite(fn, t, ["data", "T", i]);
-    if (!(options.allowZeroT === true && t === 0 && tx === 0)) checkRow(fn, x, tx, t, ["data", i]);
+    checkRow(fn, x, tx, t, ["data", i]);
     let w = 1;
     if (data.weights !== undefined) {
       const wi = data.weights[i];
