@@ -82,7 +82,8 @@ console.log(`BENCH ${JSON.stringify({ workload: "nested list, 100 customers (req
 const batches = Number(process.env.BENCH_BATCHES ?? 20);
 const mk = (b) => Array.from({ length: 1000 }, (_, i) => ({
   idempotencyKey: `bench-${b}-${i}`, customer: { externalId: `cdnow-${String(1 + ((b * 1000 + i) % 2357)).padStart(4, "0")}` },
-  type: ["page_view", "email_open", "purchase"][i % 3], channel: i % 2 ? "web" : "email", touchpoint: "homepage",
+  // Touchpoints of the demo journey map, each with a type it emits and its own channel (the core checks both).
+  ...[{ type: "page_view", channel: "web", touchpoint: "product_page" }, { type: "email_open", channel: "email", touchpoint: "newsletter" }, { type: "purchase", channel: "web", touchpoint: "checkout" }][i % 3],
   occurredAt: new Date(Date.UTC(2026, 0, 1) + (b * 1000 + i) * 1000).toISOString(), properties: { i },
 }));
 const mutation = `mutation($input: [InteractionInput!]!) { recordInteractions(input: $input) { created } }`;

@@ -117,3 +117,32 @@ for (const db of databases()) {
     });
   });
 }
+
+for (const db of databases()) {
+  describe.skipIf(!db.available)(`interactions checked against the journey map on ${db.name}`, () => {
+    let app: App;
+    beforeAll(async () => {
+      app = await startApp(db.name); // the demo workspace has the music-store map
+    });
+    afterAll(async () => {
+      await app?.close();
+    });
+    const RECORD = `mutation($input: [InteractionInput!]!) { recordInteractions(input: $input) { created } }`;
+    const base = { idempotencyKey: "jm-1", customer: { externalId: "cdnow-0001" }, channel: "web", occurredAt: "2026-01-01T00:00:00Z" };
+
+    it("should accept an interaction at a known touchpoint that emits its type", async () => {
+      const res = await app.gql(RECORD, { input: [{ ...base, type: "page_view", touchpoint: "product_page" }] });
+      expect(res.errors).toBeUndefined();
+    });
+
+    it.each([
+      [{ type: "page_view", touchpoint: "homepage" }, "input.0.touchpoint"],
+      [{ type: "purchase", touchpoint: "product_page" }, "input.0.type"],
+      [{ type: "page_view", touchpoint: "product_page", channel: "email" }, "input.0.channel"],
+      [{ type: "page_view", touchpoint: "product_page", channel: "fax" }, "input.0.channel"],
+    ])("should refuse %o, naming %s", async (change, field) => {
+      const res = await app.gql(RECORD, { input: [{ ...base, idempotencyKey: `bad-${field}-${JSON.stringify(change).length}`, ...change }] });
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+    });
+  });
+}

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { ErrorCodes, InputError } from "@engagekit/core";
+import { ChannelRegistry, ErrorCodes, InputError, defaultChannels, validateInteraction, type JourneyMap, type Touchpoint } from "@engagekit/core";
 import type { EntityManager } from "@mikro-orm/knex";
 import type { Context } from "../../server/Context.js";
 import { refreshMemberships, type MembershipChange } from "../segment/segmentService.js";
@@ -16,6 +16,22 @@ import { SurveyAnswerInput } from "./SurveyAnswer.input.js";
 import { checkBatch, checkDate, checkKey, existingKeys, insertRows, reject, resolveCustomers, resolveTickets } from "./ingest.js";
 
 const TYPE_RE = /^[a-z][a-z0-9_]{0,63}$/;
+
+/** GraphQL field names for the core's interaction fields, so errors name what the client sent. */
+const FIELD_NAMES: Record<string, string> = { id: "idempotencyKey", timestamp: "occurredAt", customer: "customer.externalId" };
+
+/** The workspace's touchpoints and channels, from its journey maps (defaults when it has none). */
+async function touchpointsAndChannels(ctx: Context): Promise<{ touchpoints: Touchpoint[]; channels: ChannelRegistry }> {
+  const rows = await ctx.scope.select<{ document: string | Record<string, unknown> }>("select document from journey_maps where workspace_id = ?");
+  const channels = new ChannelRegistry(defaultChannels);
+  const touchpoints: Touchpoint[] = [];
+  for (const row of rows) {
+    const map = (typeof row.document === "string" ? JSON.parse(row.document) : row.document) as JourneyMap;
+    for (const c of map.channels ?? []) if (!channels.has(c.id)) channels.register(c);
+    touchpoints.push(...map.touchpoints);
+  }
+  return { touchpoints, channels };
+}
 
 function payload(received: number, created: number, customersCreated: number, changes: readonly MembershipChange[] = []): IngestionPayload {
   return Object.assign(new IngestionPayload(), {
@@ -63,6 +79,35 @@ export class IngestionResolver {
       if (!TYPE_RE.test(item.channel)) reject(fn, i, "channel", "a snake_case channel id (a–z, 0–9, _)", item.channel);
       checkDate(fn, i, "occurredAt", item.occurredAt);
       if (item.value !== undefined && item.value !== null && !Number.isFinite(item.value)) reject(fn, i, "value", "a finite number", item.value);
+    });
+    // The core's interaction rules: a registered channel; when the workspace maps touchpoints, a known
+    // touchpoint on its own channel that emits this type.
+    const { touchpoints, channels } = await touchpointsAndChannels(ctx);
+    input.forEach((item, i) => {
+      if (touchpoints.length === 0) {
+        if (!channels.has(item.channel)) reject(fn, i, "channel", `a registered channel (${channels.list().map((c) => c.id).join(", ")})`, item.channel);
+        return;
+      }
+      try {
+        validateInteraction(
+          {
+            id: item.idempotencyKey,
+            customer: { kind: "externalId", value: item.customer.externalId },
+            timestamp: item.occurredAt,
+            touchpoint: item.touchpoint,
+            channel: item.channel,
+            type: item.type,
+            ...(item.properties ? { properties: item.properties } : {}),
+            ...(item.value !== undefined && item.value !== null ? { value: item.value } : {}),
+          },
+          { touchpoints, channels },
+          ["input", i],
+        );
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        const path = e.path.map((part, k) => (k === 2 && typeof part === "string" ? (FIELD_NAMES[part] ?? part) : part));
+        throw new InputError(e.code, e.message, path, e.value);
+      }
     });
     const ws = ctx.workspace.id;
     return ctx.scope.em.transactional(async (tx) => {
