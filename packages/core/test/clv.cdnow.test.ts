@@ -181,6 +181,13 @@ describe("fits on the published summary agree with an independent scipy oracle",
     }
     expect(cond / 1653.4233125978571).toBeCloseTo(1, 5);
     expect(alive / 1917.2763427610262).toBeCloseTo(1, 5);
+    // ref4.py: √diag((−H)⁻¹) with H the central-difference (h = 1e-4·p) Hessian of the scipy log-likelihood at scipy's MLE.
+    const se = fit.standardErrors;
+    expect(se).not.toBeNull();
+    expect((se?.r ?? NaN) / 0.01255731384638557).toBeCloseTo(1, 3);
+    expect((se?.alpha ?? NaN) / 0.3782212550911797).toBeCloseTo(1, 3);
+    expect((se?.a ?? NaN) / 0.18571671469917264).toBeCloseTo(1, 3);
+    expect((se?.b ?? NaN) / 0.7053362919146476).toBeCloseTo(1, 3);
   });
 
   it("should reach scipy's Pareto/NBD maximum −9594.973929826861 tightly and its predictions, although s and β are flat", () => {
@@ -229,6 +236,10 @@ describe("fits on the published summary agree with an independent scipy oracle",
     expect(fit.params.p).toBeCloseTo(6.248803137454336, 3);
     expect(fit.params.q).toBeCloseTo(3.744588394336837, 3);
     expect(fit.params.gamma).toBeCloseTo(15.447746296427946, 2);
+    // ref4.py, as for BG/NBD.
+    expect((fit.standardErrors?.p ?? NaN) / 1.1896768817810266).toBeCloseTo(1, 3);
+    expect((fit.standardErrors?.q ?? NaN) / 0.29016388336740623).toBeCloseTo(1, 3);
+    expect((fit.standardErrors?.gamma ?? NaN) / 4.159956224235377).toBeCloseTo(1, 3);
   });
 });
 
