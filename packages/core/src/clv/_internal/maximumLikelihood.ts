@@ -54,7 +54,7 @@ export function maximumLikelihood(fn: string, ll: LogLikelihoodWithGradient, sta
   // A flat objective far out in log-space is a supremum at the boundary, not a maximum.
   let converged = r.converged;
   let message = r.message;
-  const boundary = params.findIndex((v) => v > 1e8 || v < 1e-8);
+  const boundary = params.findIndex((v) => v > 1e6 || v < 1e-6);
   if (boundary >= 0) {
     converged = false;
     message = `parameter ${boundary} ran to the boundary (${params[boundary]}): the likelihood has no interior maximum on these data`;

@@ -36,6 +36,30 @@ describe("logTailIntegral: the Pareto/NBD Gauss hypergeometric series", () => {
     expect(value / 1.5352709854411852).toBeCloseTo(1, 10);
   });
 
+  // z → 1 (max(α,β) ≫ min(α,β) + t): the quadrature + series split. Oracle: scipy 1.17.1
+  // scipy.special.hyp2f1(k, b, k + 1, z), confirmed by scipy.integrate.quad of the Euler integral
+  // k·∫₀¹ u^{k−1}(1−zu)^{−b} du = ∫₀¹ (1 − z w^{1/k})^{−b} dw (epsrel 1e-13, breakpoints 1 − 10^−j).
+  // For (0.35, 1.0000001) c − a − b ≈ −1e−7 and scipy's hyp2f1 is off by 1.4e−6 (4.867383704480413);
+  // the quad value 4.867390347593708 is used.
+  it.each([
+    // [k, b, z, hyp2f1(k, b, k + 1, z), α < β?]
+    [0.35, 1.0000001, 0.99999, 4.867390347593708, false],
+    [131.8, 1.2, 0.99999, 4563.414931711743, false],
+    [0.5, 3.5, 0.9999, 2000266720.000551, false],
+    [1.2, 0.83, 0.999999, 6.079550659094353, true],
+    [2.83, 1.83, 0.9999999, 2201418.1808769214, true],
+  ])("should equal hyp2f1(%d, %d, k+1, %d) near z = 1", (k, b, z, expected, alphaSmaller) => {
+    let value: number;
+    if (alphaSmaller) {
+      const beta = 10;
+      const r = b;
+      value = k * Math.exp(logTailIntegral(r, beta * (1 - z), k - r, beta, 0, 0, null) + k * Math.log(beta));
+    } else {
+      value = hyp2f1ViaTail(k, b, z);
+    }
+    expect(value / expected).toBeCloseTo(1, 9);
+  });
+
   it("should agree on both sides of α = β (the two expansions meet)", () => {
     const below = logTailIntegral(0.5, 10 - 1e-9, 0.6, 10, 2, 3, null);
     const above = logTailIntegral(0.5, 10 + 1e-9, 0.6, 10, 2, 3, null);
