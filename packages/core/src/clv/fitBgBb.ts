@@ -1,7 +1,7 @@
 import type { FitResult } from "./FitResult.js";
 import type { BgBbParams } from "./BgBbParams.js";
 import type { BgBbData } from "./BgBbData.js";
-import type { FitOptions } from "./fitBgNbd.js";
+import type { FitOptions } from "./FitOptions.js";
 import { bgBbModel, type BgBbModel } from "./bgBbModel.js";
 import { prepareBgBb } from "./_internal/prepareBgBb.js";
 import { bgBbLogLikelihood } from "./_internal/bgBbLikelihood.js";

@@ -4,13 +4,11 @@ import type { RfmData } from "./RfmData.js";
 import { bgNbdModel, type BgNbdModel } from "./bgNbdModel.js";
 import { prepareRfm } from "./_internal/prepareRfm.js";
 import { bgNbdLogLikelihood } from "./_internal/bgNbdLikelihood.js";
-import { maximumLikelihood, type MleOptions } from "./_internal/maximumLikelihood.js";
+import { maximumLikelihood } from "./_internal/maximumLikelihood.js";
+import type { FitOptions } from "./FitOptions.js";
 
 /** A BG/NBD model fitted by maximum likelihood. */
 export type FittedBgNbd = BgNbdModel & FitResult<BgNbdParams>;
-
-/** Options of every `fit…` function. */
-export type FitOptions = MleOptions;
 
 /**
  * Fits the BG/NBD model (see {@link bgNbdModel}) to recency–frequency data

@@ -1,7 +1,7 @@
 import type { FitResult } from "./FitResult.js";
 import type { GammaGammaParams } from "./GammaGammaParams.js";
 import type { SpendData } from "./SpendData.js";
-import type { FitOptions } from "./fitBgNbd.js";
+import type { FitOptions } from "./FitOptions.js";
 import { gammaGammaModel, type GammaGammaModel } from "./gammaGammaModel.js";
 import { prepareSpend } from "./_internal/prepareSpend.js";
 import { gammaGammaLogLikelihood } from "./_internal/gammaGammaLikelihood.js";

@@ -1,7 +1,7 @@
 import type { FitResult } from "./FitResult.js";
 import type { ModifiedBgNbdParams } from "./ModifiedBgNbdParams.js";
 import type { RfmData } from "./RfmData.js";
-import type { FitOptions } from "./fitBgNbd.js";
+import type { FitOptions } from "./FitOptions.js";
 import { modifiedBgNbdModel, type ModifiedBgNbdModel } from "./modifiedBgNbdModel.js";
 import { prepareRfm } from "./_internal/prepareRfm.js";
 import { modifiedBgNbdLogLikelihood } from "./_internal/modifiedBgNbdLikelihood.js";

@@ -1,7 +1,7 @@
 import type { FitResult } from "./FitResult.js";
 import type { ParetoNbdParams } from "./ParetoNbdParams.js";
 import type { RfmData } from "./RfmData.js";
-import type { FitOptions } from "./fitBgNbd.js";
+import type { FitOptions } from "./FitOptions.js";
 import { paretoNbdModel, type ParetoNbdModel } from "./paretoNbdModel.js";
 import { prepareRfm } from "./_internal/prepareRfm.js";
 import { paretoNbdLogLikelihood } from "./_internal/paretoNbdLikelihood.js";

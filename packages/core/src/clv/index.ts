@@ -8,12 +8,13 @@ export type { RfmCustomer, RfmData } from "./RfmData.js";
 // Fitting
 export type { ConvergenceReport } from "./ConvergenceReport.js";
 export type { FitResult } from "./FitResult.js";
+export type { FitOptions } from "./FitOptions.js";
 
 // BG/NBD
 export { bgNbdModel } from "./bgNbdModel.js";
 export type { BgNbdModel } from "./bgNbdModel.js";
 export { fitBgNbd } from "./fitBgNbd.js";
-export type { FittedBgNbd, FitOptions } from "./fitBgNbd.js";
+export type { FittedBgNbd } from "./fitBgNbd.js";
 export type { BgNbdParams } from "./BgNbdParams.js";
 
 // Gamma-Gamma spend

@@ -1,17 +1,12 @@
 import { ErrorCodes } from "../../errors/codes.js";
 import { InputError } from "../../errors/InputError.js";
 import type { ConvergenceReport } from "../ConvergenceReport.js";
+import type { FitOptions } from "../FitOptions.js";
 import { bfgs } from "./bfgs.js";
 
 /** Log-likelihood in natural parameters; writes ∂LL/∂p into `grad`. */
 export type LogLikelihoodWithGradient = (params: Float64Array, grad: Float64Array) => number;
 
-/** Options shared by every `fit…` function. */
-export interface MleOptions {
-  readonly maxIterations?: number;
-  /** Tolerance on max |∂(−LL)/∂ log p|; default 1e-8 · max(1, n). */
-  readonly gradientTolerance?: number;
-}
 
 /** Result of {@link maximumLikelihood}. */
 export interface MleResult {
@@ -29,7 +24,7 @@ export interface MleResult {
  *
  * @throws {InputError} `CLV.FIT_FAILED` when the optimum is not finite (never returns NaN parameters)
  */
-export function maximumLikelihood(fn: string, ll: LogLikelihoodWithGradient, start: Float64Array, n: number, options: MleOptions = {}): MleResult {
+export function maximumLikelihood(fn: string, ll: LogLikelihoodWithGradient, start: Float64Array, n: number, options: FitOptions = {}): MleResult {
   const k = start.length;
   const p = new Float64Array(k);
   const gp = new Float64Array(k);
