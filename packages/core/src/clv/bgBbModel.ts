@@ -26,7 +26,7 @@ export interface BgBbModel {
  * at each opportunity with probability p ~ Beta(α, β); before each
  * opportunity she drops out with probability θ ~ Beta(γ, δ).
  *
- * Formulas (Fader, Hardie & Shang 2010, eqs. 8, 11, 13):
+ * Formulas (Fader, Hardie & Shang 2010):
  * - E[X(n)] = α/(α+β) · δ/(γ−1) · [1 − Γ(γ+δ)Γ(1+δ+n) / (Γ(γ+δ+n)Γ(1+δ))]
  * - P(alive at n+1 | x, t_x, n) = B(α+x, β+n−x)/B(α,β) · B(γ, δ+n+1)/B(γ,δ) / L(α,β,γ,δ | x,t_x,n)
  * - E[X(n, n+n*) | x, t_x, n] = 1/L · B(α+x+1, β+n−x)/B(α,β) · δ/(γ−1) · Γ(γ+δ)/Γ(1+δ)

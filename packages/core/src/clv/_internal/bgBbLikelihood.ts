@@ -3,7 +3,7 @@ import digamma from "@stdlib/math-base-special-digamma";
 import type { PreparedBgBb } from "./prepareBgBb.js";
 
 /**
- * ln L of one BG/BB customer (Fader, Hardie & Shang 2010, eq. 5):
+ * ln L of one BG/BB customer (Fader, Hardie & Shang 2010):
  * L = B(α+x, β+n−x)/B(α,β) · B(γ, δ+n)/B(γ,δ)
  *   + Σ_{i=0}^{n−t_x−1} B(α+x, β+t_x−x+i)/B(α,β) · B(γ+1, δ+t_x+i)/B(γ,δ),
  * summed in log-space; with `g`, adds w·∂ ln L/∂(α, β, γ, δ).

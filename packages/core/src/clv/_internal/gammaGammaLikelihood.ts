@@ -4,7 +4,7 @@ import type { PreparedSpend } from "./prepareSpend.js";
 
 /**
  * Gamma-Gamma log-likelihood of mean spends (Fader, Hardie & Lee 2005b;
- * Fader & Hardie note 025, eq. 1 as a density of z̄), with gradient in (p, q, γ):
+ * Fader & Hardie note 025, as the density of z̄ given x), with gradient in (p, q, γ):
  * LL = Σ lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln γ + (px−1) ln m + px ln x − (px+q) ln(γ+mx)
  */
 export function gammaGammaLogLikelihood(d: PreparedSpend, params: Float64Array, g: Float64Array | null): number {

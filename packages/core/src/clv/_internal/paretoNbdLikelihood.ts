@@ -15,7 +15,7 @@ const gT = new Float64Array(4);
 
 /**
  * The two branches of the Pareto/NBD likelihood (Fader & Hardie 2005, "A note on
- * deriving the Pareto/NBD model and related expressions", eq. 14 in log-sum-exp
+ * deriving the Pareto/NBD model and related expressions", in log-sum-exp
  * form), without the x-only factor Γ(r+x)α^rβ^s/Γ(r). Optionally accumulates
  * w·(p1 ∂l1 + p2 ∂l2) into `g`, with p1 + p2 = 1 the branch shares.
  */
