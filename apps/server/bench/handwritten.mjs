@@ -25,7 +25,7 @@ const stmt = (kind, n) => {
   return cache.get(k);
 };
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
   let body = "";
   req.on("data", (c) => (body += c));
   req.on("end", () => {
@@ -58,4 +58,5 @@ createServer((req, res) => {
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify({ data: { customers: { edges } } }));
   });
-}).listen(port, "127.0.0.1", () => console.log(`READY ${port}`));
+});
+server.listen(port, "127.0.0.1", () => console.log(`READY http://127.0.0.1:${server.address().port}/`));

@@ -116,7 +116,7 @@ for (const db of databases()) {
       const conn = app.orm.em.getConnection();
       const now = db.name === "sqlite" ? String(Date.now()) : "now()";
       await conn.execute(`insert into segments (workspace_id, key, name, definition, created_at, updated_at) values
-        (${app.seed.workspaceId}, 'vip', 'VIP', '{"all":[]}', ${now}, ${now}), (${app.seed.workspaceId}, 'new', 'New', '{"all":[]}', ${now}, ${now})`);
+        (${app.seed.workspaceId}, 'vip', 'VIP', '{"type":"all","conditions":[]}', ${now}, ${now}), (${app.seed.workspaceId}, 'new', 'New', '{"type":"all","conditions":[]}', ${now}, ${now})`);
       const segs = await conn.execute<{ id: number; key: string }[]>("select id, key from segments order by key");
       for (let c = 1; c <= 60; c++) {
         for (const s of segs) if (c % (s.key === "vip" ? 2 : 3) === 0) {

@@ -46,7 +46,7 @@ export async function resolveCustomers(
   tx: EntityManager,
   workspaceId: number,
   externalIds: Iterable<string>,
-): Promise<{ ids: Map<string, number>; created: number }> {
+): Promise<{ ids: Map<string, number>; created: number; newIds: Set<number> }> {
   const wanted = [...new Set(externalIds)];
   const ids = new Map<string, number>();
   const lookup = async (keys: string[]) => {
@@ -71,7 +71,12 @@ export async function resolveCustomers(
       .execute();
   }
   await lookup(missing);
-  return { ids, created: missing.length };
+  const newIds = new Set<number>();
+  for (const k of missing) {
+    const id = ids.get(k);
+    if (id !== undefined) newIds.add(id);
+  }
+  return { ids, created: missing.length, newIds };
 }
 
 /** Which of `keys` are already recorded in `column` of `entity` for the workspace. */

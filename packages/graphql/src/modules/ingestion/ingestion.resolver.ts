@@ -3,6 +3,7 @@ import { ChannelRegistry, ErrorCodes, InputError, defaultChannels, validateInter
 import type { EntityManager } from "@mikro-orm/knex";
 import type { Context } from "../../server/Context.js";
 import { refreshMemberships, type MembershipChange } from "../segment/segmentService.js";
+import type { ProfileChange } from "@engagekit/core";
 import { InteractionSchema } from "../../entities/Interaction.js";
 import { OrderSchema } from "../../entities/Order.js";
 import { SurveyResponseSchema } from "../../entities/SurveyResponse.js";
@@ -43,10 +44,25 @@ function payload(received: number, created: number, customersCreated: number, ch
   });
 }
 
-/** Re-evaluates the segments of the customers a batch touched, inside its transaction. */
-async function segmentChanges(ctx: Context, tx: EntityManager, customerIds: Iterable<number | undefined | null>): Promise<MembershipChange[]> {
-  const ids = [...new Set([...customerIds].filter((id): id is number => typeof id === "number"))];
-  return ids.length === 0 ? [] : refreshMemberships(ctx.scope.with(tx), ids);
+/**
+ * Re-evaluates, inside the batch's transaction, the segments of the customers
+ * whose changes a segment depends on (and of customers the batch created).
+ */
+async function segmentChanges(
+  ctx: Context,
+  tx: EntityManager,
+  touched: Iterable<readonly [number | undefined | null, ProfileChange]>,
+  created: ReadonlySet<number> = new Set(),
+): Promise<MembershipChange[]> {
+  const changes = new Map<number, ProfileChange[]>();
+  for (const [id, change] of touched) {
+    if (typeof id !== "number") continue;
+    const list = changes.get(id) ?? [];
+    list.push(change);
+    changes.set(id, list);
+  }
+  const ids = [...changes.keys()];
+  return ids.length === 0 ? [] : refreshMemberships(ctx.scope.with(tx), ids, Date.now(), { changes, always: created });
 }
 
 /** Keeps the first item of each idempotency key not yet recorded. */
@@ -113,7 +129,7 @@ export class IngestionResolver {
     return ctx.scope.em.transactional(async (tx) => {
       const recorded = await existingKeys(tx, InteractionSchema, "idempotencyKey", "idempotency_key", ws, input.map((x) => x.idempotencyKey));
       const todo = fresh(input, (x) => x.idempotencyKey, recorded);
-      const { ids, created } = await resolveCustomers(tx, ws, todo.map((x) => x.customer.externalId));
+      const { ids, created, newIds } = await resolveCustomers(tx, ws, todo.map((x) => x.customer.externalId));
       await insertRows(
         tx,
         InteractionSchema,
@@ -130,7 +146,12 @@ export class IngestionResolver {
           value: x.value ?? null,
         })),
       );
-      const changes = await segmentChanges(ctx, tx, todo.map((x) => ids.get(x.customer.externalId)));
+      const changes = await segmentChanges(
+        ctx,
+        tx,
+        todo.map((x) => [ids.get(x.customer.externalId), { kind: "interaction", interaction: x.type }] as const),
+        newIds,
+      );
       return payload(input.length, todo.length, created, changes);
     });
   }
@@ -164,7 +185,7 @@ export class IngestionResolver {
       const recorded = await existingKeys(tx, SurveyResponseSchema, "idempotencyKey", "idempotency_key", ws, input.map((x) => x.idempotencyKey));
       const todo = fresh(input, (x) => x.idempotencyKey, recorded);
       const refs = todo.flatMap((x) => (x.customer ? [x.customer.externalId] : []));
-      const { ids, created } = await resolveCustomers(tx, ws, refs);
+      const { ids, created, newIds } = await resolveCustomers(tx, ws, refs);
       await insertRows(
         tx,
         SurveyResponseSchema,
@@ -183,7 +204,12 @@ export class IngestionResolver {
           respondedAt: x.respondedAt,
         })),
       );
-      const changes = await segmentChanges(ctx, tx, todo.map((x) => (x.customer ? ids.get(x.customer.externalId) : null)));
+      const changes = await segmentChanges(
+        ctx,
+        tx,
+        todo.map((x) => [x.customer ? ids.get(x.customer.externalId) : null, { kind: "value", metric: "lastNps" }] as const),
+        newIds,
+      );
       return payload(input.length, todo.length, created, changes);
     });
   }
@@ -203,7 +229,7 @@ export class IngestionResolver {
     return ctx.scope.em.transactional(async (tx) => {
       const recorded = await existingKeys(tx, OrderSchema, "externalId", "external_id", ws, input.map((x) => x.externalId));
       const todo = fresh(input, (x) => x.externalId, recorded);
-      const { ids, created } = await resolveCustomers(tx, ws, todo.map((x) => x.customer.externalId));
+      const { ids, created, newIds } = await resolveCustomers(tx, ws, todo.map((x) => x.customer.externalId));
       await insertRows(
         tx,
         OrderSchema,
@@ -217,7 +243,12 @@ export class IngestionResolver {
           items: x.items ?? 1,
         })),
       );
-      const changes = await segmentChanges(ctx, tx, todo.map((x) => ids.get(x.customer.externalId)));
+      const changes = await segmentChanges(
+        ctx,
+        tx,
+        todo.map((x) => [ids.get(x.customer.externalId), { kind: "interaction", interaction: "purchase" }] as const),
+        newIds,
+      );
       return payload(input.length, todo.length, created, changes);
     });
   }

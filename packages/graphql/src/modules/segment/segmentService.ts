@@ -1,5 +1,7 @@
 import {
   createSegmentMembership,
+  profileChangeKey,
+  type ProfileChange,
   validateSegmentDefinition,
   type SegmentDefinition,
   type SegmentIssue,
@@ -56,12 +58,31 @@ export interface MembershipChange {
  * without any event), and returns what changed. Runs on the caller's
  * EntityManager, so inside ingestion it is part of the batch's transaction.
  */
-export async function refreshMemberships(scope: WorkspaceScope, ids: readonly number[] | "all", now = Date.now()): Promise<MembershipChange[]> {
+export async function refreshMemberships(
+  scope: WorkspaceScope,
+  ids: readonly number[] | "all",
+  now = Date.now(),
+  only?: { readonly changes: ReadonlyMap<number, readonly ProfileChange[]>; readonly always: ReadonlySet<number> },
+): Promise<MembershipChange[]> {
   const segments = await loadSegments(scope);
   if (segments.length === 0) return [];
   const definitions = segments.map(toDefinition);
   const membership = createSegmentMembership(definitions, { segments: definitions });
-  const profiles = await loadProfiles(scope, ids);
+  // Incremental: re-evaluate only customers with a change some segment depends on (the core's
+  // dependency index), plus those that must be evaluated anyway (new customers).
+  let targets = ids;
+  if (only && ids !== "all") {
+    const affects = new Map<string, boolean>();
+    const matters = (c: ProfileChange) => {
+      const key = profileChangeKey(c);
+      let hit = affects.get(key);
+      if (hit === undefined) affects.set(key, (hit = membership.affectedBy(c).length > 0));
+      return hit;
+    };
+    targets = ids.filter((id) => only.always.has(id) || (only.changes.get(id) ?? []).some(matters));
+    if (targets.length === 0) return [];
+  }
+  const profiles = await loadProfiles(scope, targets);
   const segmentIdByKey = new Map(segments.map((s) => [s.key, Number(s.id)]));
   const customerIds = [...profiles.keys()];
   const current = new Map<number, Set<string>>();
