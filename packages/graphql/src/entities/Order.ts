@@ -9,7 +9,7 @@ export const OrderSchema = defineEntity({
   properties: {
     id: p.integer().primary().autoincrement(),
     workspace: () => p.manyToOne(WorkspaceSchema).index(),
-    customer: () => p.manyToOne(CustomerSchema).index(),
+    customer: () => p.manyToOne(CustomerSchema),
     /** The shop's order id; also the idempotency key of order ingestion. */
     externalId: p.string().length(191).nullable(),
     orderedAt: p.datetime(),
@@ -17,7 +17,8 @@ export const OrderSchema = defineEntity({
     items: p.integer().default(1),
   },
   uniques: [{ properties: ["workspace", "externalId"] }],
-  indexes: [{ properties: ["workspace", "orderedAt"] }],
+  // Per-customer reads (summaries, latest orders) seek (workspace, customer) instead of scanning the workspace.
+  indexes: [{ properties: ["workspace", "orderedAt"] }, { properties: ["workspace", "customer", "orderedAt"] }],
 });
 
 export type OrderEntity = InferEntity<typeof OrderSchema>;

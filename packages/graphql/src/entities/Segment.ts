@@ -29,11 +29,11 @@ export const SegmentMembershipSchema = defineEntity({
     id: p.integer().primary().autoincrement(),
     workspace: () => p.manyToOne(WorkspaceSchema),
     segment: () => p.manyToOne(SegmentSchema),
-    customer: () => p.manyToOne(CustomerSchema).index(),
+    customer: () => p.manyToOne(CustomerSchema),
     enteredAt: p.datetime(),
   },
   uniques: [{ properties: ["segment", "customer"] }],
-  indexes: [{ properties: ["workspace", "segment"] }],
+  indexes: [{ properties: ["workspace", "segment"] }, { properties: ["workspace", "customer"] }],
 });
 
 export type SegmentMembershipEntity = InferEntity<typeof SegmentMembershipSchema>;

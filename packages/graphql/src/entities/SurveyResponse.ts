@@ -13,7 +13,7 @@ export const SurveyResponseSchema = defineEntity({
   properties: {
     id: p.integer().primary().autoincrement(),
     workspace: () => p.manyToOne(WorkspaceSchema).index(),
-    customer: () => p.manyToOne(CustomerSchema).nullable().index(),
+    customer: () => p.manyToOne(CustomerSchema).nullable(),
     survey: p.string().length(64),
     // A plain string, checked by the API: SQLite schema diffs misread enum check constraints.
     kind: p.string().length(8).$type<"CSAT" | "NPS" | "CES">(),
@@ -26,7 +26,7 @@ export const SurveyResponseSchema = defineEntity({
     idempotencyKey: p.string().length(191).nullable(),
   },
   uniques: [{ properties: ["workspace", "idempotencyKey"] }],
-  indexes: [{ properties: ["workspace", "kind", "respondedAt"] }],
+  indexes: [{ properties: ["workspace", "kind", "respondedAt"] }, { properties: ["workspace", "customer"] }],
 });
 
 export type SurveyResponseEntity = InferEntity<typeof SurveyResponseSchema>;

@@ -18,8 +18,8 @@ export class Migration20261124000000_initial extends Migration {
 
     this.addSql(`create table "survey_responses" ("id" serial primary key, "workspace_id" int not null, "customer_id" int null, "survey" varchar(64) not null, "kind" varchar(8) not null, "score" int null, "scale_min" int not null, "scale_max" int not null, "touchpoint" varchar(255) null, "channel" varchar(255) null, "responded_at" timestamptz not null, "idempotency_key" varchar(191) null);`);
     this.addSql(`create index "survey_responses_workspace_id_index" on "survey_responses" ("workspace_id");`);
-    this.addSql(`create index "survey_responses_customer_id_index" on "survey_responses" ("customer_id");`);
     this.addSql(`create index "survey_responses_workspace_id_kind_responded_at_index" on "survey_responses" ("workspace_id", "kind", "responded_at");`);
+    this.addSql(`create index "survey_responses_workspace_id_customer_id_index" on "survey_responses" ("workspace_id", "customer_id");`);
     this.addSql(`alter table "survey_responses" add constraint "survey_responses_workspace_id_idempotency_key_unique" unique ("workspace_id", "idempotency_key");`);
 
     this.addSql(`create table "support_tickets" ("id" serial primary key, "workspace_id" int not null, "customer_id" int null, "external_id" varchar(191) not null, "channel" varchar(64) null, "opened_at" timestamptz not null);`);
@@ -32,14 +32,14 @@ export class Migration20261124000000_initial extends Migration {
     this.addSql(`alter table "ticket_events" add constraint "ticket_events_workspace_id_idempotency_key_unique" unique ("workspace_id", "idempotency_key");`);
 
     this.addSql(`create table "segment_memberships" ("id" serial primary key, "workspace_id" int not null, "segment_id" int not null, "customer_id" int not null, "entered_at" timestamptz not null);`);
-    this.addSql(`create index "segment_memberships_customer_id_index" on "segment_memberships" ("customer_id");`);
     this.addSql(`create index "segment_memberships_workspace_id_segment_id_index" on "segment_memberships" ("workspace_id", "segment_id");`);
+    this.addSql(`create index "segment_memberships_workspace_id_customer_id_index" on "segment_memberships" ("workspace_id", "customer_id");`);
     this.addSql(`alter table "segment_memberships" add constraint "segment_memberships_segment_id_customer_id_unique" unique ("segment_id", "customer_id");`);
 
     this.addSql(`create table "orders" ("id" serial primary key, "workspace_id" int not null, "customer_id" int not null, "external_id" varchar(191) null, "ordered_at" timestamptz not null, "amount_cents" int not null, "items" int not null default 1);`);
     this.addSql(`create index "orders_workspace_id_index" on "orders" ("workspace_id");`);
-    this.addSql(`create index "orders_customer_id_index" on "orders" ("customer_id");`);
     this.addSql(`create index "orders_workspace_id_ordered_at_index" on "orders" ("workspace_id", "ordered_at");`);
+    this.addSql(`create index "orders_workspace_id_customer_id_ordered_at_index" on "orders" ("workspace_id", "customer_id", "ordered_at");`);
     this.addSql(`alter table "orders" add constraint "orders_workspace_id_external_id_unique" unique ("workspace_id", "external_id");`);
 
     this.addSql(`create table "interactions" ("id" serial primary key, "workspace_id" int not null, "customer_id" int not null, "idempotency_key" varchar(191) not null, "type" varchar(64) not null, "channel" varchar(64) not null, "touchpoint" varchar(191) null, "occurred_at" timestamptz not null, "properties" jsonb null, "value" double precision null);`);

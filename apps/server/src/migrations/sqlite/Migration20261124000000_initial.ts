@@ -22,6 +22,7 @@ export class Migration20261124000000_initial extends Migration {
     this.addSql(`create index \`survey_responses_workspace_id_index\` on \`survey_responses\` (\`workspace_id\`);`);
     this.addSql(`create index \`survey_responses_customer_id_index\` on \`survey_responses\` (\`customer_id\`);`);
     this.addSql(`create index \`survey_responses_workspace_id_kind_responded_at_index\` on \`survey_responses\` (\`workspace_id\`, \`kind\`, \`responded_at\`);`);
+    this.addSql(`create index \`survey_responses_workspace_id_customer_id_index\` on \`survey_responses\` (\`workspace_id\`, \`customer_id\`);`);
     this.addSql(`create unique index \`survey_responses_workspace_id_idempotency_key_unique\` on \`survey_responses\` (\`workspace_id\`, \`idempotency_key\`);`);
 
     this.addSql(`create table \`support_tickets\` (\`id\` integer not null primary key autoincrement, \`workspace_id\` integer not null, \`customer_id\` integer null, \`external_id\` text not null, \`channel\` text null, \`opened_at\` datetime not null, constraint \`support_tickets_workspace_id_foreign\` foreign key(\`workspace_id\`) references \`workspaces\`(\`id\`) on update cascade, constraint \`support_tickets_customer_id_foreign\` foreign key(\`customer_id\`) references \`customers\`(\`id\`) on delete set null on update cascade);`);
@@ -40,12 +41,14 @@ export class Migration20261124000000_initial extends Migration {
     this.addSql(`create index \`segment_memberships_segment_id_index\` on \`segment_memberships\` (\`segment_id\`);`);
     this.addSql(`create index \`segment_memberships_customer_id_index\` on \`segment_memberships\` (\`customer_id\`);`);
     this.addSql(`create index \`segment_memberships_workspace_id_segment_id_index\` on \`segment_memberships\` (\`workspace_id\`, \`segment_id\`);`);
+    this.addSql(`create index \`segment_memberships_workspace_id_customer_id_index\` on \`segment_memberships\` (\`workspace_id\`, \`customer_id\`);`);
     this.addSql(`create unique index \`segment_memberships_segment_id_customer_id_unique\` on \`segment_memberships\` (\`segment_id\`, \`customer_id\`);`);
 
     this.addSql(`create table \`orders\` (\`id\` integer not null primary key autoincrement, \`workspace_id\` integer not null, \`customer_id\` integer not null, \`external_id\` text null, \`ordered_at\` datetime not null, \`amount_cents\` integer not null, \`items\` integer not null default 1, constraint \`orders_workspace_id_foreign\` foreign key(\`workspace_id\`) references \`workspaces\`(\`id\`) on update cascade, constraint \`orders_customer_id_foreign\` foreign key(\`customer_id\`) references \`customers\`(\`id\`) on update cascade);`);
     this.addSql(`create index \`orders_workspace_id_index\` on \`orders\` (\`workspace_id\`);`);
     this.addSql(`create index \`orders_customer_id_index\` on \`orders\` (\`customer_id\`);`);
     this.addSql(`create index \`orders_workspace_id_ordered_at_index\` on \`orders\` (\`workspace_id\`, \`ordered_at\`);`);
+    this.addSql(`create index \`orders_workspace_id_customer_id_ordered_at_index\` on \`orders\` (\`workspace_id\`, \`customer_id\`, \`ordered_at\`);`);
     this.addSql(`create unique index \`orders_workspace_id_external_id_unique\` on \`orders\` (\`workspace_id\`, \`external_id\`);`);
 
     this.addSql(`create table \`interactions\` (\`id\` integer not null primary key autoincrement, \`workspace_id\` integer not null, \`customer_id\` integer not null, \`idempotency_key\` text not null, \`type\` text not null, \`channel\` text not null, \`touchpoint\` text null, \`occurred_at\` datetime not null, \`properties\` json null, \`value\` double null, constraint \`interactions_workspace_id_foreign\` foreign key(\`workspace_id\`) references \`workspaces\`(\`id\`) on update cascade, constraint \`interactions_customer_id_foreign\` foreign key(\`customer_id\`) references \`customers\`(\`id\`) on update cascade);`);

@@ -1,7 +1,7 @@
 import { Field, Float, ObjectType } from "type-graphql";
 import type { Interval as CoreInterval } from "@engagekit/core";
 
-@ObjectType("Interval", { description: "A two-sided confidence interval around an estimate." })
+@ObjectType("Interval", { simpleResolvers: true, description: "A two-sided confidence interval around an estimate." })
 export class IntervalType {
   @Field(() => Float)
   lower!: number;

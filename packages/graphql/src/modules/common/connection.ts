@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType, type ClassType } from "type-graphql";
 import { ErrorCodes, InputError } from "@engagekit/core";
 
-@ObjectType("PageInfo", { description: "Relay cursor-connection page information." })
+@ObjectType("PageInfo", { simpleResolvers: true, description: "Relay cursor-connection page information." })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;
@@ -23,7 +23,7 @@ export interface ConnectionShape<T> {
  * (type-graphql's generic-types pattern), so every list pages the same way.
  */
 export function Connection<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field(() => String)
     cursor!: string;
@@ -32,7 +32,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class ConnectionType implements ConnectionShape<T> {
     @Field(() => [Edge])
     edges!: Edge[];

@@ -1,7 +1,7 @@
 import { Field, Float, ID, ObjectType } from "type-graphql";
 import { DateTimeResolver, JSONResolver } from "graphql-scalars";
 
-@ObjectType("CustomerScores", { description: "A customer's scores; null until computed." })
+@ObjectType("CustomerScores", { simpleResolvers: true, description: "A customer's scores; null until computed." })
 export class CustomerScores {
   @Field(() => Float, { nullable: true, description: "Time-decayed engagement score." })
   engagement!: number | null;
@@ -21,7 +21,7 @@ export class CustomerScores {
  * Capability fields (orders, scores, segments…) are added by their own
  * modules' field resolvers.
  */
-@ObjectType("Customer")
+@ObjectType("Customer", { simpleResolvers: true })
 export class CustomerType {
   @Field(() => ID)
   id!: string;

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 
-@ObjectType("OrderSummary", { description: "A customer's purchase history in three numbers." })
+@ObjectType("OrderSummary", { simpleResolvers: true, description: "A customer's purchase history in three numbers." })
 export class OrderSummary {
   @Field(() => Int)
   count!: number;

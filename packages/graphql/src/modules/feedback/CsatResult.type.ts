@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from "type-graphql";
 import type { CustomerSatisfactionScore } from "@engagekit/core";
 import { IntervalType } from "../common/Interval.type.js";
 
-@ObjectType("CsatResult", {
+@ObjectType("CsatResult", { simpleResolvers: true,
   description: "Customer Satisfaction Score: the top-box share of valid answers, with the mean answer. Computed by @engagekit/core.",
 })
 export class CsatResult {

@@ -2,7 +2,7 @@ import { Field, ObjectType } from "type-graphql";
 import { CsatResult } from "./CsatResult.type.js";
 import { NpsResult } from "./NpsResult.type.js";
 
-@ObjectType("CsatGroup", { description: "CSAT of one group of a breakdown." })
+@ObjectType("CsatGroup", { simpleResolvers: true, description: "CSAT of one group of a breakdown." })
 export class CsatGroup {
   @Field(() => String, { nullable: true, description: "The group: YYYY-MM, touchpoint, channel or survey (null when unset)." })
   key!: string | null;
@@ -11,7 +11,7 @@ export class CsatGroup {
   csat!: CsatResult | null;
 }
 
-@ObjectType("NpsGroup", { description: "NPS of one group of a breakdown." })
+@ObjectType("NpsGroup", { simpleResolvers: true, description: "NPS of one group of a breakdown." })
 export class NpsGroup {
   @Field(() => String, { nullable: true })
   key!: string | null;

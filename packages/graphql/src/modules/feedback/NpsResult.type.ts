@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from "type-graphql";
 import type { NetPromoterScore } from "@engagekit/core";
 import { IntervalType } from "../common/Interval.type.js";
 
-@ObjectType("NpsResult", { description: "Net Promoter Score (0–10 answers) with its uncertainty. Computed by @engagekit/core." })
+@ObjectType("NpsResult", { simpleResolvers: true, description: "Net Promoter Score (0–10 answers) with its uncertainty. Computed by @engagekit/core." })
 export class NpsResult {
   @Field(() => Float, { description: "%promoters − %detractors, in [−100, 100] (full precision)." })
   score!: number;

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 
-@ObjectType("SegmentChange", { description: "Segments a customer entered or left because of a batch." })
+@ObjectType("SegmentChange", { simpleResolvers: true, description: "Segments a customer entered or left because of a batch." })
 export class SegmentChange {
   @Field(() => ID)
   customerId!: string;
@@ -13,7 +13,7 @@ export class SegmentChange {
 }
 
 
-@ObjectType("IngestionPayload", { description: "What a batch did. A batch is all-or-nothing; a retried batch creates nothing new." })
+@ObjectType("IngestionPayload", { simpleResolvers: true, description: "What a batch did. A batch is all-or-nothing; a retried batch creates nothing new." })
 export class IngestionPayload {
   @Field(() => Int, { description: "Items in the batch." })
   received!: number;

@@ -2,7 +2,7 @@ import { Field, Float, ID, ObjectType } from "type-graphql";
 import { DateTimeResolver, JSONObjectResolver } from "graphql-scalars";
 import { Connection } from "../common/connection.js";
 
-@ObjectType("Interaction", { description: "Something a customer did at a touchpoint on a channel." })
+@ObjectType("Interaction", { simpleResolvers: true, description: "Something a customer did at a touchpoint on a channel." })
 export class InteractionType {
   @Field(() => ID)
   id!: string;

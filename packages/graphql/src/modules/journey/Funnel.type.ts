@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from "type-graphql";
 import type { DurationSummary, FunnelResult, FunnelStepResult } from "@engagekit/core";
 import { IntervalType } from "../common/Interval.type.js";
 
-@ObjectType("DurationSummary", { description: "Median and 90th percentile of a duration, in milliseconds." })
+@ObjectType("DurationSummary", { simpleResolvers: true, description: "Median and 90th percentile of a duration, in milliseconds." })
 export class DurationSummaryType {
   @Field(() => Int)
   n!: number;
@@ -18,7 +18,7 @@ export class DurationSummaryType {
   }
 }
 
-@ObjectType("FunnelStepResult")
+@ObjectType("FunnelStepResult", { simpleResolvers: true })
 export class FunnelStepResultType {
   @Field(() => String)
   id!: string;
@@ -67,7 +67,7 @@ export class FunnelStepResultType {
   }
 }
 
-@ObjectType("FunnelGroup")
+@ObjectType("FunnelGroup", { simpleResolvers: true })
 export class FunnelGroupType {
   @Field(() => String)
   key!: string;
@@ -82,7 +82,7 @@ export class FunnelGroupType {
   timeToConvert!: DurationSummaryType | null;
 }
 
-@ObjectType("Funnel", { description: "A funnel over recorded interactions, computed by @engagekit/core." })
+@ObjectType("Funnel", { simpleResolvers: true, description: "A funnel over recorded interactions, computed by @engagekit/core." })
 export class FunnelType {
   @Field(() => Int, { description: "Customers with at least one interaction in the data read." })
   customers!: number;
@@ -119,7 +119,7 @@ export class FunnelType {
   }
 }
 
-@ObjectType("TouchpointTransition")
+@ObjectType("TouchpointTransition", { simpleResolvers: true })
 export class TouchpointTransitionType {
   @Field(() => String)
   touchpoint!: string;

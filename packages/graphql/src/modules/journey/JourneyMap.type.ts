@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { DateTimeResolver, JSONObjectResolver } from "graphql-scalars";
 
-@ObjectType("JourneyMap", { description: "A journey map: stages, personas, touchpoints and per stage × persona goals, emotions, pain points and KPIs." })
+@ObjectType("JourneyMap", { simpleResolvers: true, description: "A journey map: stages, personas, touchpoints and per stage × persona goals, emotions, pain points and KPIs." })
 export class JourneyMapType {
   @Field(() => ID)
   id!: string;
@@ -19,7 +19,7 @@ export class JourneyMapType {
   updatedAt!: Date;
 }
 
-@ObjectType("Channel")
+@ObjectType("Channel", { simpleResolvers: true })
 export class ChannelType {
   @Field(() => String)
   id!: string;
@@ -31,7 +31,7 @@ export class ChannelType {
   kind!: string;
 }
 
-@ObjectType("Touchpoint")
+@ObjectType("Touchpoint", { simpleResolvers: true })
 export class TouchpointType {
   @Field(() => String)
   id!: string;

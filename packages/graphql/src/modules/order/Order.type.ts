@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 
-@ObjectType("Order")
+@ObjectType("Order", { simpleResolvers: true })
 export class OrderType {
   @Field(() => ID)
   id!: string;

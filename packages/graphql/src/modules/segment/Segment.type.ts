@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { JSONObjectResolver } from "graphql-scalars";
 
-@ObjectType("Segment", { description: "A named condition-language definition; membership is kept current by ingestion." })
+@ObjectType("Segment", { simpleResolvers: true, description: "A named condition-language definition; membership is kept current by ingestion." })
 export class SegmentType {
   @Field(() => ID)
   id!: string;

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 import { JSONResolver } from "graphql-scalars";
 
-@ObjectType("SegmentIssue", { description: "One problem in a segment definition, with its JSON path." })
+@ObjectType("SegmentIssue", { simpleResolvers: true, description: "One problem in a segment definition, with its JSON path." })
 export class SegmentIssueType {
   @Field(() => String, { description: "Stable code, e.g. SEGMENT.UNKNOWN_OPERATOR." })
   code!: string;
@@ -16,7 +16,7 @@ export class SegmentIssueType {
   value!: unknown;
 }
 
-@ObjectType("SegmentValidation")
+@ObjectType("SegmentValidation", { simpleResolvers: true })
 export class SegmentValidationType {
   @Field(() => Boolean)
   valid!: boolean;
@@ -25,7 +25,7 @@ export class SegmentValidationType {
   issues!: SegmentIssueType[];
 }
 
-@ObjectType("SegmentPreview", { description: "How many customers a definition would hold now." })
+@ObjectType("SegmentPreview", { simpleResolvers: true, description: "How many customers a definition would hold now." })
 export class SegmentPreviewType {
   @Field(() => Number)
   count!: number;

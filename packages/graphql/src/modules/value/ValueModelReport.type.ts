@@ -14,7 +14,7 @@ export class RefreshCustomerValuesInput {
   monthlyDiscountRate!: number;
 }
 
-@ObjectType("ModelFit", { description: "A fitted model: parameters, log-likelihood, convergence." })
+@ObjectType("ModelFit", { simpleResolvers: true, description: "A fitted model: parameters, log-likelihood, convergence." })
 export class ModelFitType {
   @Field(() => String)
   model!: string;
@@ -32,7 +32,7 @@ export class ModelFitType {
   customers!: number;
 }
 
-@ObjectType("ModelParam")
+@ObjectType("ModelParam", { simpleResolvers: true })
 export class ParamType {
   @Field(() => String)
   name!: string;
@@ -44,7 +44,7 @@ export class ParamType {
   standardError!: number | null;
 }
 
-@ObjectType("RfmSegmentCount")
+@ObjectType("RfmSegmentCount", { simpleResolvers: true })
 export class RfmSegmentCountType {
   @Field(() => String)
   segment!: string;
@@ -53,7 +53,7 @@ export class RfmSegmentCountType {
   customers!: number;
 }
 
-@ObjectType("ValueModelReport", { description: "What refreshCustomerValues fitted and wrote." })
+@ObjectType("ValueModelReport", { simpleResolvers: true, description: "What refreshCustomerValues fitted and wrote." })
 export class ValueModelReportType {
   @Field(() => Int, { description: "Customers with orders, whose values were written." })
   customers!: number;
@@ -74,7 +74,7 @@ export class ValueModelReportType {
   segmentChanges!: number;
 }
 
-@ObjectType("ValueSummary", { description: "Predicted value across customers, with n and intervals." })
+@ObjectType("ValueSummary", { simpleResolvers: true, description: "Predicted value across customers, with n and intervals." })
 export class ValueSummaryType {
   @Field(() => Int)
   n!: number;
