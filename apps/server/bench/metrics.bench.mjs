@@ -38,9 +38,10 @@ async function prepare(target) {
   // Deterministic pseudo-random scores and times: a multiplicative hash of i.
   const start = Date.UTC(2025, 0, 1);
   const year = 365 * 86_400_000;
-  const t = pg ? `to_timestamp((${start} + ((g.i * 2654435761) % ${year})) / 1000.0)` : `${start} + ((g.i * 2654435761) % ${year})`;
+  const gi = pg ? "g.i::bigint" : "g.i"; // 64-bit arithmetic on both engines
+  const t = pg ? `to_timestamp((${start} + ((${gi} * 2654435761) % ${year})) / 1000.0)` : `${start} + ((${gi} * 2654435761) % ${year})`;
   await conn.execute(`insert into survey_responses (workspace_id, customer_id, survey, kind, score, scale_min, scale_max, responded_at)
-    select ${ws}, ${lo} + (g.i % ${CUSTOMERS}), 'rel', 'NPS', (g.i * 7919) % 11, 0, 10, ${t} from ${series(N)}`);
+    select ${ws}, ${lo} + (g.i % ${CUSTOMERS}), 'rel', 'NPS', (${gi} * 7919) % 11, 0, 10, ${t} from ${series(N)}`);
   if (pg) await conn.execute("analyze");
   await orm.close(true);
 }
