@@ -174,3 +174,46 @@ for (const db of databases()) {
   });
 }
 
+
+for (const db of databases()) {
+  describe.skipIf(!db.available)(`journey stage, ladder rung and engagement score kept by ingestion on ${db.name}`, () => {
+    let app: App;
+    beforeAll(async () => {
+      app = await startApp(db.name, { seed: false });
+    });
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    it("should promote a customer up the journey and the ladder as interactions arrive, each change with a reason", async () => {
+      const RECORD = `mutation($input: [InteractionInput!]!) { recordInteractions(input: $input) { stateChanges { customerId kind from to reason } } }`;
+      type Res = { recordInteractions: { stateChanges: { kind: string; from: string | null; to: string | null; reason: string }[] } };
+      const at = (h: number) => new Date(Date.now() - (48 - h) * 3600_000).toISOString();
+      const ev = (k: string, type: string, h: number) => ({ idempotencyKey: k, customer: { externalId: "gina" }, type, channel: "web", occurredAt: at(h) });
+      const first = await app.gql<Res>(RECORD, { input: [ev("g1", "page_view", 0)] });
+      expect(first.errors).toBeUndefined();
+      const stage1 = first.data?.recordInteractions.stateChanges.find((c) => c.kind === "journeyStage");
+      expect(stage1).toMatchObject({ from: null });
+      expect(stage1?.to).toBeTruthy();
+      expect(stage1?.reason).not.toBe("");
+      const second = await app.gql<Res>(RECORD, { input: [ev("g2", "purchase", 1), ev("g3", "purchase", 2)] });
+      const changes = second.data?.recordInteractions.stateChanges ?? [];
+      // The core's default stage rules: a second purchase is a "repeat purchase" into retention;
+      // its default ladder criteria: a purchase in the last 90 days makes a customer active.
+      expect(changes).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ kind: "journeyStage", from: "awareness", to: "retention", reason: "repeat purchase" }),
+          expect.objectContaining({ kind: "ladderTier", from: "passive", to: "active" }),
+        ]),
+      );
+      // Stored, and the same values the core computes on the customer's history now.
+      const res = await app.gql<{ customers: { edges: { node: { journeyStage: string; ladderTier: string; scores: { engagement: number } } }[] } }>(
+        `{ customers { edges { node { journeyStage ladderTier scores { engagement } } } } }`,
+      );
+      const node = res.data?.customers.edges[0]?.node;
+      expect(node?.journeyStage).toBe("retention");
+      expect(node?.ladderTier).toBe("active");
+      expect(node?.scores.engagement).toBeGreaterThan(0);
+    });
+  });
+}

@@ -13,6 +13,24 @@ export class SegmentChange {
 }
 
 
+@ObjectType("StateChange", { simpleResolvers: true, description: "A customer's journey stage or engagement-ladder rung moved, with the core's reason." })
+export class StateChangeType {
+  @Field(() => ID)
+  customerId!: string;
+
+  @Field(() => String, { description: "journeyStage or ladderTier." })
+  kind!: string;
+
+  @Field(() => String, { nullable: true })
+  from!: string | null;
+
+  @Field(() => String, { nullable: true })
+  to!: string | null;
+
+  @Field(() => String)
+  reason!: string;
+}
+
 @ObjectType("IngestionPayload", { simpleResolvers: true, description: "What a batch did. A batch is all-or-nothing; a retried batch creates nothing new." })
 export class IngestionPayload {
   @Field(() => Int, { description: "Items in the batch." })
@@ -29,4 +47,7 @@ export class IngestionPayload {
 
   @Field(() => [SegmentChange], { description: "Segment membership changes the batch caused, computed in the same transaction." })
   segmentChanges!: SegmentChange[];
+
+  @Field(() => [StateChangeType], { description: "Journey-stage and ladder-rung changes the batch caused (promotions and demotions)." })
+  stateChanges!: StateChangeType[];
 }

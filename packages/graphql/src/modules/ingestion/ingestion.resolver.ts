@@ -3,6 +3,7 @@ import { ChannelRegistry, ErrorCodes, InputError, defaultChannels, validateInter
 import type { EntityManager } from "@mikro-orm/knex";
 import type { Context } from "../../server/Context.js";
 import { refreshMemberships, type MembershipChange } from "../segment/segmentService.js";
+import { refreshCustomerState, type StateChange } from "../state/refreshCustomerState.js";
 import type { ProfileChange } from "@engagekit/core";
 import { InteractionSchema } from "../../entities/Interaction.js";
 import { OrderSchema } from "../../entities/Order.js";
@@ -34,8 +35,15 @@ async function touchpointsAndChannels(ctx: Context): Promise<{ touchpoints: Touc
   return { touchpoints, channels };
 }
 
-function payload(received: number, created: number, customersCreated: number, changes: readonly MembershipChange[] = []): IngestionPayload {
+function payload(
+  received: number,
+  created: number,
+  customersCreated: number,
+  changes: readonly MembershipChange[] = [],
+  states: readonly StateChange[] = [],
+): IngestionPayload {
   return Object.assign(new IngestionPayload(), {
+    stateChanges: states.map((c) => ({ ...c, customerId: String(c.customerId) })),
     received,
     created,
     duplicates: received - created,
@@ -53,7 +61,7 @@ async function segmentChanges(
   tx: EntityManager,
   touched: Iterable<readonly [number | undefined | null, ProfileChange]>,
   created: ReadonlySet<number> = new Set(),
-): Promise<MembershipChange[]> {
+): Promise<{ segments: MembershipChange[]; states: StateChange[] }> {
   const changes = new Map<number, ProfileChange[]>();
   for (const [id, change] of touched) {
     if (typeof id !== "number") continue;
@@ -62,7 +70,15 @@ async function segmentChanges(
     changes.set(id, list);
   }
   const ids = [...changes.keys()];
-  return ids.length === 0 ? [] : refreshMemberships(ctx.scope.with(tx), ids, Date.now(), { changes, always: created });
+  if (ids.length === 0) return { segments: [], states: [] };
+  const scope = ctx.scope.with(tx);
+  const now = Date.now();
+  // Stage, rung and score first: segment conditions may read them.
+  const states = await refreshCustomerState(scope, ids, now);
+  for (const id of ids) (changes.get(id) as ProfileChange[]).push({ kind: "value", metric: "engagementScore" });
+  for (const c of states) if (c.kind === "ladderTier") (changes.get(c.customerId) as ProfileChange[]).push({ kind: "tier" });
+  const segments = await refreshMemberships(scope, ids, now, { changes, always: created });
+  return { segments, states };
 }
 
 /** Keeps the first item of each idempotency key not yet recorded. */
@@ -152,7 +168,7 @@ export class IngestionResolver {
         todo.map((x) => [ids.get(x.customer.externalId), { kind: "interaction", interaction: x.type }] as const),
         newIds,
       );
-      return payload(input.length, todo.length, created, changes);
+      return payload(input.length, todo.length, created, changes.segments, changes.states);
     });
   }
 
@@ -210,7 +226,7 @@ export class IngestionResolver {
         todo.map((x) => [x.customer ? ids.get(x.customer.externalId) : null, { kind: "value", metric: "lastNps" }] as const),
         newIds,
       );
-      return payload(input.length, todo.length, created, changes);
+      return payload(input.length, todo.length, created, changes.segments, changes.states);
     });
   }
 
@@ -249,7 +265,7 @@ export class IngestionResolver {
         todo.map((x) => [ids.get(x.customer.externalId), { kind: "interaction", interaction: "purchase" }] as const),
         newIds,
       );
-      return payload(input.length, todo.length, created, changes);
+      return payload(input.length, todo.length, created, changes.segments, changes.states);
     });
   }
 

@@ -10,7 +10,7 @@ const toMs = (v: string | number | Date): number => (v instanceof Date ? v.getTi
  */
 export async function loadInteractions(
   scope: WorkspaceScope,
-  filter: { types?: readonly string[] | undefined; from?: Date | undefined; to?: Date | undefined },
+  filter: { types?: readonly string[] | undefined; from?: Date | undefined; to?: Date | undefined; customers?: readonly number[] | undefined },
 ): Promise<Interaction[]> {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -18,6 +18,11 @@ export async function loadInteractions(
   if (filter.types && filter.types.length > 0) {
     where.push(`type in (${filter.types.map(() => "?").join(", ")})`);
     params.push(...filter.types);
+  }
+  if (filter.customers) {
+    if (filter.customers.length === 0) return [];
+    where.push(`customer_id in (${filter.customers.map(() => "?").join(", ")})`);
+    params.push(...filter.customers);
   }
   if (filter.from) {
     where.push("occurred_at >= ?");

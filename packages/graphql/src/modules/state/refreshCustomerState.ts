@@ -1,0 +1,81 @@
+import { engagementLadder, engagementScore, inferJourneyStages, type LadderTier } from "@engagekit/core";
+import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
+import { loadProfiles } from "../../data/loadProfiles.js";
+import { loadInteractions } from "../journey/loadInteractions.js";
+
+/** A customer's journey stage or ladder rung moved. */
+export interface StateChange {
+  readonly customerId: number;
+  readonly kind: "journeyStage" | "ladderTier";
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly reason: string;
+}
+
+const ladder = engagementLadder();
+
+/**
+ * Recomputes, with the core, the journey stage (`inferJourneyStages`, default
+ * rules, lapses evaluated up to `now`), the engagement-ladder rung
+ * (`engagementLadder`, one edge at a time, demotions included) and the
+ * time-decayed engagement score of the given customers, writes them, and
+ * returns the stage and rung changes with their reasons.
+ */
+export async function refreshCustomerState(scope: WorkspaceScope, ids: readonly number[], now = Date.now()): Promise<StateChange[]> {
+  if (ids.length === 0) return [];
+  const stored = new Map<number, { stage: string | null; tier: string | null }>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = ids.slice(i, i + 500);
+    const rows = await scope.select<{ id: number; journey_stage: string | null; ladder_tier: string | null }>(
+      `select id, journey_stage, ladder_tier from customers where workspace_id = ? and id in (${part.map(() => "?").join(", ")})`,
+      part,
+    );
+    for (const r of rows) stored.set(Number(r.id), { stage: r.journey_stage, tier: r.ladder_tier });
+  }
+  const interactions = await loadInteractions(scope, { customers: ids });
+  // Customers with orders or answers but no interactions keep their stage.
+  const stages = interactions.length === 0 ? new Map() : inferJourneyStages(interactions, undefined, { asOf: now, customerKey: (i) => i.customer.value });
+  const events = new Map<number, { type: string; channel: string; at: number }[]>();
+  for (const i of interactions) {
+    const id = Number(i.customer.value);
+    const list = events.get(id) ?? [];
+    list.push({ type: i.type, channel: i.channel, at: i.timestamp });
+    events.set(id, list);
+  }
+  const profiles = await loadProfiles(scope, ids);
+  const changes: StateChange[] = [];
+  const updates: { id: number; stage: string | null; tier: string; score: number }[] = [];
+  for (const id of ids) {
+    const before = stored.get(id) ?? { stage: null, tier: null };
+    const history = stages.get(String(id));
+    const stage = history?.stage ?? before.stage;
+    if (stage !== before.stage) {
+      const last = history?.transitions[history.transitions.length - 1];
+      changes.push({ customerId: id, kind: "journeyStage", from: before.stage, to: stage, reason: last?.reason ?? "" });
+    }
+    const profile = profiles.get(id);
+    let tier = (before.tier ?? "passive") as LadderTier;
+    if (profile) {
+      const moved = ladder.update(before.tier ? { tier: before.tier as LadderTier, since: now } : undefined, profile, now);
+      tier = moved.state.tier;
+      for (const t of moved.transitions) changes.push({ customerId: id, kind: "ladderTier", from: t.from, to: t.to, reason: `${t.direction}: ${t.reason}` });
+    }
+    const score = engagementScore(events.get(id) ?? [], now).score;
+    updates.push({ id, stage, tier, score });
+  }
+  for (let i = 0; i < updates.length; i += 200) {
+    const part = updates.slice(i, i + 200);
+    const params: unknown[] = [];
+    const caseOf = (pick: (u: (typeof part)[number]) => unknown, type: string) =>
+      `case id ${part.map((u) => (params.push(u.id, pick(u)), `when ? then cast(? as ${type})`)).join(" ")} end`;
+    const stageSql = caseOf((u) => u.stage, "varchar(32)");
+    const tierSql = caseOf((u) => u.tier, "varchar(32)");
+    const scoreSql = caseOf((u) => u.score, "double precision");
+    await scope.execute(
+      `update customers set journey_stage = ${stageSql}, ladder_tier = ${tierSql}, engagement_score = ${scoreSql}
+       where workspace_id = :workspace and id in (${part.map(() => "?").join(", ")})`,
+      [...params, ...part.map((u) => u.id)],
+    );
+  }
+  return changes;
+}
