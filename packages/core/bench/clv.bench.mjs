@@ -84,7 +84,8 @@ for (const [label, key, fit, describe] of fits) {
 const child = `
 const t0 = performance.now();
 const { readFileSync } = await import("node:fs");
-const core = await import(${JSON.stringify(pathToFileURL(resolve(here, "../dist/index.js")).href)});
+// The clv entry point (@engagekit/core/clv): a CLV script need not load the other areas.
+const core = await import(${JSON.stringify(pathToFileURL(resolve(here, "../dist/clv/index.js")).href)});
 const tImport = performance.now();
 const rows = [];
 for (const line of readFileSync(${JSON.stringify(samplePath)}, "utf8").split(/\\r?\\n/)) {

@@ -50,3 +50,15 @@ describe("core architecture", () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe("entry points", () => {
+  it("should export each area's functions from its subpath too (@engagekit/core/clv, /segments, /journey), the same objects as the root", async () => {
+    const root = await import("@engagekit/core");
+    for (const area of ["clv", "segments", "journey"]) {
+      const sub = (await import(`@engagekit/core/${area}`)) as Record<string, unknown>;
+      const names = Object.keys(sub);
+      expect(names.length).toBeGreaterThan(3);
+      for (const name of names) expect((root as Record<string, unknown>)[name]).toBe(sub[name]);
+    }
+  });
+});
