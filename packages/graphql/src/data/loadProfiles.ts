@@ -1,5 +1,6 @@
 import { rfmSegment, type InteractionHistory, type LadderTier, type Profile, type ProfileValues, type TraitValue } from "@engagekit/core";
 import type { WorkspaceScope } from "./WorkspaceScope.js";
+import { toMs } from "./sqlDate.js";
 
 interface CustomerStateRow {
   id: number;
@@ -11,7 +12,6 @@ interface CustomerStateRow {
   engagement_score: number | null;
 }
 
-const toMs = (v: string | number | Date): number => (v instanceof Date ? v.getTime() : typeof v === "number" ? v : /^\d+$/.test(v) ? Number(v) : Date.parse(v));
 
 /** Chunks of ids small enough for any driver's parameter limit. */
 function chunks(ids: readonly number[], size = 500): number[][] {

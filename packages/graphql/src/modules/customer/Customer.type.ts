@@ -1,5 +1,6 @@
 import { Field, Float, ID, ObjectType } from "type-graphql";
 import { DateTimeResolver, JSONResolver } from "graphql-scalars";
+import { toDate } from "../../data/sqlDate.js";
 
 @ObjectType("CustomerScores", { simpleResolvers: true, description: "A customer's scores; null until computed." })
 export class CustomerScores {
@@ -72,7 +73,7 @@ export function toCustomerType(row: CustomerRow): CustomerType {
     externalId: row.external_id,
     email: row.email,
     traits: typeof row.traits === "string" ? (JSON.parse(row.traits) as Record<string, unknown>) : row.traits,
-    createdAt: row.created_at instanceof Date ? row.created_at : new Date(typeof row.created_at === "string" && /^\d+$/.test(row.created_at) ? Number(row.created_at) : row.created_at),
+    createdAt: toDate(row.created_at),
     journeyStage: row.journey_stage,
     ladderTier: row.ladder_tier,
     scores: Object.assign(new CustomerScores(), {

@@ -1,6 +1,7 @@
 import { Field, Float, ID, ObjectType } from "type-graphql";
 import { DateTimeResolver, JSONObjectResolver } from "graphql-scalars";
 import { Connection } from "../common/connection.js";
+import { toDate } from "../../data/sqlDate.js";
 
 @ObjectType("Interaction", { simpleResolvers: true, description: "Something a customer did at a touchpoint on a channel." })
 export class InteractionType {
@@ -45,12 +46,6 @@ export interface InteractionRow {
   occurred_at: string | number | Date;
   properties: string | Record<string, unknown> | null;
   value: number | null;
-}
-
-/** Parses what the drivers return for a datetime: epoch ms (SQLite, maybe as text) or a Date (PostgreSQL). */
-export function toDate(v: string | number | Date): Date {
-  if (v instanceof Date) return v;
-  return new Date(typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v);
 }
 
 export function toInteractionType(row: InteractionRow): InteractionType {

@@ -4,7 +4,7 @@ import { GraphQLError } from "graphql";
 import { defaultChannels, validateJourneyMap, type JourneyMap } from "@engagekit/core";
 import type { Context } from "../../server/Context.js";
 import { JourneyMapSchema } from "../../entities/JourneyMap.js";
-import { toDate } from "../interaction/Interaction.type.js";
+import { toDate } from "../../data/sqlDate.js";
 import { ChannelType, JourneyMapType, TouchpointType } from "./JourneyMap.type.js";
 
 interface JourneyMapRow {

@@ -1,7 +1,7 @@
 import type { Interaction } from "@engagekit/core";
 import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
+import { toMs } from "../../data/sqlDate.js";
 
-const toMs = (v: string | number | Date): number => (v instanceof Date ? v.getTime() : typeof v === "number" ? v : /^\d+$/.test(v) ? Number(v) : Date.parse(v));
 
 /**
  * Recorded interactions as the core's {@link Interaction}s (customer keyed by

@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
+import { toDate } from "../../data/sqlDate.js";
 
 @ObjectType("Order", { simpleResolvers: true })
 export class OrderType {
@@ -33,7 +34,7 @@ export function toOrderType(row: OrderRow): OrderType {
   return Object.assign(new OrderType(), {
     id: String(row.id),
     externalId: row.external_id,
-    orderedAt: row.ordered_at instanceof Date ? row.ordered_at : new Date(typeof row.ordered_at === "string" && /^\d+$/.test(row.ordered_at) ? Number(row.ordered_at) : row.ordered_at),
+    orderedAt: toDate(row.ordered_at),
     amount: Number(row.amount_cents) / 100,
     items: Number(row.items),
   });

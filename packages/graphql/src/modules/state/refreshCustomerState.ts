@@ -1,6 +1,7 @@
 import { engagementLadder, engagementScore, inferJourneyStages, type LadderTier } from "@engagekit/core";
 import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
 import { loadProfiles } from "../../data/loadProfiles.js";
+import { updateColumns } from "../../data/updateColumns.js";
 import { loadInteractions } from "../journey/loadInteractions.js";
 
 /** A customer's journey stage or ladder rung moved. */
@@ -63,19 +64,11 @@ export async function refreshCustomerState(scope: WorkspaceScope, ids: readonly 
     const score = engagementScore(events.get(id) ?? [], now).score;
     updates.push({ id, stage, tier, score });
   }
-  for (let i = 0; i < updates.length; i += 200) {
-    const part = updates.slice(i, i + 200);
-    const params: unknown[] = [];
-    const caseOf = (pick: (u: (typeof part)[number]) => unknown, type: string) =>
-      `case id ${part.map((u) => (params.push(u.id, pick(u)), `when ? then cast(? as ${type})`)).join(" ")} end`;
-    const stageSql = caseOf((u) => u.stage, "varchar(32)");
-    const tierSql = caseOf((u) => u.tier, "varchar(32)");
-    const scoreSql = caseOf((u) => u.score, "double precision");
-    await scope.execute(
-      `update customers set journey_stage = ${stageSql}, ladder_tier = ${tierSql}, engagement_score = ${scoreSql}
-       where workspace_id = :workspace and id in (${part.map(() => "?").join(", ")})`,
-      [...params, ...part.map((u) => u.id)],
-    );
-  }
+  await updateColumns(
+    scope,
+    "customers",
+    { journey_stage: "varchar(32)", ladder_tier: "varchar(32)", engagement_score: "double precision" },
+    updates.map((u) => ({ id: u.id, values: { journey_stage: u.stage, ladder_tier: u.tier, engagement_score: u.score } })),
+  );
   return changes;
 }

@@ -7,8 +7,9 @@ import {
 } from "@engagekit/core";
 import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
 import { refreshMemberships } from "../segment/segmentService.js";
+import { toMs } from "../../data/sqlDate.js";
+import { updateColumns } from "../../data/updateColumns.js";
 
-const toMs = (v: string | number | Date): number => (v instanceof Date ? v.getTime() : typeof v === "number" ? v : /^\d+$/.test(v) ? Number(v) : Date.parse(v));
 
 /** Pearson correlation, or null below two points or with no spread. */
 function correlation(x: readonly number[], y: readonly number[]): number | null {
@@ -75,28 +76,20 @@ export async function refreshCustomerValues(
     segmentCounts.set(seg, (segmentCounts.get(seg) ?? 0) + 1);
   });
 
-  // Write in chunks: one UPDATE … CASE per chunk (the same SQL on SQLite and PostgreSQL).
   const ids = summary.customerIds.map(Number);
-  for (let start = 0; start < ids.length; start += 300) {
-    const part = ids.slice(start, start + 300);
-    const params: unknown[] = [];
-    // Casts keep PostgreSQL from typing the bound values as text.
-    const caseOf = (value: (k: number) => unknown, type = "double precision") => {
-      const whens = part.map((_, j) => {
-        params.push(part[j], value(start + j));
-        return `when ? then cast(? as ${type})`;
-      });
-      return `case id ${whens.join(" ")} end`;
-    };
-    const pAlive = caseOf((k) => purchase.probabilityAlive({ frequency: summary.frequency[k] as number, recency: summary.recency[k] as number, T: summary.T[k] as number }));
-    const predicted = caseOf((k) => (clv ? (clv[k] as number) : null));
-    const rfmCell = caseOf((k) => rfmById.get(ids[k] as number) ?? null, "varchar(3)");
-    await scope.execute(
-      `update customers set p_alive = ${pAlive}, predicted_clv = ${predicted}, rfm_score = ${rfmCell}
-       where workspace_id = :workspace and id in (${part.map(() => "?").join(", ")})`,
-      [...params, ...part],
-    );
-  }
+  await updateColumns(
+    scope,
+    "customers",
+    { p_alive: "double precision", predicted_clv: "double precision", rfm_score: "varchar(3)" },
+    ids.map((id, k) => ({
+      id,
+      values: {
+        p_alive: purchase.probabilityAlive({ frequency: summary.frequency[k] as number, recency: summary.recency[k] as number, T: summary.T[k] as number }),
+        predicted_clv: clv ? (clv[k] as number) : null,
+        rfm_score: rfmById.get(id) ?? null,
+      },
+    })),
+  );
   const changes = await refreshMemberships(scope, "all");
   return { summary, purchase, spend, segmentCounts, changes, correlation: correlation(repeat.map((i) => summary.frequency[i] as number), repeat.map((i) => summary.monetaryValue[i] as number)) };
 }
