@@ -101,6 +101,22 @@ for (const db of databases()) {
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
     });
 
+    it("should refuse queries nested deeper than the limit (fragments included), and alias floods", async () => {
+      // Segment.members → Customer.segments → … can nest without end; 15 levels here, the limit is 12.
+      const level = (inner: string) => `segments { members { edges { node { ${inner} } } } }`;
+      const tooDeep = `{ segments { edges { node { members { edges { node { ${level(level("id"))} } } } } } } }`;
+      const res = await app.gql(tooDeep);
+      expect(res.errors?.[0]?.message).toMatch(/query depth \d+ exceeds the limit of 12/);
+      const viaFragments = await app.gql(
+        `query { ...A } fragment A on Query { segments { edges { node { members { edges { node { ...B } } } } } } }
+         fragment B on Customer { ${level(level("id"))} }`,
+      );
+      expect(viaFragments.errors?.[0]?.message).toMatch(/exceeds the limit of 12/);
+      expect((await app.gql(`{ customers(first: 1) { edges { node { segments { key } lastOrders { amount } } } } }`)).errors).toBeUndefined();
+      const flood = await app.gql(`{ ${Array.from({ length: 60 }, (_, i) => `w${i}: workspace { slug }`).join(" ")} }`);
+      expect(flood.errors?.[0]?.message).toContain("60 aliases exceed the limit of 50");
+    });
+
     it("should refuse an unknown workspace with FORBIDDEN", async () => {
       const res = await app.gql(`{ workspace { slug } }`, undefined, { "x-engagekit-workspace": "nope" });
       expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");

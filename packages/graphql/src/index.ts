@@ -26,3 +26,4 @@ export { createServer, WORKSPACE_HEADER } from "./server/createServer.js";
 export type { CreateServerOptions, EngagekitServer } from "./server/createServer.js";
 export type { Context, CurrentWorkspace, Loaders } from "./server/Context.js";
 export { formatError } from "./server/formatError.js";
+export { depthLimit } from "./server/depthLimit.js";

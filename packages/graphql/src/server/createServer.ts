@@ -17,6 +17,7 @@ import { WorkspaceSchema } from "../entities/Workspace.js";
 import { createLoaders } from "./createLoaders.js";
 import type { Context, CurrentWorkspace } from "./Context.js";
 import { formatError } from "./formatError.js";
+import { depthLimit } from "./depthLimit.js";
 
 /** The header that picks the workspace of a request (API keys will replace it). */
 export const WORKSPACE_HEADER = "x-engagekit-workspace";
@@ -33,6 +34,9 @@ export interface CreateServerOptions {
   readonly plugins?: readonly ApolloServerPlugin<Context>[];
   /** Largest request body accepted, in bytes (default 10 MiB). */
   readonly maxBodyBytes?: number;
+  /** Deepest field nesting accepted (default 12) and most aliases per operation (default 50). */
+  readonly maxDepth?: number;
+  readonly maxAliases?: number;
 }
 
 /** A running engagekit HTTP server. */
@@ -56,6 +60,7 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
     schema: options.schema,
     introspection: true,
     formatError,
+    validationRules: [depthLimit(options.maxDepth ?? 12, options.maxAliases ?? 50)],
     // The host process owns signals (main.ts stops the server, then the ORM).
     stopOnTerminationSignals: false,
     plugins: [
