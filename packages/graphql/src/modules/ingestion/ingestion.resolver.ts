@@ -4,6 +4,7 @@ import type { EntityManager } from "@mikro-orm/knex";
 import type { Context } from "../../server/Context.js";
 import { refreshMemberships, type MembershipChange } from "../segment/segmentService.js";
 import { refreshCustomerState, type StateChange } from "../state/refreshCustomerState.js";
+import { loadProfiles } from "../../data/loadProfiles.js";
 import type { ProfileChange } from "@engagekit/core";
 import { InteractionSchema } from "../../entities/Interaction.js";
 import { OrderSchema } from "../../entities/Order.js";
@@ -15,7 +16,8 @@ import { IngestionPayload } from "./IngestionPayload.type.js";
 import { InteractionInput } from "./Interaction.input.js";
 import { OrderInput } from "./Order.input.js";
 import { SurveyAnswerInput } from "./SurveyAnswer.input.js";
-import { checkBatch, checkDate, checkKey, existingKeys, insertRows, reject, resolveCustomers, resolveTickets } from "./ingest.js";
+import { checkBatch, checkDate, checkKey, existingKeys, reject, resolveCustomers, resolveTickets } from "./ingest.js";
+import { insertRows } from "../../data/insertRows.js";
 
 const TYPE_RE = /^[a-z][a-z0-9_]{0,63}$/;
 
@@ -74,10 +76,11 @@ async function segmentChanges(
   const scope = ctx.scope.with(tx);
   const now = Date.now();
   // Stage, rung and score first: segment conditions may read them.
-  const states = await refreshCustomerState(scope, ids, now);
+  const profiles = await loadProfiles(scope, ids);
+  const states = await refreshCustomerState(scope, ids, now, profiles);
   for (const id of ids) (changes.get(id) as ProfileChange[]).push({ kind: "value", metric: "engagementScore" });
   for (const c of states) if (c.kind === "ladderTier") (changes.get(c.customerId) as ProfileChange[]).push({ kind: "tier" });
-  const segments = await refreshMemberships(scope, ids, now, { changes, always: created });
+  const segments = await refreshMemberships(scope, ids, now, { changes, always: created, profiles });
   return { segments, states };
 }
 

@@ -1,6 +1,7 @@
 import {
   createSegmentMembership,
   profileChangeKey,
+  type Profile,
   type ProfileChange,
   validateSegmentDefinition,
   type SegmentDefinition,
@@ -11,7 +12,9 @@ import { GraphQLError } from "graphql";
 import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
 import { loadProfiles } from "../../data/loadProfiles.js";
 import { SegmentMembershipSchema } from "../../entities/Segment.js";
-import { CustomerSchema } from "../../entities/Customer.js";
+import { insertRows } from "../../data/insertRows.js";
+import { updateColumns } from "../../data/updateColumns.js";
+import { dialect } from "../../data/sqlDialect.js";
 import type { SegmentRow } from "./Segment.type.js";
 
 /** The core's definition of a stored segment (the key is the core's segment id). */
@@ -62,7 +65,12 @@ export async function refreshMemberships(
   scope: WorkspaceScope,
   ids: readonly number[] | "all",
   now = Date.now(),
-  only?: { readonly changes: ReadonlyMap<number, readonly ProfileChange[]>; readonly always: ReadonlySet<number> },
+  only?: {
+    readonly changes: ReadonlyMap<number, readonly ProfileChange[]>;
+    readonly always: ReadonlySet<number>;
+    /** Profiles the caller already loaded (current), to avoid reading the history twice. */
+    readonly profiles?: ReadonlyMap<number, Profile>;
+  },
 ): Promise<MembershipChange[]> {
   const segments = await loadSegments(scope);
   if (segments.length === 0) return [];
@@ -82,7 +90,11 @@ export async function refreshMemberships(
     targets = ids.filter((id) => only.always.has(id) || (only.changes.get(id) ?? []).some(matters));
     if (targets.length === 0) return [];
   }
-  const profiles = await loadProfiles(scope, targets);
+  const given = only?.profiles;
+  const profiles =
+    given && targets !== "all" && targets.every((id) => given.has(id))
+      ? new Map(targets.map((id) => [id, given.get(id) as Profile]))
+      : await loadProfiles(scope, targets);
   const segmentIdByKey = new Map(segments.map((s) => [s.key, Number(s.id)]));
   const customerIds = [...profiles.keys()];
   const current = new Map<number, Set<string>>();
@@ -118,19 +130,26 @@ export async function refreshMemberships(
     if (entered.length || exited.length) changes.push({ customerId, entered, exited });
     nextChecks.set(customerId, Number.isFinite(state.nextCheckAt) ? new Date(state.nextCheckAt) : null);
   }
-  const em = scope.em;
-  for (let i = 0; i < inserts.length; i += 500) await em.insertMany(SegmentMembershipSchema, inserts.slice(i, i + 500) as never);
-  for (const d of deletes) await em.nativeDelete(SegmentMembershipSchema, { workspace: scope.workspaceId, customer: d.customer, segment: d.segment });
-  // Group the next-check updates by value: one statement per distinct time.
-  const byTime = new Map<number | null, number[]>();
-  for (const [id, at] of nextChecks) {
-    const k = at ? at.getTime() : null;
-    byTime.set(k, [...(byTime.get(k) ?? []), id]);
-  }
-  for (const [at, idsAt] of byTime) {
-    for (let i = 0; i < idsAt.length; i += 500) {
-      await em.nativeUpdate(CustomerSchema, { workspace: scope.workspaceId, id: { $in: idsAt.slice(i, i + 500) } }, { nextCheckAt: at === null ? null : new Date(at) });
+  // Writes, batched: inserts in multi-row statements, deletes one statement per segment,
+  // next-check times through one CASE update per chunk.
+  await insertRows(scope.em, SegmentMembershipSchema, ["segment", "customer"], inserts);
+  const bySegment = new Map<number, number[]>();
+  for (const d of deletes) bySegment.set(d.segment, [...(bySegment.get(d.segment) ?? []), d.customer]);
+  for (const [segment, customers] of bySegment) {
+    for (let i = 0; i < customers.length; i += 500) {
+      const part = customers.slice(i, i + 500);
+      await scope.execute(
+        `delete from segment_memberships where workspace_id = :workspace and segment_id = ? and customer_id in (${part.map(() => "?").join(", ")})`,
+        [segment, ...part],
+      );
     }
   }
+  const pg = dialect(scope.em) === "postgresql";
+  await updateColumns(
+    scope,
+    "customers",
+    { next_check_at: pg ? "timestamptz" : "bigint" },
+    [...nextChecks].map(([id, at]) => ({ id, values: { next_check_at: at === null ? null : pg ? at : at.getTime() } })),
+  );
   return changes;
 }

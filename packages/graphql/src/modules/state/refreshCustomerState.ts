@@ -1,4 +1,4 @@
-import { engagementLadder, engagementScore, inferJourneyStages, type LadderTier } from "@engagekit/core";
+import { engagementLadder, engagementScore, inferJourneyStages, type LadderTier, type Profile } from "@engagekit/core";
 import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
 import { loadProfiles } from "../../data/loadProfiles.js";
 import { updateColumns } from "../../data/updateColumns.js";
@@ -22,7 +22,13 @@ const ladder = engagementLadder();
  * time-decayed engagement score of the given customers, writes them, and
  * returns the stage and rung changes with their reasons.
  */
-export async function refreshCustomerState(scope: WorkspaceScope, ids: readonly number[], now = Date.now()): Promise<StateChange[]> {
+export async function refreshCustomerState(
+  scope: WorkspaceScope,
+  ids: readonly number[],
+  now = Date.now(),
+  /** Profiles already loaded by the caller; updated in place with the new tier and score. */
+  loaded?: Map<number, Profile>,
+): Promise<StateChange[]> {
   if (ids.length === 0) return [];
   const stored = new Map<number, { stage: string | null; tier: string | null }>();
   for (let i = 0; i < ids.length; i += 500) {
@@ -43,7 +49,7 @@ export async function refreshCustomerState(scope: WorkspaceScope, ids: readonly 
     list.push({ type: i.type, channel: i.channel, at: i.timestamp });
     events.set(id, list);
   }
-  const profiles = await loadProfiles(scope, ids);
+  const profiles = loaded ?? (await loadProfiles(scope, ids));
   const changes: StateChange[] = [];
   const updates: { id: number; stage: string | null; tier: string; score: number }[] = [];
   for (const id of ids) {
@@ -63,6 +69,7 @@ export async function refreshCustomerState(scope: WorkspaceScope, ids: readonly 
     }
     const score = engagementScore(events.get(id) ?? [], now).score;
     updates.push({ id, stage, tier, score });
+    if (profile) profiles.set(id, { ...profile, tier, values: { ...profile.values, engagementScore: score } });
   }
   await updateColumns(
     scope,
