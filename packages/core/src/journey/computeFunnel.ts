@@ -9,6 +9,7 @@ import { matchesFilter } from "./matchesFilter.js";
 import { buildFunnelResult } from "./_internal/buildFunnelResult.js";
 import { checkFunnelDefinition } from "./_internal/checkFunnelDefinition.js";
 import { funnelKernel } from "./_internal/funnelKernel.js";
+import { groupInteractions } from "./_internal/groupInteractions.js";
 
 /**
  * Funnel conversion of customers through ordered steps within a conversion
@@ -50,41 +51,20 @@ export function computeFunnel(interactions: readonly Interaction[], definition: 
   const { mode, exclFrom, exclTo } = checkFunnelDefinition("computeFunnel", definition, options);
   const n = interactions.length;
   if (n === 0) throw new InputError(ErrorCodes.EMPTY_SAMPLE, "computeFunnel requires at least one interaction", ["interactions"], n);
-  const keyOf = options.customerKey ?? customerKeyOf;
-  const codes = new Map<string, number>();
-  const keys: string[] = [];
-  const cust = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const key = keyOf(interactions[i] as Interaction);
-    let c = codes.get(key);
-    if (c === undefined) {
-      c = keys.length;
-      codes.set(key, c);
-      keys.push(key);
-    }
-    cust[i] = c;
-  }
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => (cust[a] as number) - (cust[b] as number) || (interactions[a] as Interaction).timestamp - (interactions[b] as Interaction).timestamp || a - b);
-  const ts = new Float64Array(n);
+  const { keys, order, starts, ts } = groupInteractions(interactions, options.customerKey ?? customerKeyOf);
   const mask = new Uint32Array(n);
   const excl = new Uint32Array(n);
-  const starts = new Int32Array(keys.length + 1);
   const steps = definition.steps;
   const exclusions = definition.exclusions ?? [];
   for (let r = 0; r < n; r++) {
-    const i = order[r] as number;
-    const it = interactions[i] as Interaction;
-    ts[r] = it.timestamp;
+    const it = interactions[order[r] as number] as Interaction;
     let m = 0;
     for (let k = 0; k < steps.length; k++) if (matchesFilter((steps[k] as (typeof steps)[number]).match, it)) m |= 1 << k;
     mask[r] = m >>> 0;
     let x = 0;
     for (let j = 0; j < exclusions.length; j++) if (matchesFilter((exclusions[j] as (typeof exclusions)[number]).match, it)) x |= 1 << j;
     excl[r] = x >>> 0;
-    starts[(cust[i] as number) + 1] = (starts[(cust[i] as number) + 1] as number) + 1;
   }
-  for (let c = 0; c < keys.length; c++) starts[c + 1] = (starts[c + 1] as number) + (starts[c] as number);
   const out = funnelKernel({ starts, ts, mask, excl, steps: steps.length, windowMs: definition.windowMs, mode, exclFrom, exclTo });
   const bd = options.breakdown;
   let groupOf: ((c: number) => string) | null = null;
