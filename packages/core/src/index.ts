@@ -33,3 +33,4 @@ export { quantileSorted } from "./stats/quantile.js";
 export * from "./clv/index.js";
 export * from "./journey/index.js";
 export * from "./segments/index.js";
+export * from "./responseTime/index.js";
