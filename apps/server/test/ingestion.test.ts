@@ -169,6 +169,26 @@ for (const db of databases()) {
           "select t.external_id, t.opened_at, (select count(*) from ticket_events e where e.ticket_id = t.id) as events from support_tickets t order by t.external_id",
         );
       expect(rows.map((r: { external_id: string; events: number | string }) => [r.external_id, Number(r.events)])).toEqual([["T-1", 2], ["T-2", 1]]);
+      // Response times through the API equal the core on the same events: T-1 answered after 30 minutes.
+      const rt = await app.gql<{ responseTimes: { tickets: number; firstResponse: { n: number; median: { value: number } } } }>(
+        `{ responseTimes { tickets firstResponse { n median { value } } } }`,
+      );
+      expect(rt.errors).toBeUndefined();
+      expect(rt.data?.responseTimes).toEqual({ tickets: 2, firstResponse: { n: 1, median: { value: 30 * 60_000 } } });
+      // Business hours: Friday 17:55 → Monday 09:05 in London is 10 minutes.
+      await app.gql(q, {
+        input: [
+          { idempotencyKey: "t3-open", ticket: { externalId: "T-3" }, type: "OPENED", occurredAt: "2026-11-20T17:55:00Z" },
+          { idempotencyKey: "t3-reply", ticket: { externalId: "T-3" }, type: "AGENT_REPLY", occurredAt: "2026-11-23T09:05:00Z" },
+        ],
+      });
+      const bh = await app.gql<{ responseTimes: { firstResponse: { n: number; median: { value: number } } } }>(
+        `{ responseTimes(filter: { from: "2026-11-01T00:00:00Z" }, businessHours: { timeZone: "Europe/London", hours: [
+          { weekday: 1, startMinute: 540, endMinute: 1080 }, { weekday: 2, startMinute: 540, endMinute: 1080 }, { weekday: 3, startMinute: 540, endMinute: 1080 },
+          { weekday: 4, startMinute: 540, endMinute: 1080 }, { weekday: 5, startMinute: 540, endMinute: 1080 } ] }) { firstResponse { n median { value } } } }`,
+      );
+      expect(bh.errors).toBeUndefined();
+      expect(bh.data?.responseTimes.firstResponse).toEqual({ n: 1, median: { value: 10 * 60_000 } });
       const opened = rows[0]?.opened_at;
       expect(new Date(typeof opened === "number" || /^\d+$/.test(String(opened)) ? Number(opened) : String(opened)).toISOString()).toBe("2026-05-01T09:00:00.000Z");
     });
