@@ -34,3 +34,5 @@ export * from "./clv/index.js";
 export * from "./journey/index.js";
 export * from "./segments/index.js";
 export * from "./responseTime/index.js";
+export * from "./survival/index.js";
+export * from "./cohorts/index.js";
