@@ -25,6 +25,8 @@ export { netPromoterScore, netPromoterScoreFromCounts } from "./feedback/netProm
 export type { NetPromoterScore, NpsCounts, NpsOptions } from "./feedback/netPromoterScore.js";
 export { customerSatisfactionScore, customerSatisfactionScoreFromStats } from "./feedback/customerSatisfactionScore.js";
 export type { CustomerSatisfactionScore, CsatStats, CsatOptions } from "./feedback/customerSatisfactionScore.js";
+export { customerEffortScore, customerEffortScoreFromStats } from "./feedback/customerEffortScore.js";
+export type { CustomerEffortScore, CesStats, CesOptions } from "./feedback/customerEffortScore.js";
 export type { Scale } from "./feedback/Scale.js";
 export type { Response } from "./feedback/Response.js";
 export { quantileSorted } from "./stats/quantile.js";
