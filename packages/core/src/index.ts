@@ -38,3 +38,4 @@ export * from "./segments/index.js";
 export * from "./responseTime/index.js";
 export * from "./survival/index.js";
 export * from "./cohorts/index.js";
+export * from "./rates/index.js";
