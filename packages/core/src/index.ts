@@ -39,3 +39,4 @@ export * from "./responseTime/index.js";
 export * from "./survival/index.js";
 export * from "./cohorts/index.js";
 export * from "./rates/index.js";
+export * from "./compare/index.js";
