@@ -20,12 +20,28 @@ export interface CohortRetention {
 
 const DAY = 86_400_000;
 
+/**
+ * Year·12 + month (0-based) of a day count since 1970-01-01, by integer
+ * arithmetic (H. Hinnant's civil-from-days) — a Date per row was the hot spot.
+ */
+function monthIndexOfDay(z: number): number {
+  const zz = z + 719468;
+  const era = Math.floor(zz / 146097);
+  const doe = zz - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const m = mp < 10 ? mp + 3 : mp - 9; // 1–12
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return y * 12 + m - 1;
+}
+
 /** Period index of an instant: days, Monday-based ISO weeks, or months since 1970 (UTC). */
 function periodOf(t: number, period: CohortPeriod): number {
-  if (period === "day") return Math.floor(t / DAY);
-  if (period === "week") return Math.floor((Math.floor(t / DAY) + 3) / 7); // 1970-01-01 was a Thursday
-  const d = new Date(t);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+  const day = Math.floor(t / DAY);
+  if (period === "day") return day;
+  if (period === "week") return Math.floor((day + 3) / 7); // 1970-01-01 was a Thursday
+  return monthIndexOfDay(day);
 }
 
 function labelOf(index: number, period: CohortPeriod): string {
@@ -107,14 +123,20 @@ export function cohortRetention(
       for (let k = 0; k <= span; k++) row[k] = (row[k] as number) + 1;
     }
   } else {
-    // Classic: count each (customer, period) once.
-    const seen = new Set<number>();
+    // Classic: count each (customer, period) once — a flag array when it is small, else a set.
+    const flags = C * P <= 64_000_000 ? new Uint8Array(C * P) : null;
+    const seen = flags ? null : new Set<number>();
     for (let i = 0; i < n; i++) {
       const c = cust[i] as number;
       const k = (per[i] as number) - (first[c] as number);
       const key = c * P + k;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (flags) {
+        if (flags[key] === 1) continue;
+        flags[key] = 1;
+      } else {
+        if ((seen as Set<number>).has(key)) continue;
+        (seen as Set<number>).add(key);
+      }
       const row = counts[(first[c] as number) - minP] as number[];
       row[k] = (row[k] as number) + 1;
     }
