@@ -10,6 +10,7 @@ import { ValueResolver } from "../modules/value/value.resolver.js";
 import { JourneyResolver } from "../modules/journey/journey.resolver.js";
 import { JourneyMapResolver } from "../modules/journey/journeyMap.resolver.js";
 import { SupportResolver } from "../modules/support/support.resolver.js";
+import { RetentionResolver } from "../modules/retention/retention.resolver.js";
 import { WorkspaceResolver } from "../modules/workspace/workspace.resolver.js";
 
 /** A type-graphql resolver class. */
@@ -17,7 +18,7 @@ import { WorkspaceResolver } from "../modules/workspace/workspace.resolver.js";
 export type ResolverClass = NonEmptyArray<Function>[number];
 
 /** engagekit's own resolvers, in schema order. */
-export const coreResolvers: ResolverClass[] = [WorkspaceResolver, CustomerResolver, InteractionResolver, SegmentResolver, ValueResolver, JourneyResolver, JourneyMapResolver, FeedbackResolver, SupportResolver, IngestionResolver];
+export const coreResolvers: ResolverClass[] = [WorkspaceResolver, CustomerResolver, InteractionResolver, SegmentResolver, ValueResolver, JourneyResolver, JourneyMapResolver, FeedbackResolver, SupportResolver, RetentionResolver, IngestionResolver];
 
 /** Options of {@link createSchema}. */
 export interface CreateSchemaOptions {

@@ -1,5 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
-import { customerSatisfactionScoreFromStats, netPromoterScoreFromCounts } from "@engagekit/core";
+import { chanceToBeat, customerSatisfactionScoreFromStats, differenceInMeans, differenceInProportions, netPromoterScoreFromCounts, npsDifference } from "@engagekit/core";
+import { GraphQLError } from "graphql";
+import { CsatComparisonType, DifferenceType } from "./Comparison.type.js";
 import type { Context } from "../../server/Context.js";
 import { CsatResult } from "./CsatResult.type.js";
 import { FeedbackFilterInput } from "./FeedbackFilter.input.js";
@@ -64,5 +66,43 @@ export class FeedbackResolver {
       const n = g.counts.promoters + g.counts.passives + g.counts.detractors;
       return Object.assign(new NpsGroup(), { key: g.key, nps: n === 0 ? null : NpsResult.from(netPromoterScoreFromCounts(g.counts)) });
     });
+  }
+
+  @Query(() => CsatComparisonType, { description: "Compares the CSAT of two groups of answers (B against A): is the difference a change or noise?" })
+  async compareCsat(
+    @Ctx() ctx: Context,
+    @Arg("a", () => FeedbackFilterInput) a: FeedbackFilterInput,
+    @Arg("b", () => FeedbackFilterInput) b: FeedbackFilterInput,
+    @Arg("topBoxes", () => Int, { defaultValue: 2 }) topBoxes = 2,
+  ): Promise<CsatComparisonType> {
+    const [sa, sb] = await Promise.all([csatStats(ctx.scope, a, topBoxes), csatStats(ctx.scope, b, topBoxes)]);
+    for (const [name, s] of [["a", sa], ["b", sb]] as const) {
+      if (!s || s.stats.n === 0) throw new GraphQLError(`group ${name} has no valid answers`, { extensions: { code: "BAD_USER_INPUT", field: name } });
+    }
+    const A = (sa as NonNullable<typeof sa>).stats;
+    const B = (sb as NonNullable<typeof sb>).stats;
+    let mean: DifferenceType | null = null;
+    if (A.n >= 2 && B.n >= 2) {
+      try {
+        mean = DifferenceType.ofMeans(differenceInMeans({ n: A.n, sum: A.sum, sumOfSquares: A.sumOfSquares }, { n: B.n, sum: B.sum, sumOfSquares: B.sumOfSquares }));
+      } catch {
+        mean = null; // no spread in either group: a mean difference has no interval
+      }
+    }
+    const pa = { successes: A.satisfied, n: A.n };
+    const pb = { successes: B.satisfied, n: B.n };
+    return Object.assign(new CsatComparisonType(), { share: DifferenceType.ofProportions(differenceInProportions(pa, pb)), mean, chanceBBeatsA: chanceToBeat(pa, pb) });
+  }
+
+  @Query(() => DifferenceType, { description: "NPS of group B minus group A, with SE = √(SE_A² + SE_B²), an interval and a p-value." })
+  async compareNps(
+    @Ctx() ctx: Context,
+    @Arg("a", () => FeedbackFilterInput) a: FeedbackFilterInput,
+    @Arg("b", () => FeedbackFilterInput) b: FeedbackFilterInput,
+  ): Promise<DifferenceType> {
+    const [ca, cb] = await Promise.all([npsCounts(ctx.scope, a), npsCounts(ctx.scope, b)]);
+    if (!ca) throw new GraphQLError("group a has no answers", { extensions: { code: "BAD_USER_INPUT", field: "a" } });
+    if (!cb) throw new GraphQLError("group b has no answers", { extensions: { code: "BAD_USER_INPUT", field: "b" } });
+    return DifferenceType.ofNps(npsDifference(ca, cb));
   }
 }

@@ -1,0 +1,97 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chanceToBeat, cohortRetention, differenceInProportions, kaplanMeier, npsDifference } from "@engagekit/core";
+import { databases, demoDataDir, startApp, type App } from "./harness.js";
+
+/** The CDNOW sample read straight from the file: one purchase line per row. */
+function cdnow(): { customer: string; t: number }[] {
+  return readFileSync(join(demoDataDir, "cdnow/CDNOW_sample.txt"), "utf8")
+    .split(/\r?\n/)
+    .map((l) => l.trim().split(/\s+/))
+    .filter((f) => f.length >= 5)
+    .map((f) => ({ customer: f[1] as string, t: Date.UTC(+(f[2] as string).slice(0, 4), +(f[2] as string).slice(4, 6) - 1, +(f[2] as string).slice(6, 8)) }));
+}
+
+function nhs(surgery: string): number[] {
+  return readFileSync(join(demoDataDir, "nhs_fft_gp_feedback/fft_gp_responses.csv"), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split(","))
+    .filter((f) => f[1] === surgery && f[3] !== "")
+    .map((f) => Math.round(Number(f[3])));
+}
+
+for (const db of databases()) {
+  describe.skipIf(!db.available)(`retention and comparisons on the demo data, ${db.name}`, () => {
+    let app: App;
+    beforeAll(async () => {
+      app = await startApp(db.name);
+    });
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    it("should return the monthly cohort matrix, repeat-purchase rate and churn survival the core computes from the file", async () => {
+      const res = await app.gql<{
+        cohortRetention: { rows: { cohort: string; size: number; counts: number[] }[] };
+        repeatPurchaseRate: { rate: number; n: number; count: number };
+        churnSurvival: { n: number; churned: number; steps: { time: number; survival: number }[] };
+      }>(`{ cohortRetention(period: MONTH) { rows { cohort size counts } } repeatPurchaseRate { rate n count } churnSurvival(definition: { inactiveDays: 90 }) { n churned steps { time survival } } }`);
+      expect(res.errors).toBeUndefined();
+      const rows = cdnow();
+      const m = cohortRetention(rows.map((r) => r.customer), rows.map((r) => r.t), "month");
+      expect(res.data?.cohortRetention.rows.map((r) => r.cohort)).toEqual(["1997-01", "1997-02", "1997-03"]); // SOURCE.md: first purchases Jan–Mar 1997
+      expect(res.data?.cohortRetention.rows.map((r) => r.counts)).toEqual(m.counts);
+      const lines = new Map<string, number>();
+      for (const r of rows) lines.set(r.customer, (lines.get(r.customer) ?? 0) + 1);
+      expect(res.data?.repeatPurchaseRate).toMatchObject({ n: 2357, count: [...lines.values()].filter((n) => n > 1).length });
+      // Kaplan–Meier oracle: the same churn definition applied to the file.
+      const asOf = Math.max(...rows.map((r) => r.t));
+      const span = new Map<string, [number, number]>();
+      for (const r of rows) {
+        const s = span.get(r.customer) ?? [r.t, r.t];
+        span.set(r.customer, [Math.min(s[0], r.t), Math.max(s[1], r.t)]);
+      }
+      const times: number[] = [];
+      const events: number[] = [];
+      for (const [first, last] of span.values()) {
+        const churned = asOf - last > 90 * 86_400_000;
+        times.push(((churned ? last : asOf) - first) / 86_400_000);
+        events.push(churned ? 1 : 0);
+      }
+      const km = kaplanMeier(times, events);
+      expect(res.data?.churnSurvival.n).toBe(2357);
+      expect(res.data?.churnSurvival.churned).toBe(km.events);
+      expect(res.data?.churnSurvival.steps.map((s) => s.survival)).toEqual(km.steps.map((s) => s.survival));
+    });
+
+    it("should compare two surgeries' CSAT and two groups' NPS exactly as the core does", async () => {
+      const a = "Earls Court Surgery";
+      const b = "The Chelsea Practice";
+      const res = await app.gql<{ compareCsat: { share: { difference: number; pValue: number; interval: { lower: number } }; chanceBBeatsA: number } }>(
+        `{ compareCsat(a: { touchpoint: "${a}" }, b: { touchpoint: "${b}" }) { share { difference pValue interval { lower } } mean { difference pValue } chanceBBeatsA } }`,
+      );
+      expect(res.errors).toBeUndefined();
+      const sa = nhs(a);
+      const sb = nhs(b);
+      const pa = { successes: sa.filter((x) => x >= 4).length, n: sa.length };
+      const pb = { successes: sb.filter((x) => x >= 4).length, n: sb.length };
+      const core = differenceInProportions(pa, pb);
+      expect(res.data?.compareCsat.share.difference).toBeCloseTo(core.difference, 12);
+      expect(res.data?.compareCsat.share.pValue).toBeCloseTo(core.pValue, 12);
+      expect(res.data?.compareCsat.share.interval.lower).toBeCloseTo(core.interval.lower, 12);
+      expect(res.data?.compareCsat.chanceBBeatsA).toBeCloseTo(chanceToBeat(pa, pb), 12);
+      // NPS: record two small groups and compare.
+      const input = [[10, 9, 7, 3], [10, 10, 9, 8, 6]].flatMap((scores, g) =>
+        scores.map((score, i) => ({ idempotencyKey: `cmp-${g}-${i}`, survey: `g${g}`, kind: "NPS", score, respondedAt: "2026-03-01T00:00:00Z" })),
+      );
+      await app.gql(`mutation($input: [SurveyAnswerInput!]!) { recordSurveyAnswers(input: $input) { created } }`, { input });
+      const nps = await app.gql<{ compareNps: { difference: number; pValue: number } }>(`{ compareNps(a: { survey: "g0" }, b: { survey: "g1" }) { difference pValue } }`);
+      const coreNps = npsDifference({ promoters: 2, passives: 1, detractors: 1 }, { promoters: 3, passives: 1, detractors: 1 });
+      expect(nps.data?.compareNps.difference).toBeCloseTo(coreNps.difference, 12);
+      expect(nps.data?.compareNps.pValue).toBeCloseTo(coreNps.pValue, 12);
+    });
+  });
+}
