@@ -27,6 +27,10 @@ export { customerSatisfactionScore, customerSatisfactionScoreFromStats } from ".
 export type { CustomerSatisfactionScore, CsatStats, CsatOptions } from "./feedback/customerSatisfactionScore.js";
 export { customerEffortScore, customerEffortScoreFromStats } from "./feedback/customerEffortScore.js";
 export type { CustomerEffortScore, CesStats, CesOptions } from "./feedback/customerEffortScore.js";
+export { metricDefinitions } from "./feedback/metricDefinitions.js";
+export { netPromoterScoreFromColumn, customerSatisfactionScoreFromColumn } from "./feedback/fromScoreColumn.js";
+export { byteHistogram } from "./stats/byteHistogram.js";
+export type { MetricDefinitionId } from "./feedback/metricDefinitions.js";
 export type { Scale } from "./feedback/Scale.js";
 export type { Response } from "./feedback/Response.js";
 export { quantileSorted } from "./stats/quantile.js";

@@ -19,6 +19,8 @@ export interface CesStats {
 
 /** Customer Effort Score with its sample size and uncertainty. */
 export interface CustomerEffortScore {
+  /** The versioned definition this was computed with (see metricDefinitions). */
+  readonly definition: "ces@1";
   /** Mean answer on the scale (higher = easier with the default wording). */
   readonly mean: number;
   /** Student-t interval of the mean; `null` when n = 1. */
@@ -130,6 +132,7 @@ export function customerEffortScoreFromStats(stats: CesStats, options: CesOption
   if (sum < scale.min * n || sum > scale.max * n) throw new InputError(ErrorCodes.INCONSISTENT, `${fn} requires a mean on the scale, got sum ${sum} for n ${n}`, ["sum"], sum);
   const m = meanInterval(n, sum, sumOfSquares, confidence);
   return {
+    definition: "ces@1",
     mean: m.mean,
     meanInterval: m.interval,
     standardDeviation: m.standardDeviation,

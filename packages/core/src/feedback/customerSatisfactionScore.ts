@@ -23,6 +23,8 @@ export interface CsatStats {
 
 /** Customer Satisfaction Score with its sample size and uncertainty. */
 export interface CustomerSatisfactionScore {
+  /** The versioned definition this was computed with (see metricDefinitions). */
+  readonly definition: "csat@1";
   /** Share of valid answers in the top boxes, in [0, 1], full precision. */
   readonly share: number;
   /** Wilson interval of `share`. */
@@ -151,6 +153,7 @@ export function customerSatisfactionScoreFromStats(stats: CsatStats, options: Cs
   }
   const mean: MeanEstimate = meanInterval(n, sum, sumOfSquares, confidence);
   return {
+    definition: "csat@1",
     share: satisfied / n,
     shareInterval: wilsonInterval(satisfied, n, confidence),
     mean: mean.mean,

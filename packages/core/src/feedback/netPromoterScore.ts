@@ -19,6 +19,8 @@ export interface NpsCounts {
 
 /** Net Promoter Score with its sample size and uncertainty. */
 export interface NetPromoterScore {
+  /** The versioned definition this was computed with (see metricDefinitions). */
+  readonly definition: "nps@1";
   /** %promoters − %detractors, in [−100, 100], full precision. */
   readonly score: number;
   /** Number of valid answers (promoters + passives + detractors). */
@@ -126,6 +128,7 @@ export function netPromoterScoreFromCounts(counts: NpsCounts, options: NpsOption
   const standardError = 100 * Math.sqrt(variance / n);
   const half = zCritical(confidence) * standardError;
   return {
+    definition: "nps@1",
     score,
     n,
     promoters,
