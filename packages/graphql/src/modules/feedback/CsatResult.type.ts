@@ -36,8 +36,12 @@ export class CsatResult {
   @Field(() => Int, { description: "How many top boxes count as satisfied." })
   topBoxes!: number;
 
+  @Field(() => String, { description: "The versioned definition it was computed with (e.g. nps@1); see @engagekit/core metricDefinitions." })
+  definition!: string;
+
   static from(r: CustomerSatisfactionScore): CsatResult {
     return Object.assign(new CsatResult(), {
+      definition: r.definition,
       share: r.share,
       shareInterval: IntervalType.from(r.shareInterval),
       mean: r.mean,

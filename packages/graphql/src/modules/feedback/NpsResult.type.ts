@@ -28,8 +28,12 @@ export class NpsResult {
   @Field(() => Int)
   skipped!: number;
 
+  @Field(() => String, { description: "The versioned definition it was computed with (e.g. nps@1); see @engagekit/core metricDefinitions." })
+  definition!: string;
+
   static from(r: NetPromoterScore): NpsResult {
     return Object.assign(new NpsResult(), {
+      definition: r.definition,
       score: r.score,
       standardError: r.standardError,
       interval: IntervalType.from(r.interval),
