@@ -35,7 +35,9 @@ export function inferJourneyStagesColumnar(columns: InteractionColumns, rules: S
   const [aT, aP, aC] = compileFilterMasks(fn, lapse.map((l) => l.activity ?? {}), d, ["rules", "lapse"], "activity");
   const g = groupColumns(columns);
   const n = columns.length;
-  const ruleMask = new Uint32Array(n);
+  // The narrowest mask type that holds one bit per rule: less memory to write, read and collect.
+  const nRules = rules.rules.length;
+  const ruleMask = nRules <= 8 ? new Uint8Array(n) : nRules <= 16 ? new Uint16Array(n) : new Uint32Array(n);
   // Without lapse rules the kernel never reads activity bits.
   const actMask = new Uint32Array(lapse.length > 0 ? n : 0);
   const { type, touchpoint, channel } = g;

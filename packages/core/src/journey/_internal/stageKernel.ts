@@ -31,7 +31,7 @@ interface State {
 }
 
 /** Runs the stage rules over customer blocks `[starts[c], starts[c+1])` in time order. */
-export function stageKernel(starts: Int32Array, ts: Float64Array, ruleMask: Uint32Array, actMask: Uint32Array, R: CompiledStageRules, asOf: number): StageKernelOutput {
+export function stageKernel(starts: Int32Array, ts: Float64Array, ruleMask: Uint8Array | Uint16Array | Uint32Array, actMask: Uint32Array, R: CompiledStageRules, asOf: number): StageKernelOutput {
   const C = starts.length - 1;
   const nR = R.toRank.length;
   const nL = R.lapseTo.length;
