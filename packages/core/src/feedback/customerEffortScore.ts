@@ -1,8 +1,4 @@
-import { ErrorCodes } from "../errors/codes.js";
-import { InputError } from "../errors/InputError.js";
-import { assertConfidence, assertCount, assertFinite } from "../_internal/assert.js";
-import { meanInterval } from "../stats/meanInterval.js";
-import { wilsonInterval } from "../stats/wilsonInterval.js";
+import { countScaleAnswers, summarizeScale, topThreshold } from "./_internal/scaleAnswers.js";
 import type { Interval } from "../stats/Interval.js";
 import { assertScale, type Scale } from "./Scale.js";
 import type { Response } from "./Response.js";
@@ -78,29 +74,8 @@ export function customerEffortScore(responses: readonly Response[], options: Ces
   const fn = "customerEffortScore";
   const scale = options.scale ?? DEFAULT_SCALE;
   assertScale(fn, scale);
-  const threshold = easyThreshold(scale, options.easyBoxes ?? 3);
-  let n = 0;
-  let easy = 0;
-  let sum = 0;
-  let sumOfSquares = 0;
-  let skipped = 0;
-  for (let i = 0; i < responses.length; i++) {
-    const r = responses[i];
-    if (r === null || r === undefined) {
-      skipped++;
-      continue;
-    }
-    assertFinite(fn, r, ["responses", i]);
-    if (!Number.isInteger(r)) throw new InputError(ErrorCodes.NOT_INTEGER, `${fn} requires integer answers, got ${r} at responses[${i}]`, ["responses", i], r);
-    if (r < scale.min || r > scale.max) {
-      throw new InputError(ErrorCodes.OUT_OF_RANGE, `${fn} requires answers in ${scale.min}–${scale.max}, got ${r} at responses[${i}]`, ["responses", i], r);
-    }
-    n++;
-    if (r >= threshold) easy++;
-    sum += r;
-    sumOfSquares += r * r;
-  }
-  return customerEffortScoreFromStats({ n, easy, sum, sumOfSquares, skipped }, options);
+  const s = countScaleAnswers(fn, responses, scale, topThreshold(fn, scale, options.easyBoxes ?? 3, "easyBoxes"));
+  return customerEffortScoreFromStats({ n: s.n, easy: s.top, sum: s.sum, sumOfSquares: s.sumOfSquares, skipped: s.skipped }, options);
 }
 
 /**
@@ -117,39 +92,20 @@ export function customerEffortScoreFromStats(stats: CesStats, options: CesOption
   const scale = options.scale ?? DEFAULT_SCALE;
   assertScale(fn, scale);
   const easyBoxes = options.easyBoxes ?? 3;
-  easyThreshold(scale, easyBoxes);
-  const confidence = options.confidence ?? 0.95;
-  assertConfidence(fn, confidence);
-  const { n, easy, sum, sumOfSquares } = stats;
+  topThreshold(fn, scale, easyBoxes, "easyBoxes");
   const skipped = stats.skipped ?? 0;
-  assertCount(fn, n, ["n"]);
-  assertCount(fn, easy, ["easy"]);
-  assertCount(fn, skipped, ["skipped"]);
-  assertFinite(fn, sum, ["sum"]);
-  assertFinite(fn, sumOfSquares, ["sumOfSquares"]);
-  if (n === 0) throw new InputError(ErrorCodes.EMPTY_SAMPLE, `${fn} requires at least one valid answer`, ["responses"], n);
-  if (easy > n) throw new InputError(ErrorCodes.INCONSISTENT, `${fn} requires easy ≤ n, got ${easy} of ${n}`, ["easy"], easy);
-  if (sum < scale.min * n || sum > scale.max * n) throw new InputError(ErrorCodes.INCONSISTENT, `${fn} requires a mean on the scale, got sum ${sum} for n ${n}`, ["sum"], sum);
-  const m = meanInterval(n, sum, sumOfSquares, confidence);
+  const r = summarizeScale(fn, { n: stats.n, top: stats.easy, sum: stats.sum, sumOfSquares: stats.sumOfSquares, skipped }, "easy", scale, options.confidence ?? 0.95);
   return {
     definition: "ces@1",
-    mean: m.mean,
-    meanInterval: m.interval,
-    standardDeviation: m.standardDeviation,
-    easyShare: easy / n,
-    easyShareInterval: wilsonInterval(easy, n, confidence),
-    n,
-    easy,
+    mean: r.mean,
+    meanInterval: r.meanInterval,
+    standardDeviation: r.standardDeviation,
+    easyShare: r.share,
+    easyShareInterval: r.shareInterval,
+    n: stats.n,
+    easy: stats.easy,
     skipped,
     scale,
     easyBoxes,
   };
-}
-
-function easyThreshold(scale: Scale, easyBoxes: number): number {
-  const width = scale.max - scale.min + 1;
-  if (!Number.isInteger(easyBoxes) || easyBoxes < 1 || easyBoxes >= width) {
-    throw new InputError(ErrorCodes.INVALID_OPTION, `customerEffortScore requires easyBoxes to be an integer in 1–${width - 1}, got ${easyBoxes}`, ["options", "easyBoxes"], easyBoxes);
-  }
-  return scale.max - easyBoxes + 1;
 }

@@ -1,8 +1,4 @@
-import { ErrorCodes } from "../errors/codes.js";
-import { InputError } from "../errors/InputError.js";
-import { assertConfidence, assertCount, assertFinite } from "../_internal/assert.js";
-import { meanInterval, type MeanEstimate } from "../stats/meanInterval.js";
-import { wilsonInterval } from "../stats/wilsonInterval.js";
+import { countScaleAnswers, summarizeScale, topThreshold } from "./_internal/scaleAnswers.js";
 import type { Interval } from "../stats/Interval.js";
 import { assertScale, type Scale } from "./Scale.js";
 import type { Response } from "./Response.js";
@@ -85,38 +81,11 @@ export function customerSatisfactionScore(
   responses: readonly Response[],
   options: CsatOptions = {},
 ): CustomerSatisfactionScore {
+  const fn = "customerSatisfactionScore";
   const scale = options.scale ?? DEFAULT_SCALE;
-  assertScale("customerSatisfactionScore", scale);
-  const threshold = satisfiedThreshold(scale, options.topBoxes ?? 2);
-  let n = 0;
-  let satisfied = 0;
-  let sum = 0;
-  let sumOfSquares = 0;
-  let skipped = 0;
-  for (let i = 0; i < responses.length; i++) {
-    const r = responses[i];
-    if (r === null || r === undefined) {
-      skipped++;
-      continue;
-    }
-    assertFinite("customerSatisfactionScore", r, ["responses", i]);
-    if (!Number.isInteger(r)) {
-      throw new InputError(ErrorCodes.NOT_INTEGER, `customerSatisfactionScore requires integer answers, got ${r} at responses[${i}]`, ["responses", i], r);
-    }
-    if (r < scale.min || r > scale.max) {
-      throw new InputError(
-        ErrorCodes.OUT_OF_RANGE,
-        `customerSatisfactionScore requires answers in ${scale.min}–${scale.max}, got ${r} at responses[${i}]`,
-        ["responses", i],
-        r,
-      );
-    }
-    n++;
-    if (r >= threshold) satisfied++;
-    sum += r;
-    sumOfSquares += r * r;
-  }
-  return customerSatisfactionScoreFromStats({ n, satisfied, sum, sumOfSquares, skipped }, options);
+  assertScale(fn, scale);
+  const s = countScaleAnswers(fn, responses, scale, topThreshold(fn, scale, options.topBoxes ?? 2, "topBoxes"));
+  return customerSatisfactionScoreFromStats({ n: s.n, satisfied: s.top, sum: s.sum, sumOfSquares: s.sumOfSquares, skipped: s.skipped }, options);
 }
 
 /**
@@ -134,49 +103,20 @@ export function customerSatisfactionScoreFromStats(stats: CsatStats, options: Cs
   const scale = options.scale ?? DEFAULT_SCALE;
   assertScale(fn, scale);
   const topBoxes = options.topBoxes ?? 2;
-  satisfiedThreshold(scale, topBoxes);
-  const confidence = options.confidence ?? 0.95;
-  assertConfidence(fn, confidence);
-  const { n, satisfied, sum, sumOfSquares } = stats;
+  topThreshold(fn, scale, topBoxes, "topBoxes");
   const skipped = stats.skipped ?? 0;
-  assertCount(fn, n, ["n"]);
-  assertCount(fn, satisfied, ["satisfied"]);
-  assertCount(fn, skipped, ["skipped"]);
-  assertFinite(fn, sum, ["sum"]);
-  assertFinite(fn, sumOfSquares, ["sumOfSquares"]);
-  if (n === 0) throw new InputError(ErrorCodes.EMPTY_SAMPLE, `${fn} requires at least one valid answer`, ["responses"], n);
-  if (satisfied > n) {
-    throw new InputError(ErrorCodes.INCONSISTENT, `${fn} requires satisfied ≤ n, got ${satisfied} of ${n}`, ["satisfied"], satisfied);
-  }
-  if (sum < scale.min * n || sum > scale.max * n) {
-    throw new InputError(ErrorCodes.INCONSISTENT, `${fn} requires a mean on the scale, got sum ${sum} for n ${n}`, ["sum"], sum);
-  }
-  const mean: MeanEstimate = meanInterval(n, sum, sumOfSquares, confidence);
+  const r = summarizeScale(fn, { n: stats.n, top: stats.satisfied, sum: stats.sum, sumOfSquares: stats.sumOfSquares, skipped }, "satisfied", scale, options.confidence ?? 0.95);
   return {
     definition: "csat@1",
-    share: satisfied / n,
-    shareInterval: wilsonInterval(satisfied, n, confidence),
-    mean: mean.mean,
-    meanInterval: mean.interval,
-    standardDeviation: mean.standardDeviation,
-    n,
-    satisfied,
+    share: r.share,
+    shareInterval: r.shareInterval,
+    mean: r.mean,
+    meanInterval: r.meanInterval,
+    standardDeviation: r.standardDeviation,
+    n: stats.n,
+    satisfied: stats.satisfied,
     skipped,
     scale,
     topBoxes,
   };
-}
-
-/** The lowest answer that counts as satisfied. */
-function satisfiedThreshold(scale: Scale, topBoxes: number): number {
-  const width = scale.max - scale.min + 1;
-  if (!Number.isInteger(topBoxes) || topBoxes < 1 || topBoxes >= width) {
-    throw new InputError(
-      ErrorCodes.INVALID_OPTION,
-      `customerSatisfactionScore requires topBoxes to be an integer in 1–${width - 1}, got ${topBoxes}`,
-      ["options", "topBoxes"],
-      topBoxes,
-    );
-  }
-  return scale.max - topBoxes + 1;
 }
