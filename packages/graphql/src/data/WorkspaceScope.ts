@@ -1,6 +1,7 @@
 import type { EntityName } from "@mikro-orm/core";
-import type { EntityManager } from "@mikro-orm/knex";
+import type { EntityManager, QueryBuilder } from "@mikro-orm/knex";
 import { WORKSPACE_FILTER } from "./ormOptions.js";
+import type { SqlReader } from "./SqlReader.js";
 
 /**
  * The one place that scopes data access to a workspace. A request gets one
@@ -12,11 +13,27 @@ import { WORKSPACE_FILTER } from "./ormOptions.js";
 export class WorkspaceScope {
   readonly em: EntityManager;
   readonly workspaceId: number;
+  /** The fast SQLite read path, when the server opened one (see {@link SqlReader}). */
+  readonly reader: SqlReader | null;
 
-  constructor(em: EntityManager, workspaceId: number) {
+  constructor(em: EntityManager, workspaceId: number, reader: SqlReader | null = null) {
     this.em = em;
     this.workspaceId = workspaceId;
+    this.reader = reader;
     em.setFilterParams(WORKSPACE_FILTER, { id: workspaceId });
+  }
+
+  /**
+   * Runs a read built with {@link WorkspaceScope.qb} and returns plain rows
+   * (no entity hydration). Outside a transaction on SQLite it takes the
+   * prepared-statement path.
+   */
+  async rows<T>(qb: QueryBuilder<object>): Promise<T[]> {
+    if (this.reader && !this.em.getTransactionContext()) {
+      const { sql, bindings } = qb.getKnexQuery().toSQL().toNative();
+      return this.reader.all<T>(sql, bindings);
+    }
+    return qb.execute<T[]>("all", false);
   }
 
   /** A query builder on `entity` already restricted to this workspace. */
@@ -30,13 +47,14 @@ export class WorkspaceScope {
    */
   async select<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     if (!/workspace_id\s*=\s*\?/.test(sql)) throw new Error("scoped SQL must filter on workspace_id = ? (its first placeholder)");
+    if (this.reader && !this.em.getTransactionContext()) return this.reader.all<T>(sql, [this.workspaceId, ...params]);
     // Inside a transaction, run on its connection (SQLite has only one).
     return this.em.getConnection().execute<T[]>(sql, [this.workspaceId, ...params], "all", this.em.getTransactionContext());
   }
 
   /** The same workspace on another EntityManager (a transaction's). */
   with(em: EntityManager): WorkspaceScope {
-    return new WorkspaceScope(em, this.workspaceId);
+    return new WorkspaceScope(em, this.workspaceId, this.reader);
   }
 
   /**

@@ -18,6 +18,8 @@ import { createLoaders } from "./createLoaders.js";
 import type { Context, CurrentWorkspace } from "./Context.js";
 import { formatError } from "./formatError.js";
 import { depthLimit } from "./depthLimit.js";
+import { compiledExecutor } from "./compiledExecutor.js";
+import { openSqlReader } from "../data/SqlReader.js";
 
 /** The header that picks the workspace of a request (API keys will replace it). */
 export const WORKSPACE_HEADER = "x-engagekit-workspace";
@@ -37,6 +39,12 @@ export interface CreateServerOptions {
   /** Deepest field nesting accepted (default 12) and most aliases per operation (default 50). */
   readonly maxDepth?: number;
   readonly maxAliases?: number;
+  /**
+   * How operations execute: `"compiled"` (default) compiles each distinct
+   * operation once with graphql-jit; `"graphql-js"` uses the reference
+   * executor (e.g. to rule the compiler out when debugging).
+   */
+  readonly executor?: "compiled" | "graphql-js";
 }
 
 /** A running engagekit HTTP server. */
@@ -56,8 +64,9 @@ export interface EngagekitServer {
  */
 export async function createServer(options: CreateServerOptions): Promise<EngagekitServer> {
   const httpServer = createHttpServer();
+  const reader = openSqlReader(options.orm);
   const apollo = new ApolloServer<Context>({
-    schema: options.schema,
+    ...(options.executor === "graphql-js" ? { schema: options.schema } : { gateway: compiledExecutor(options.schema) }),
     introspection: true,
     formatError,
     validationRules: [depthLimit(options.maxDepth ?? 12, options.maxAliases ?? 50)],
@@ -96,7 +105,7 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
     const header = req.headers[WORKSPACE_HEADER];
     const slug = (Array.isArray(header) ? header[0] : header) || options.defaultWorkspace;
     const workspace = await resolveWorkspace(em, slug);
-    const scope = new WorkspaceScope(em, workspace.id);
+    const scope = new WorkspaceScope(em, workspace.id, reader);
     return { workspace, scope, loaders: createLoaders(scope) };
   }
 
@@ -176,6 +185,7 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
     async stop() {
       // The drain plugin closes the listener and waits for in-flight requests.
       await apollo.stop();
+      reader?.close();
     },
   };
 }

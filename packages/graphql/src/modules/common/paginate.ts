@@ -1,5 +1,6 @@
 import { raw } from "@mikro-orm/core";
 import type { QueryBuilder } from "@mikro-orm/knex";
+import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
 import { decodeCursor, encodeCursor, pageSize } from "./connection.js";
 
 /**
@@ -8,6 +9,7 @@ import { decodeCursor, encodeCursor, pageSize } from "./connection.js";
  * `totalCount` is a second query run only when asked for.
  */
 export async function paginate<Row extends { id: number }, Node>(
+  scope: WorkspaceScope,
   qb: QueryBuilder<object>,
   countQb: QueryBuilder<object>,
   first: number,
@@ -17,14 +19,14 @@ export async function paginate<Row extends { id: number }, Node>(
   const limit = pageSize(first);
   qb.orderBy({ id: "asc" } as never).limit(limit + 1);
   if (after) qb.andWhere({ id: { $gt: decodeCursor(after) } } as never);
-  const rows = await qb.execute<Row[]>("all", false);
+  const rows = await scope.rows<Row>(qb);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
     edges: page.map((row) => ({ cursor: encodeCursor(Number(row.id)), node: toNode(row) })),
     pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeCursor(Number(last.id)) : null },
     count: async () => {
-      const counted = await countQb.select([raw("count(*) as n")] as never).execute<{ n: number | string }[]>("all", false);
+      const counted = await scope.rows<{ n: number | string }>(countQb.select([raw("count(*) as n")] as never));
       return Number(counted[0]?.n ?? 0);
     },
   };

@@ -35,6 +35,7 @@ export class CustomerResolver {
     @Arg("after", () => String, { nullable: true }) after?: string,
   ): Promise<CustomerConnection> {
     const page = await paginate<CustomerRow, CustomerType>(
+      ctx.scope,
       ctx.scope.qb(CustomerSchema).select([...COLUMNS]) as never,
       ctx.scope.qb(CustomerSchema) as never,
       first,
@@ -48,7 +49,7 @@ export class CustomerResolver {
   async customer(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<CustomerType | null> {
     const numeric = Number(id);
     if (!Number.isSafeInteger(numeric)) return null;
-    const rows = await ctx.scope.qb(CustomerSchema).select([...COLUMNS]).andWhere({ id: numeric }).execute<CustomerRow[]>("all", false);
+    const rows = await ctx.scope.rows<CustomerRow>(ctx.scope.qb(CustomerSchema).select([...COLUMNS]).andWhere({ id: numeric }) as never);
     return rows[0] ? toCustomerType(rows[0]) : null;
   }
 

@@ -11,12 +11,13 @@ import { OrderSummary } from "./OrderSummary.type.js";
  */
 export function orderSummaryLoader(scope: WorkspaceScope): DataLoader<number, OrderSummary> {
   return new DataLoader<number, OrderSummary>(async (ids) => {
-    const rows = await scope
-      .qb(OrderSchema)
-      .select([raw("t.customer_id as customer_id"), raw("count(*) as n"), raw("sum(t.amount_cents) as cents"), raw("max(t.ordered_at) as last")])
-      .andWhere({ customer: { $in: [...ids] } })
-      .groupBy("customer")
-      .execute<Record<string, unknown>[]>("all", false);
+    const rows = await scope.rows<Record<string, unknown>>(
+      scope
+        .qb(OrderSchema)
+        .select([raw("t.customer_id as customer_id"), raw("count(*) as n"), raw("sum(t.amount_cents) as cents"), raw("max(t.ordered_at) as last")])
+        .andWhere({ customer: { $in: [...ids] } })
+        .groupBy("customer") as never,
+    );
     const byId = new Map<number, Record<string, unknown>>();
     for (const row of rows) byId.set(Number(row.customer_id), row);
     return ids.map((id) => {

@@ -27,6 +27,7 @@ export class InteractionResolver {
       return qb;
     };
     const page = await paginate<InteractionRow, ReturnType<typeof toInteractionType>>(
+      ctx.scope,
       where().select(COLUMNS as never) as never,
       where() as never,
       first,

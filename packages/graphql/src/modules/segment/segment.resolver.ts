@@ -34,6 +34,7 @@ export class SegmentResolver {
   ): Promise<SegmentConnection> {
     const cols = ["id", "key", "name", "description", "definition"];
     const page = await paginate<SegmentRow, SegmentType>(
+      ctx.scope,
       ctx.scope.qb(SegmentSchema).select(cols as never) as never,
       ctx.scope.qb(SegmentSchema) as never,
       first,
@@ -164,6 +165,7 @@ export class SegmentResolver {
     const inSegment = <Q extends { andWhere(cond: never): Q }>(qb: Q): Q =>
       qb.andWhere({ id: { $in: ctx.scope.em.createQueryBuilder(SegmentMembershipSchema, "m").select("customer").where({ segment: Number(segment.id) }).getKnexQuery() } } as never);
     const page = await paginate<CustomerRow, ReturnType<typeof toCustomerType>>(
+      ctx.scope,
       inSegment(ctx.scope.qb(CustomerSchema).select(cols as never)) as never,
       inSegment(ctx.scope.qb(CustomerSchema)) as never,
       first,
