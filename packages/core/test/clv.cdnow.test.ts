@@ -157,6 +157,16 @@ describe("fits on the CDNOW sample reproduce the published values", () => {
     expect(fit.logLikelihood).toBeGreaterThanOrEqual(-33225.58127434699 - 1e-6);
     expect(fit.logLikelihood).toBeCloseTo(-33225.58127434699, 5);
   });
+
+  it("should report every published fit as an interior maximum: converged, no boundary parameters, no warnings, finite standard errors", () => {
+    const mbg = fitModifiedBgNbd(summary);
+    for (const fit of [bg, pareto, gg, mbg]) {
+      expect(fit.convergence.converged).toBe(true);
+      expect(fit.convergence.boundary).toEqual([]);
+      expect(fit.convergence.warnings).toEqual([]);
+      expect(fit.standardErrors).not.toBeNull();
+    }
+  });
 });
 
 describe("fits on the published summary agree with an independent scipy oracle", () => {

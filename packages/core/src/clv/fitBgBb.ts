@@ -30,7 +30,7 @@ export type FittedBgBb = BgBbModel & FitResult<BgBbParams>;
  */
 export function fitBgBb(data: BgBbData, options: FitOptions = {}): FittedBgBb {
   const d = prepareBgBb("fitBgBb", data);
-  const fit = maximumLikelihood("fitBgBb", (p, g) => bgBbLogLikelihood(d, p, g), Float64Array.of(1, 1, 1, 1), d.total, options);
+  const fit = maximumLikelihood("fitBgBb", ["alpha", "beta", "gamma", "delta"], (p, g) => bgBbLogLikelihood(d, p, g), Float64Array.of(1, 1, 1, 1), d.total, options);
   const [alpha, beta, gamma, delta] = fit.params as unknown as [number, number, number, number];
   const se = fit.standardErrors;
   return {

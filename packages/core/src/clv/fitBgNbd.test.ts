@@ -52,3 +52,26 @@ describe("fit bad input", () => {
     for (const v of Object.values(fit.params)) expect(Number.isNaN(v)).toBe(false);
   });
 });
+
+describe("CLV.FIT_FAILED", () => {
+  // Every customer was first seen on the last day (T = 0): the data carry no information, the
+  // starting α = mean T is 0 and the log-likelihood there is 0·∞ = NaN, so the optimiser never
+  // gets a finite value. The fit must throw the typed error, not return NaN parameters.
+  const allNew = { frequency: [0, 0, 0], recency: [0, 0, 0], T: [0, 0, 0] };
+  it.each([
+    ["fitBgNbd", fitBgNbd, "(r = 1, alpha = 0, a = 1, b = 1)"],
+    ["fitParetoNbd", fitParetoNbd, "(r = 1, alpha = 0, s = 1, beta = 0)"],
+    ["fitModifiedBgNbd", fitModifiedBgNbd, "(r = 1, alpha = 0, a = 1, b = 1)"],
+  ] as const)("should throw CLV.FIT_FAILED from %s when every customer has T = 0", (name, fit, start) => {
+    const e = errorOf(() => fit(allNew));
+    expect(e.code).toBe("CLV.FIT_FAILED");
+    expect(e.path).toEqual(["data"]);
+    expect(e.message).toBe(`${name} requires data on which the likelihood has a finite maximum: the log-likelihood is not finite at the starting point ${start}`);
+  });
+
+  it("should throw CLV.FIT_FAILED from fitBgNbd when the ages overflow (mean T = ∞, so α + T = ∞ at the start)", () => {
+    const e = errorOf(() => fitBgNbd({ frequency: [1, 0], recency: [1e308, 0], T: [1e308, 1e308] }));
+    expect(e.code).toBe("CLV.FIT_FAILED");
+    expect(e.message).toBe("fitBgNbd requires data on which the likelihood has a finite maximum: the log-likelihood is not finite at the starting point (r = 1, alpha = Infinity, a = 1, b = 1)");
+  });
+});

@@ -28,7 +28,10 @@ export type FittedBgNbd = BgNbdModel & FitResult<BgNbdParams>;
  * @param data - frequency x (integer ≥ 0), recency t_x, age T per customer (0 ≤ t_x ≤ T; a customer first seen on the last day has T = 0 and adds nothing), optional weights
  * @throws {InputError} `METRIC.EMPTY_SAMPLE` for no customers; `METRIC.NOT_INTEGER`, `METRIC.OUT_OF_RANGE`,
  *   `METRIC.NOT_FINITE`, `METRIC.INCONSISTENT` (recency > T, x = 0 with recency > 0, unequal columns) with the position;
- *   `CLV.FIT_FAILED` when no finite maximum is found. A fit that stops early returns `convergence.converged = false`.
+ *   `CLV.FIT_FAILED` when the log-likelihood is not finite at the start (e.g. every customer has T = 0) or a
+ *   parameter overflows. A fit that stops early returns `convergence.converged = false`; one whose likelihood has
+ *   no interior maximum (e.g. a → 0, b → ∞ when nobody seems to drop out) also names the parameters in
+ *   `convergence.boundary` and says why in `convergence.warnings`.
  * @category Value
  * @example
  * const fit = fitBgNbd({ frequency: summary.frequency, recency: summary.recency, T: summary.T });
@@ -37,7 +40,7 @@ export type FittedBgNbd = BgNbdModel & FitResult<BgNbdParams>;
 export function fitBgNbd(data: RfmData, options: FitOptions = {}): FittedBgNbd {
   const d = prepareRfm("fitBgNbd", data);
   const start = Float64Array.of(1, d.meanT, 1, 1);
-  const fit = maximumLikelihood("fitBgNbd", (p, g) => bgNbdLogLikelihood(d, p, g), start, d.total, options);
+  const fit = maximumLikelihood("fitBgNbd", ["r", "alpha", "a", "b"], (p, g) => bgNbdLogLikelihood(d, p, g), start, d.total, options);
   const [r, alpha, a, b] = fit.params as unknown as [number, number, number, number];
   const se = fit.standardErrors;
   return {

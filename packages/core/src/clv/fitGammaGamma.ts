@@ -34,6 +34,9 @@ export type FittedGammaGamma = GammaGammaModel &
  *
  * @throws {InputError} `METRIC.EMPTY_SAMPLE` when no customer has x > 0; `METRIC.OUT_OF_RANGE` for a negative
  *   spend or a zero spend with x > 0; `METRIC.NOT_INTEGER` / `METRIC.NOT_FINITE` with the position; `CLV.FIT_FAILED`
+ *   when the log-likelihood is not finite at the start (only when spend × frequency overflows a double) or a parameter
+ *   overflows. Data without an interior maximum (e.g. every mean spend equal: p, q → ∞) give `converged = false`
+ *   with `convergence.boundary`.
  * @category Value
  * @example
  * const gg = fitGammaGamma({ frequency: summary.frequency, monetaryValue: summary.monetaryValue });
@@ -41,7 +44,12 @@ export type FittedGammaGamma = GammaGammaModel &
  */
 export function fitGammaGamma(data: SpendData, options: FitOptions = {}): FittedGammaGamma {
   const d = prepareSpend("fitGammaGamma", data);
-  const fit = maximumLikelihood("fitGammaGamma", (p, g) => gammaGammaLogLikelihood(d, p, g), Float64Array.of(1, 1, 1), d.n, options);
+  // γ is in money units: judge a boundary run against the mean spend, not against the start 1.
+  let sumM = 0;
+  for (let i = 0; i < d.m.length; i++) sumM += d.m[i] as number;
+  const meanM = sumM / d.n;
+  const scale = Float64Array.of(1, 1, Number.isFinite(meanM) && meanM > 0 ? meanM : 1);
+  const fit = maximumLikelihood("fitGammaGamma", ["p", "q", "gamma"], (p, g) => gammaGammaLogLikelihood(d, p, g), Float64Array.of(1, 1, 1), d.n, options, scale);
   const [p, q, gamma] = fit.params as unknown as [number, number, number];
   const se = fit.standardErrors;
   return {

@@ -26,7 +26,7 @@ export type FittedModifiedBgNbd = ModifiedBgNbdModel & FitResult<ModifiedBgNbdPa
 export function fitModifiedBgNbd(data: RfmData, options: FitOptions = {}): FittedModifiedBgNbd {
   const d = prepareRfm("fitModifiedBgNbd", data);
   const start = Float64Array.of(1, d.meanT, 1, 1);
-  const fit = maximumLikelihood("fitModifiedBgNbd", (p, g) => modifiedBgNbdLogLikelihood(d, p, g), start, d.total, options);
+  const fit = maximumLikelihood("fitModifiedBgNbd", ["r", "alpha", "a", "b"], (p, g) => modifiedBgNbdLogLikelihood(d, p, g), start, d.total, options);
   const [r, alpha, a, b] = fit.params as unknown as [number, number, number, number];
   const se = fit.standardErrors;
   return {

@@ -17,7 +17,10 @@ export type FittedParetoNbd = ParetoNbdModel & FitResult<ParetoNbdParams>;
  * log-sum-exp form of the likelihood (the ₂F₁ series is differentiated term by
  * term), start r = s = 1, α = β = mean(T). The surface is flat along s and β:
  * the log-likelihood and predictions are well determined, s and β less so
- * (see `standardErrors`).
+ * (see `standardErrors`). Where no customer seems to drop out (e.g. the full
+ * Online Retail log) the likelihood keeps rising as s → 0, β → ∞ toward the
+ * no-dropout NBD: the fit then reports `converged = false` with s and β in
+ * `convergence.boundary`, and no standard errors.
  *
  * Source: Schmittlein, Morrison & Colombo (1987); Fader & Hardie (2005) note 009.
  * CDNOW 1/10 sample (weeks): r = 0.553, α = 10.578, s = 0.606, β = 11.669, LL = −9595.0.
@@ -33,7 +36,7 @@ export type FittedParetoNbd = ParetoNbdModel & FitResult<ParetoNbdParams>;
 export function fitParetoNbd(data: RfmData, options: FitOptions = {}): FittedParetoNbd {
   const d = prepareRfm("fitParetoNbd", data);
   const start = Float64Array.of(1, d.meanT, 1, d.meanT);
-  const fit = maximumLikelihood("fitParetoNbd", (p, g) => paretoNbdLogLikelihood(d, p, g), start, d.total, options);
+  const fit = maximumLikelihood("fitParetoNbd", ["r", "alpha", "s", "beta"], (p, g) => paretoNbdLogLikelihood(d, p, g), start, d.total, options);
   const [r, alpha, s, beta] = fit.params as unknown as [number, number, number, number];
   const se = fit.standardErrors;
   return {

@@ -46,3 +46,28 @@ describe("fitGammaGamma bad input", () => {
     expect(code(() => fitGammaGamma({ frequency: [], monetaryValue: [] }))).toBe('METRIC.EMPTY_SAMPLE ["data","frequency"]');
   });
 });
+
+describe("fitGammaGamma without a finite interior maximum", () => {
+  it("should throw CLV.FIT_FAILED when spend × frequency overflows (γ + m·x = ∞ at the start)", () => {
+    // The only way to a non-finite Gamma-Gamma log-likelihood at the start p = q = γ = 1 with validated
+    // input (x ≥ 1, 0 < m < ∞): m·x beyond the largest double.
+    let error: unknown;
+    try {
+      fitGammaGamma({ frequency: [2, 1], monetaryValue: [1e308, 5] });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    const e = error as InputError;
+    expect(e.code).toBe("CLV.FIT_FAILED");
+    expect(e.path).toEqual(["data"]);
+    expect(e.message).toBe("fitGammaGamma requires data on which the likelihood has a finite maximum: the log-likelihood is not finite at the starting point (p = 1, q = 1, gamma = 1)");
+  });
+
+  it("should report p, q → ∞ (no spend variation) rather than converge when every customer has the same mean spend", () => {
+    const fit = fitGammaGamma({ frequency: [1, 2, 3, 4], monetaryValue: [10, 10, 10, 10] });
+    expect(fit.convergence.converged).toBe(false);
+    expect(fit.convergence.boundary.map((b) => [b.name, b.toward])).toEqual([["p", "infinity"], ["q", "infinity"]]);
+    for (const v of Object.values(fit.params)) expect(Number.isFinite(v)).toBe(true);
+  });
+});

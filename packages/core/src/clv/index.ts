@@ -6,7 +6,7 @@ export type { Transaction, TransactionColumns, TimeUnit, RfmSummaryOptions, RfmS
 export type { RfmCustomer, RfmData } from "./RfmData.js";
 
 // Fitting
-export type { ConvergenceReport } from "./ConvergenceReport.js";
+export type { BoundaryParameter, ConvergenceReport } from "./ConvergenceReport.js";
 export type { FitResult } from "./FitResult.js";
 export type { FitOptions } from "./FitOptions.js";
 
