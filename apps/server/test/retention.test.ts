@@ -67,6 +67,64 @@ for (const db of databases()) {
       expect(res.data?.churnSurvival.steps.map((s) => s.survival)).toEqual(km.steps.map((s) => s.survival));
     });
 
+    it("should restrict retention, repeat purchase, churn survival and response times to a segment, a stage or a rung", async () => {
+      // A segment holding the even-numbered CDNOW customers, and odd ones on the advocate rung.
+      const conn = app.orm.em.getConnection();
+      const ws = app.seed.workspaceId;
+      const now = db.name === "sqlite" ? String(Date.now()) : "now()";
+      await conn.execute(`insert into segments (workspace_id, key, name, definition, created_at, updated_at) values (${ws}, 'even', 'Even', '{"type":"all","conditions":[]}', ${now}, ${now})`);
+      const [seg] = await conn.execute<{ id: number }[]>(`select id from segments where workspace_id = ${ws} and key = 'even'`);
+      const customers = await conn.execute<{ id: number; external_id: string }[]>(`select id, external_id from customers where workspace_id = ${ws} and external_id like 'cdnow-%'`);
+      const even = customers.filter((c) => Number(c.external_id.slice(6)) % 2 === 0);
+      for (let i = 0; i < even.length; i += 500) {
+        await conn.execute(`insert into segment_memberships (workspace_id, segment_id, customer_id, entered_at) values ${even.slice(i, i + 500).map((c) => `(${ws}, ${seg?.id}, ${c.id}, ${now})`).join(", ")}`);
+      }
+      await conn.execute(`update customers set ladder_tier = 'advocate' where workspace_id = ${ws} and external_id like 'cdnow-%' and id not in (select customer_id from segment_memberships where segment_id = ${seg?.id})`);
+      type R = { cohortRetention: { rows: { counts: number[] }[] }; repeatPurchaseRate: { n: number; count: number }; churnSurvival: { n: number; churned: number } };
+      const ask = (filter: string) =>
+        app.gql<R>(`{ cohortRetention(period: MONTH, filter: ${filter}) { rows { counts } } repeatPurchaseRate(filter: ${filter}) { n count } churnSurvival(definition: { inactiveDays: 90 }, filter: ${filter}) { n churned } }`);
+      // Oracle: the core on the file's rows of the same customers.
+      const oracle = (keep: (n: number) => boolean) => {
+        const rows = cdnow().filter((r) => keep(Number(r.customer)));
+        const m = cohortRetention(rows.map((r) => r.customer), rows.map((r) => r.t), "month");
+        const lines = new Map<string, number>();
+        for (const r of rows) lines.set(r.customer, (lines.get(r.customer) ?? 0) + 1);
+        return { counts: m.counts, n: lines.size, repeat: [...lines.values()].filter((n) => n > 1).length };
+      };
+      for (const [filter, keep] of [
+        ['{ segment: "even" }', (n: number) => n % 2 === 0],
+        ['{ ladderTier: "advocate" }', (n: number) => n % 2 === 1],
+      ] as const) {
+        const res = await ask(filter);
+        expect(res.errors).toBeUndefined();
+        const o = oracle(keep);
+        expect(o.n).toBeGreaterThan(1000);
+        expect(o.n).toBeLessThan(2357);
+        expect(res.data?.cohortRetention.rows.map((r) => r.counts)).toEqual(o.counts);
+        expect(res.data?.repeatPurchaseRate).toEqual({ n: o.n, count: o.repeat });
+        expect(res.data?.churnSurvival.n).toBe(o.n);
+      }
+      // No customer matches: no data, not a zero.
+      const none = await ask('{ segment: "no-such-segment" }');
+      expect(none.errors).toBeUndefined();
+      expect(none.data).toEqual({ cohortRetention: null, repeatPurchaseRate: null, churnSurvival: null });
+
+      // Response times: one ticket of an even customer, one of an odd customer.
+      const q = `mutation($input: [TicketEventInput!]!) { recordTicketEvents(input: $input) { created } }`;
+      const input = [
+        { idempotencyKey: "f1-open", ticket: { externalId: "F-1", customer: { externalId: "cdnow-0002" }, channel: "email" }, type: "OPENED", occurredAt: "2026-05-01T09:00:00Z" },
+        { idempotencyKey: "f1-reply", ticket: { externalId: "F-1" }, type: "AGENT_REPLY", occurredAt: "2026-05-01T09:10:00Z" },
+        { idempotencyKey: "f2-open", ticket: { externalId: "F-2", customer: { externalId: "cdnow-0003" }, channel: "email" }, type: "OPENED", occurredAt: "2026-05-01T09:00:00Z" },
+        { idempotencyKey: "f2-reply", ticket: { externalId: "F-2" }, type: "AGENT_REPLY", occurredAt: "2026-05-01T10:00:00Z" },
+      ];
+      expect((await app.gql(q, { input })).errors).toBeUndefined();
+      type T = { responseTimes: { tickets: number; firstResponse: { median: { value: number } } } | null };
+      const rt = async (customers: string) => (await app.gql<T>(`{ responseTimes(customers: ${customers}) { tickets firstResponse { median { value } } } }`)).data?.responseTimes;
+      expect(await rt('{ segment: "even" }')).toEqual({ tickets: 1, firstResponse: { median: { value: 10 * 60_000 } } });
+      expect(await rt('{ ladderTier: "advocate" }')).toEqual({ tickets: 1, firstResponse: { median: { value: 60 * 60_000 } } });
+      expect(await rt('{ segment: "no-such-segment" }')).toBeNull();
+    });
+
     it("should compare two surgeries' CSAT and two groups' NPS exactly as the core does", async () => {
       const a = "Earls Court Surgery";
       const b = "The Chelsea Practice";

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../server/Context.js";
 import { CustomerSchema } from "../../entities/Customer.js";
-import { paginate } from "../common/paginate.js";
+import { paginateSql } from "../common/paginate.js";
 import { CustomerType, toCustomerType, type CustomerRow } from "./Customer.type.js";
 import { CustomerConnection } from "./CustomerConnection.type.js";
 import { OrderSummary } from "./OrderSummary.type.js";
@@ -22,6 +22,8 @@ const COLUMNS = [
   "predictedClv",
   "pAlive",
 ] as const;
+/** The same columns as SQL, for the hot list path. */
+const SQL_COLUMNS = "id, external_id, email, traits, created_at, journey_stage, ladder_tier, engagement_score, rfm_score, predicted_clv, p_alive";
 
 /** Most orders `lastOrders` returns per customer. */
 const MAX_LAST_ORDERS = 20;
@@ -34,14 +36,7 @@ export class CustomerResolver {
     @Arg("first", () => Int, { defaultValue: 20, description: "Page size, at most 100." }) first: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
   ): Promise<CustomerConnection> {
-    const page = await paginate<CustomerRow, CustomerType>(
-      ctx.scope,
-      ctx.scope.qb(CustomerSchema).select([...COLUMNS]) as never,
-      ctx.scope.qb(CustomerSchema) as never,
-      first,
-      after,
-      toCustomerType,
-    );
+    const page = await paginateSql<CustomerRow, CustomerType>(ctx.scope, SQL_COLUMNS, "from customers where workspace_id = ?", first, after, toCustomerType);
     return Object.assign(new CustomerConnection(), page);
   }
 

@@ -1,7 +1,5 @@
 import DataLoader from "dataloader";
-import { raw } from "@mikro-orm/core";
 import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
-import { OrderSchema } from "../../entities/Order.js";
 import { OrderSummary } from "./OrderSummary.type.js";
 
 /**
@@ -11,12 +9,10 @@ import { OrderSummary } from "./OrderSummary.type.js";
  */
 export function orderSummaryLoader(scope: WorkspaceScope): DataLoader<number, OrderSummary> {
   return new DataLoader<number, OrderSummary>(async (ids) => {
-    const rows = await scope.rows<Record<string, unknown>>(
-      scope
-        .qb(OrderSchema)
-        .select([raw("t.customer_id as customer_id"), raw("count(*) as n"), raw("sum(t.amount_cents) as cents"), raw("max(t.ordered_at) as last")])
-        .andWhere({ customer: { $in: [...ids] } })
-        .groupBy("customer") as never,
+    const rows = await scope.select<Record<string, unknown>>(
+      `select customer_id, count(*) as n, sum(amount_cents) as cents, max(ordered_at) as last
+       from orders where workspace_id = ? and customer_id in (${ids.map(() => "?").join(", ")}) group by customer_id`,
+      [...ids],
     );
     const byId = new Map<number, Record<string, unknown>>();
     for (const row of rows) byId.set(Number(row.customer_id), row);

@@ -4,6 +4,7 @@ import { cohortRetention, kaplanMeier, repeatPurchaseRate, type Rate } from "@en
 import type { Context } from "../../server/Context.js";
 import { toMs, type SqlDate } from "../../data/sqlDate.js";
 import { IntervalType } from "../common/Interval.type.js";
+import { CustomerFilterInput, customerFilterSql } from "../common/CustomerFilter.input.js";
 import { ChurnDefinitionInput, CohortMatrixType, CohortPeriodEnum, RateType, RetentionMode, SurvivalCurveType } from "./Retention.type.js";
 
 const DAY = 86_400_000;
@@ -12,12 +13,22 @@ export function toRateType(r: Rate): RateType {
   return Object.assign(new RateType(), { rate: r.rate, interval: IntervalType.from(r.interval), n: r.n, count: r.count });
 }
 
-/** Per customer: first and last order time, and the number of distinct order days. */
-async function orderSpans(ctx: Context) {
+/** ` and <customer condition>` for the orders of the filtered customers, with its parameters. */
+function customersOf(ctx: Context, filter: CustomerFilterInput | undefined): [string, unknown[]] {
+  const f = customerFilterSql(ctx.workspace.id, "customer_id", filter);
+  return f ? [` and ${f.sql}`, f.params] : ["", []];
+}
+
+/** Per customer: first and last order time, and the number of orders. */
+async function orderSpans(ctx: Context, filter: CustomerFilterInput | undefined) {
+  const [where, params] = customersOf(ctx, filter);
   return ctx.scope.select<{ customer_id: number; first: SqlDate; last: SqlDate; n: number | string }>(
-    "select customer_id, min(ordered_at) as first, max(ordered_at) as last, count(*) as n from orders where workspace_id = ? group by customer_id",
+    `select customer_id, min(ordered_at) as first, max(ordered_at) as last, count(*) as n from orders where workspace_id = ?${where} group by customer_id`,
+    params,
   );
 }
+
+const FILTER = { nullable: true, description: "Only these customers (segment, journey stage, ladder rung)." } as const;
 
 @Resolver()
 export class RetentionResolver {
@@ -26,8 +37,10 @@ export class RetentionResolver {
     @Ctx() ctx: Context,
     @Arg("period", () => CohortPeriodEnum, { defaultValue: CohortPeriodEnum.MONTH }) period: CohortPeriodEnum,
     @Arg("mode", () => RetentionMode, { defaultValue: RetentionMode.CLASSIC }) mode: RetentionMode,
+    @Arg("filter", () => CustomerFilterInput, FILTER) filter?: CustomerFilterInput,
   ): Promise<CohortMatrixType | null> {
-    const rows = await ctx.scope.select<{ customer_id: number; ordered_at: SqlDate }>("select customer_id, ordered_at from orders where workspace_id = ?");
+    const [where, params] = customersOf(ctx, filter);
+    const rows = await ctx.scope.select<{ customer_id: number; ordered_at: SqlDate }>(`select customer_id, ordered_at from orders where workspace_id = ?${where}`, params);
     if (rows.length === 0) return null;
     const m = cohortRetention(rows.map((r) => Number(r.customer_id)), rows.map((r) => toMs(r.ordered_at)), period, mode);
     return Object.assign(new CohortMatrixType(), {
@@ -38,8 +51,8 @@ export class RetentionResolver {
   }
 
   @Query(() => RateType, { nullable: true, description: "Share of buying customers who ordered more than once (Wilson interval); null without orders." })
-  async repeatPurchaseRate(@Ctx() ctx: Context): Promise<RateType | null> {
-    const spans = await orderSpans(ctx);
+  async repeatPurchaseRate(@Ctx() ctx: Context, @Arg("filter", () => CustomerFilterInput, FILTER) filter?: CustomerFilterInput): Promise<RateType | null> {
+    const spans = await orderSpans(ctx, filter);
     if (spans.length === 0) return null;
     return toRateType(repeatPurchaseRate({ customers: spans.length, repeatCustomers: spans.filter((s) => Number(s.n) > 1).length }));
   }
@@ -51,12 +64,13 @@ export class RetentionResolver {
   async churnSurvival(
     @Ctx() ctx: Context,
     @Arg("definition", () => ChurnDefinitionInput, { nullable: true }) definition?: ChurnDefinitionInput,
+    @Arg("filter", () => CustomerFilterInput, FILTER) filter?: CustomerFilterInput,
   ): Promise<SurvivalCurveType | null> {
     const inactive = definition?.inactiveDays ?? 90;
     if (!Number.isInteger(inactive) || inactive < 1) {
       throw new GraphQLError("inactiveDays must be a positive integer", { extensions: { code: "BAD_USER_INPUT", field: "definition.inactiveDays" } });
     }
-    const spans = await orderSpans(ctx);
+    const spans = await orderSpans(ctx, filter);
     if (spans.length === 0) return null;
     const asOf = definition?.asOf?.getTime() ?? Math.max(...spans.map((s) => toMs(s.last)));
     const times: number[] = [];

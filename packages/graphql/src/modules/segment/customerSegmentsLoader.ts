@@ -14,10 +14,17 @@ export function customerSegmentsLoader(scope: WorkspaceScope): DataLoader<number
       [...ids],
     );
     const byCustomer = new Map<number, SegmentType[]>();
+    // Many customers share a few segments: build (and parse the definition of) each once.
+    const segments = new Map<number, SegmentType>();
     for (const row of rows) {
       const id = Number(row.customer_id);
       const list = byCustomer.get(id) ?? [];
-      list.push(toSegmentType(row));
+      let segment = segments.get(Number(row.id));
+      if (!segment) {
+        segment = toSegmentType(row);
+        segments.set(Number(row.id), segment);
+      }
+      list.push(segment);
       byCustomer.set(id, list);
     }
     return ids.map((id) => byCustomer.get(id) ?? []);

@@ -3,6 +3,7 @@ import { durationSummary, ticketResponseTimes, type BusinessCalendar, type Ticke
 import type { Context } from "../../server/Context.js";
 import { toMs, type SqlDate } from "../../data/sqlDate.js";
 import { dialect } from "../../data/sqlDialect.js";
+import { CustomerFilterInput, customerFilterSql } from "../common/CustomerFilter.input.js";
 import { BusinessHoursInput, DurationStatsType, ResponseTimesType, TicketFilterInput } from "./ResponseTimes.type.js";
 
 function calendarOf(input: BusinessHoursInput): BusinessCalendar {
@@ -21,6 +22,7 @@ export class SupportResolver {
     @Ctx() ctx: Context,
     @Arg("filter", () => TicketFilterInput, { nullable: true }) filter?: TicketFilterInput,
     @Arg("businessHours", () => BusinessHoursInput, { nullable: true }) businessHours?: BusinessHoursInput,
+    @Arg("customers", () => CustomerFilterInput, { nullable: true, description: "Only tickets of these customers (segment, journey stage, ladder rung)." }) customers?: CustomerFilterInput,
   ): Promise<ResponseTimesType | null> {
     const pg = dialect(ctx.scope.em) === "postgresql";
     const where: string[] = [];
@@ -28,6 +30,8 @@ export class SupportResolver {
     if (filter?.from) (where.push("t.opened_at >= ?"), params.push(pg ? filter.from : filter.from.getTime()));
     if (filter?.to) (where.push("t.opened_at < ?"), params.push(pg ? filter.to : filter.to.getTime()));
     if (filter?.channel) (where.push("t.channel = ?"), params.push(filter.channel));
+    const ofCustomers = customerFilterSql(ctx.workspace.id, "t.customer_id", customers);
+    if (ofCustomers) (where.push(ofCustomers.sql), params.push(...ofCustomers.params));
     const rows = await ctx.scope.select<{ ticket_id: number; type: string; occurred_at: SqlDate }>(
       `select e.ticket_id, e.type, e.occurred_at from ticket_events e join support_tickets t on t.id = e.ticket_id
        where e.workspace_id = ?${where.map((w) => ` and ${w}`).join("")} order by e.ticket_id, e.occurred_at, e.id`,
