@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chanceToBeat, cohortRetention, differenceInProportions, kaplanMeier, npsDifference } from "@engagekit/core";
+import { chanceToBeat, cohortRetention, differenceInProportions, kaplanMeier, netPromoterScore, npsDifference } from "@engagekit/core";
 import { databases, demoDataDir, startApp, type App } from "./harness.js";
 
 /** The CDNOW sample read straight from the file: one purchase line per row. */
@@ -123,6 +123,54 @@ for (const db of databases()) {
       expect(await rt('{ segment: "even" }')).toEqual({ tickets: 1, firstResponse: { median: { value: 10 * 60_000 } } });
       expect(await rt('{ ladderTier: "advocate" }')).toEqual({ tickets: 1, firstResponse: { median: { value: 60 * 60_000 } } });
       expect(await rt('{ segment: "no-such-segment" }')).toBeNull();
+    });
+
+    it("should break NPS down by segment, journey stage and ladder rung of the respondents, as the core scores each group", async () => {
+      const conn = app.orm.em.getConnection();
+      const ws = app.seed.workspaceId;
+      const now = db.name === "sqlite" ? String(Date.now()) : "now()";
+      await conn.execute(`insert into segments (workspace_id, key, name, definition, created_at, updated_at) values (${ws}, 'first20', 'First 20', '{"type":"all","conditions":[]}', ${now}, ${now}), (${ws}, 'thirds', 'Thirds', '{"type":"all","conditions":[]}', ${now}, ${now})`);
+      const segs = await conn.execute<{ id: number; key: string }[]>(`select id, key from segments where workspace_id = ${ws} and key in ('first20', 'thirds')`);
+      const customers = await conn.execute<{ id: number; external_id: string }[]>(`select id, external_id from customers where workspace_id = ${ws} and external_id like 'cdnow-%' order by external_id limit 40`);
+      const n = (c: { external_id: string }) => Number(c.external_id.slice(6));
+      const inFirst20 = (k: number) => k <= 20;
+      const inThirds = (k: number) => k % 3 === 0;
+      for (const c of customers) {
+        for (const s of segs) {
+          if ((s.key === "first20" && inFirst20(n(c))) || (s.key === "thirds" && inThirds(n(c)))) {
+            await conn.execute(`insert into segment_memberships (workspace_id, segment_id, customer_id, entered_at) values (${ws}, ${s.id}, ${c.id}, ${now})`);
+          }
+        }
+      }
+      const score = (k: number) => (k * 7) % 11;
+      const input = customers.map((c) => ({ idempotencyKey: `brk-${c.external_id}`, survey: "brk", kind: "NPS", score: score(n(c)), respondedAt: "2026-04-01T00:00:00Z", customer: { externalId: c.external_id } }));
+      expect((await app.gql(`mutation($input: [SurveyAnswerInput!]!) { recordSurveyAnswers(input: $input) { created } }`, { input })).errors).toBeUndefined();
+      // Set stage and rung after ingestion (which re-derives them: a promoter climbs to advocate).
+      for (const c of customers) {
+        await conn.execute(`update customers set journey_stage = '${n(c) % 2 ? "retention" : "advocacy"}', ladder_tier = '${n(c) % 4 === 0 ? "advocate" : "active"}' where id = ${c.id}`);
+      }
+      type B = { npsBreakdown: { key: string | null; nps: { score: number; n: number; promoters: number; detractors: number } | null }[] };
+      const breakdown = async (by: string) => {
+        const res = await app.gql<B>(`{ npsBreakdown(by: ${by}, filter: { survey: "brk" }) { key nps { score n promoters detractors } } }`);
+        expect(res.errors).toBeUndefined();
+        return new Map(res.data?.npsBreakdown.map((g) => [g.key, g.nps]));
+      };
+      const core = (keep: (k: number) => boolean) => {
+        const r = netPromoterScore(customers.map(n).filter(keep).map(score));
+        return { score: r.score, n: r.n, promoters: r.promoters, detractors: r.detractors };
+      };
+      const bySegment = await breakdown("SEGMENT");
+      expect(bySegment.get("first20")).toEqual(core(inFirst20));
+      expect(bySegment.get("thirds")).toEqual(core(inThirds));
+      const byStage = await breakdown("JOURNEY_STAGE");
+      expect(byStage.get("retention")).toEqual(core((k) => k % 2 === 1));
+      expect(byStage.get("advocacy")).toEqual(core((k) => k % 2 === 0));
+      const byRung = await breakdown("LADDER_TIER");
+      expect(byRung.get("advocate")).toEqual(core((k) => k % 4 === 0));
+      expect(byRung.get("active")).toEqual(core((k) => k % 4 !== 0));
+      // A segment filter narrows a segment breakdown to that segment.
+      const one = await app.gql<B>(`{ npsBreakdown(by: SEGMENT, filter: { survey: "brk", segment: "thirds" }) { key nps { n } } }`);
+      expect(one.data?.npsBreakdown).toEqual([{ key: "thirds", nps: { n: core(inThirds).n } }]);
     });
 
     it("should compare two surgeries' CSAT and two groups' NPS exactly as the core does", async () => {

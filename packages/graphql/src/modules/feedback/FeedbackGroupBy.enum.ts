@@ -6,9 +6,13 @@ export enum FeedbackGroupBy {
   TOUCHPOINT = "TOUCHPOINT",
   CHANNEL = "CHANNEL",
   SURVEY = "SURVEY",
+  SEGMENT = "SEGMENT",
+  JOURNEY_STAGE = "JOURNEY_STAGE",
+  LADDER_TIER = "LADDER_TIER",
 }
 
 registerEnumType(FeedbackGroupBy, {
   name: "FeedbackGroupBy",
-  description: "Breakdown of a feedback metric: by UTC calendar month, touchpoint, channel or survey.",
+  description:
+    "Breakdown of a feedback metric: by UTC calendar month, touchpoint, channel, survey, the respondent's current segments (a customer in two segments counts in both; answers without a customer in none), journey stage or ladder rung.",
 });

@@ -39,7 +39,7 @@ export class FeedbackResolver {
     return NpsResult.from(netPromoterScoreFromCounts(counts));
   }
 
-  @Query(() => [CsatGroup], { description: "CSAT broken down by month, touchpoint, channel or survey, each group with its own n and intervals." })
+  @Query(() => [CsatGroup], { description: "CSAT broken down by month, touchpoint, channel, survey, segment, journey stage or ladder rung, each group with its own n and intervals." })
   async csatBreakdown(
     @Ctx() ctx: Context,
     @Arg("by", () => FeedbackGroupBy) by: FeedbackGroupBy,
@@ -55,7 +55,7 @@ export class FeedbackResolver {
     );
   }
 
-  @Query(() => [NpsGroup], { description: "NPS broken down by month, touchpoint, channel or survey." })
+  @Query(() => [NpsGroup], { description: "NPS broken down by month, touchpoint, channel, survey, segment, journey stage or ladder rung." })
   async npsBreakdown(
     @Ctx() ctx: Context,
     @Arg("by", () => FeedbackGroupBy) by: FeedbackGroupBy,

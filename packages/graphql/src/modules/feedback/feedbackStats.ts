@@ -60,7 +60,36 @@ function groupKey(scope: WorkspaceScope, by: FeedbackGroupBy): string {
       return "t.channel";
     case FeedbackGroupBy.SURVEY:
       return "t.survey";
+    case FeedbackGroupBy.JOURNEY_STAGE:
+      return "c.journey_stage";
+    case FeedbackGroupBy.LADDER_TIER:
+      return "c.ladder_tier";
+    case FeedbackGroupBy.SEGMENT:
+      throw new Error("SEGMENT breakdowns run once per segment (bySegment)");
   }
+}
+
+/** Stage and rung live on the respondent: join it for those breakdowns. */
+function withRespondent<Q extends { leftJoin(field: never, alias: string): unknown }>(qb: Q, by: FeedbackGroupBy | null): Q {
+  if (by === FeedbackGroupBy.JOURNEY_STAGE || by === FeedbackGroupBy.LADDER_TIER) qb.leftJoin("t.customer" as never, "c");
+  return qb;
+}
+
+/**
+ * A per-segment breakdown: the metric once per segment of the workspace, with
+ * the segment added to the filter (a customer in several segments counts in
+ * each, which a single GROUP BY over memberships would also do, at the cost
+ * of a join on every answer). Segments with no answers are left out.
+ */
+export async function bySegment<G>(scope: WorkspaceScope, filter: FeedbackFilterInput | undefined, one: (f: FeedbackFilterInput) => Promise<G | null>): Promise<{ key: string; group: G }[]> {
+  const segments = await scope.select<{ key: string }>("select key from segments where workspace_id = ? order by key");
+  const out: { key: string; group: G }[] = [];
+  for (const { key } of segments) {
+    if (filter?.segment && filter.segment !== key) continue;
+    const group = await one({ ...filter, segment: key } as FeedbackFilterInput);
+    if (group !== null) out.push({ key, group });
+  }
+  return out;
 }
 
 /**
@@ -73,8 +102,12 @@ export async function csatStatsBy(
   topBoxes: number,
   by: FeedbackGroupBy | null,
 ): Promise<{ key: string | null; stats: CsatStats; scale: Scale }[]> {
+  if (by === FeedbackGroupBy.SEGMENT) {
+    const groups = await bySegment(scope, filter, async (f) => (await csatStatsBy(scope, f, topBoxes, null))[0] ?? null);
+    return groups.map(({ key: segment, group }) => ({ ...group, key: segment }));
+  }
   const key = by ? groupKey(scope, by) : "null";
-  const rowsQb = filtered(scope, "CSAT", filter)
+  const rowsQb = withRespondent(filtered(scope, "CSAT", filter), by)
     .select([
       raw(`${key} as group_key`),
       "scaleMin",
@@ -120,8 +153,12 @@ export async function npsCountsBy(
   filter: FeedbackFilterInput | undefined,
   by: FeedbackGroupBy | null,
 ): Promise<{ key: string | null; counts: NpsCounts }[]> {
+  if (by === FeedbackGroupBy.SEGMENT) {
+    const groups = await bySegment(scope, filter, async (f) => (await npsCountsBy(scope, f, null))[0] ?? null);
+    return groups.map(({ key: segment, group }) => ({ ...group, key: segment }));
+  }
   const key = by ? groupKey(scope, by) : "null";
-  const qb = filtered(scope, "NPS", filter)
+  const qb = withRespondent(filtered(scope, "NPS", filter), by)
     .select([
       raw(`${key} as group_key`),
       raw("count(*) as total"),
