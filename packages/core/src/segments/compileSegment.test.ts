@@ -3,7 +3,7 @@ import { describe, expect } from "vitest";
 import { InputError } from "../errors/InputError.js";
 import { DAY, T0, conditionArb, interpret, nowArb, profileArb, referencedSegments } from "../../test/segmentArbitraries.js";
 import { compileSegment } from "./compileSegment.js";
-import { explainSegment, type SegmentExplanation } from "./explainSegment.js";
+import { explainSegment, segmentExplainer, type SegmentExplanation } from "./explainSegment.js";
 import type { Profile } from "./Profile.js";
 import type { SegmentCondition } from "./SegmentDefinition.js";
 import { validateSegmentDefinition } from "./validateSegmentDefinition.js";
@@ -38,6 +38,14 @@ describe("compileSegment laws", () => {
     };
     check(e.children?.[0] as SegmentExplanation, condition);
   });
+
+  test.prop([conditionArb, fc.array(profileArb, { minLength: 1, maxLength: 4 }), nowArb])(
+    "should explain alike through a reused segmentExplainer and explainSegment, profile after profile",
+    (condition, profiles, now) => {
+      const explain = segmentExplainer(def(condition), options);
+      for (const p of profiles) expect(explain(p, now)).toEqual(explainSegment(def(condition), p, now, options));
+    },
+  );
 
   test.prop([fc.array(conditionArb, { minLength: 1, maxLength: 5 }), profileArb, nowArb])("should make all = every child and any = some child", (cs, p, now) => {
     const all = compileSegment(def({ type: "all", conditions: cs }), options)(p, now);

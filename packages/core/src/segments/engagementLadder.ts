@@ -1,7 +1,7 @@
 import { compileSegment } from "./compileSegment.js";
 import type { ProfilePredicate } from "./ConditionKind.js";
 import { defaultLadderCriteria, ladderTiers, type LadderCriteria } from "./defaultLadderCriteria.js";
-import { explainSegment, type SegmentExplanation } from "./explainSegment.js";
+import { segmentExplainer, type SegmentExplanation } from "./explainSegment.js";
 import type { LadderTier, Profile } from "./Profile.js";
 import type { SegmentOptions } from "./SegmentOptions.js";
 
@@ -71,9 +71,11 @@ export function engagementLadder(criteria: LadderCriteria = defaultLadderCriteri
   const active: ProfilePredicate = compileSegment({ id: "ladder:active", condition: criteria.active }, options);
   const advocate: ProfilePredicate = compileSegment({ id: "ladder:advocate", condition: criteria.advocate }, options);
   const tierOf = (p: Profile, now: number): LadderTier => (advocate(p, now) ? "advocate" : active(p, now) ? "active" : "passive");
+  // Validated once here, not on every transition.
+  const explainActive = segmentExplainer({ id: "ladder:active", condition: criteria.active }, options);
+  const explainAdvocate = segmentExplainer({ id: "ladder:advocate", condition: criteria.advocate }, options);
   const reasonFor = (tier: LadderTier, p: Profile, now: number, matched: boolean): string => {
-    const condition = tier === "advocate" ? criteria.advocate : criteria.active;
-    const e = explainSegment({ id: `ladder:${tier}`, condition }, p, now, options);
+    const e = (tier === "advocate" ? explainAdvocate : explainActive)(p, now);
     return `${tier} criterion ${matched ? "met" : "no longer met"}: ${describeMatch(e, matched)}`;
   };
   return {

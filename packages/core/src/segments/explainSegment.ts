@@ -39,11 +39,35 @@ export interface SegmentExplanation {
  * [e.matched, e.children?.[0]?.seen] // => [false, "free"]
  */
 export function explainSegment(definition: SegmentDefinition, profile: Profile, now: number, options: SegmentOptions = {}): SegmentExplanation {
+  return segmentExplainer(definition, options)(profile, now);
+}
+
+/**
+ * {@link explainSegment} with the definition validated once: returns a
+ * function explaining the verdict for any profile. For callers that explain
+ * the same definition repeatedly (the engagement ladder's reasons).
+ *
+ * @throws {InputError} the first validation issue when the definition is invalid
+ * @category Segments
+ * @example
+ * const explain = segmentExplainer({ id: "s", condition: { type: "trait", field: "plan", op: "equals", value: "pro" } });
+ * explain({ id: "c1", traits: { plan: "pro" }, interactions: {} }, 0).matched // => true
+ */
+export function segmentExplainer(definition: SegmentDefinition, options: SegmentOptions = {}): (profile: Profile, now: number) => SegmentExplanation {
   assertValidSegment("explainSegment", definition, options);
   const registry = registryOf(options);
   const byId = new Map((options.segments ?? []).map((s) => [s.id, s]));
   byId.set(definition.id, definition);
+  return (profile, now) => explainWith(definition, byId, registry, profile, now);
+}
 
+function explainWith(
+  definition: SegmentDefinition,
+  byId: ReadonlyMap<string, SegmentDefinition>,
+  registry: ReturnType<typeof registryOf>,
+  profile: Profile,
+  now: number,
+): SegmentExplanation {
   const explain = (node: SegmentCondition, path: InputPath): SegmentExplanation => {
     switch (node.type) {
       case "all":

@@ -24,7 +24,7 @@ export type { RecordInteractionOptions } from "./recordInteraction.js";
 
 // Evaluation
 export { compileSegment } from "./compileSegment.js";
-export { explainSegment } from "./explainSegment.js";
+export { explainSegment, segmentExplainer } from "./explainSegment.js";
 export type { SegmentExplanation } from "./explainSegment.js";
 
 // Incremental membership

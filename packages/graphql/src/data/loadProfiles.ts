@@ -1,4 +1,4 @@
-import { rfmSegment, type InteractionHistory, type LadderTier, type Profile, type ProfileValues, type TraitValue } from "@engagekit/core";
+import { rfmSegment, type Interaction, type InteractionHistory, type LadderTier, type Profile, type ProfileValues, type TraitValue } from "@engagekit/core";
 import type { WorkspaceScope } from "./WorkspaceScope.js";
 import { toMs } from "./sqlDate.js";
 
@@ -25,9 +25,15 @@ function chunks(ids: readonly number[], size = 500): number[][] {
  * traits, interaction history by type (recorded orders count as `purchase`,
  * beside interactions of any type), stored values (RFM, CLV, P(alive),
  * engagement score, the last NPS answer) and the ladder tier.
- * `ids` = "all" loads every customer of the workspace.
+ * `ids` = "all" loads every customer of the workspace. `given.interactions`:
+ * these customers' interactions, already read by the caller (customer keyed
+ * by database id), so only orders are read here.
  */
-export async function loadProfiles(scope: WorkspaceScope, ids: readonly number[] | "all"): Promise<Map<number, Profile>> {
+export async function loadProfiles(
+  scope: WorkspaceScope,
+  ids: readonly number[] | "all",
+  given?: { readonly interactions: readonly Interaction[] },
+): Promise<Map<number, Profile>> {
   const parts = ids === "all" ? [null] : chunks([...new Set(ids)]);
   const customers: CustomerStateRow[] = [];
   const events: { customer_id: number; type: string; at: string | number | Date }[] = [];
@@ -43,11 +49,16 @@ export async function loadProfiles(scope: WorkspaceScope, ids: readonly number[]
       )),
     );
     events.push(
-      ...(await scope.select<{ customer_id: number; type: string; at: string | number | Date }>(
-        `select customer_id, type, occurred_at as at from interactions where workspace_id = ?${inList}
-         union all select customer_id, 'purchase' as type, ordered_at as at from orders where workspace_id = ?${inList}`,
-        [...p, scope.workspaceId, ...p],
-      )),
+      ...(await (given
+        ? scope.select<{ customer_id: number; type: string; at: string | number | Date }>(
+            `select customer_id, 'purchase' as type, ordered_at as at from orders where workspace_id = ?${inList}`,
+            p,
+          )
+        : scope.select<{ customer_id: number; type: string; at: string | number | Date }>(
+            `select customer_id, type, occurred_at as at from interactions where workspace_id = ?${inList}
+             union all select customer_id, 'purchase' as type, ordered_at as at from orders where workspace_id = ?${inList}`,
+            [...p, scope.workspaceId, ...p],
+          ))),
     );
     nps.push(
       ...(await scope.select<{ customer_id: number; score: number; at: string | number | Date }>(
@@ -58,14 +69,15 @@ export async function loadProfiles(scope: WorkspaceScope, ids: readonly number[]
     );
   }
   const histories = new Map<number, Map<string, number[]>>();
-  for (const e of events) {
-    const id = Number(e.customer_id);
+  const add = (id: number, type: string, at: number) => {
     let byType = histories.get(id);
     if (!byType) histories.set(id, (byType = new Map()));
-    let times = byType.get(e.type);
-    if (!times) byType.set(e.type, (times = []));
-    times.push(toMs(e.at));
-  }
+    let times = byType.get(type);
+    if (!times) byType.set(type, (times = []));
+    times.push(at);
+  };
+  for (const e of events) add(Number(e.customer_id), e.type, toMs(e.at));
+  for (const i of given?.interactions ?? []) add(Number(i.customer.value), i.type, i.timestamp);
   const lastNps = new Map<number, { score: number; at: number }>();
   for (const a of nps) {
     const id = Number(a.customer_id);

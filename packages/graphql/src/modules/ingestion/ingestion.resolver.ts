@@ -4,6 +4,7 @@ import type { EntityManager } from "@mikro-orm/knex";
 import type { Context } from "../../server/Context.js";
 import { refreshMemberships, type MembershipChange } from "../segment/segmentService.js";
 import { refreshCustomerState, type StateChange } from "../state/refreshCustomerState.js";
+import { loadInteractions } from "../journey/loadInteractions.js";
 import { loadProfiles } from "../../data/loadProfiles.js";
 import type { ProfileChange } from "@engagekit/core";
 import { InteractionSchema } from "../../entities/Interaction.js";
@@ -76,8 +77,10 @@ async function segmentChanges(
   const scope = ctx.scope.with(tx);
   const now = Date.now();
   // Stage, rung and score first: segment conditions may read them.
-  const profiles = await loadProfiles(scope, ids);
-  const states = await refreshCustomerState(scope, ids, now, profiles);
+  // One read of the touched customers' interactions serves the stage, the rung and the segments.
+  const interactions = await loadInteractions(scope, { customers: ids });
+  const profiles = await loadProfiles(scope, ids, { interactions });
+  const states = await refreshCustomerState(scope, ids, now, profiles, interactions);
   for (const id of ids) (changes.get(id) as ProfileChange[]).push({ kind: "value", metric: "engagementScore" });
   for (const c of states) if (c.kind === "ladderTier") (changes.get(c.customerId) as ProfileChange[]).push({ kind: "tier" });
   const segments = await refreshMemberships(scope, ids, now, { changes, always: created, profiles });

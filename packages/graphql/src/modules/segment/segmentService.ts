@@ -47,6 +47,26 @@ export function invalidDefinition(issues: readonly SegmentIssue[]): GraphQLError
   });
 }
 
+/**
+ * The core's compiled membership of a set of stored segments, reused while
+ * the definitions stay the same (validating and compiling them on every
+ * ingestion batch cost more than evaluating a batch's customers). The cache
+ * key is the definitions' text, so an edited segment compiles afresh.
+ */
+const compiled = new Map<string, ReturnType<typeof createSegmentMembership>>();
+const COMPILED_MAX = 64;
+function compiledMembership(segments: readonly SegmentRow[]): ReturnType<typeof createSegmentMembership> {
+  const key = segments.map((s) => `${s.key}\u0000${s.name}\u0000${typeof s.definition === "string" ? s.definition : JSON.stringify(s.definition)}`).join("\u0001");
+  let membership = compiled.get(key);
+  if (!membership) {
+    const definitions = segments.map(toDefinition);
+    membership = createSegmentMembership(definitions, { segments: definitions });
+    if (compiled.size >= COMPILED_MAX) compiled.delete(compiled.keys().next().value as string);
+    compiled.set(key, membership);
+  }
+  return membership;
+}
+
 /** What a membership refresh changed, per customer id. */
 export interface MembershipChange {
   readonly customerId: number;
@@ -74,8 +94,7 @@ export async function refreshMemberships(
 ): Promise<MembershipChange[]> {
   const segments = await loadSegments(scope);
   if (segments.length === 0) return [];
-  const definitions = segments.map(toDefinition);
-  const membership = createSegmentMembership(definitions, { segments: definitions });
+  const membership = compiledMembership(segments);
   // Incremental: re-evaluate only customers with a change some segment depends on (the core's
   // dependency index), plus those that must be evaluated anyway (new customers).
   let targets = ids;

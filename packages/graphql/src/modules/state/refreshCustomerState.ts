@@ -1,4 +1,4 @@
-import { engagementLadder, engagementScore, inferJourneyStages, type LadderTier, type Profile } from "@engagekit/core";
+import { engagementLadder, engagementScore, inferJourneyStages, type Interaction, type LadderTier, type Profile } from "@engagekit/core";
 import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
 import { loadProfiles } from "../../data/loadProfiles.js";
 import { updateColumns } from "../../data/updateColumns.js";
@@ -28,6 +28,8 @@ export async function refreshCustomerState(
   now = Date.now(),
   /** Profiles already loaded by the caller; updated in place with the new tier and score. */
   loaded?: Map<number, Profile>,
+  /** These customers' interactions, when the caller already read them. */
+  given?: readonly Interaction[],
 ): Promise<StateChange[]> {
   if (ids.length === 0) return [];
   const stored = new Map<number, { stage: string | null; tier: string | null }>();
@@ -39,9 +41,9 @@ export async function refreshCustomerState(
     );
     for (const r of rows) stored.set(Number(r.id), { stage: r.journey_stage, tier: r.ladder_tier });
   }
-  const interactions = await loadInteractions(scope, { customers: ids });
+  const interactions = given ?? (await loadInteractions(scope, { customers: ids }));
   // Customers with orders or answers but no interactions keep their stage.
-  const stages = interactions.length === 0 ? new Map() : inferJourneyStages(interactions, undefined, { asOf: now, customerKey: (i) => i.customer.value });
+  const stages = interactions.length === 0 ? new Map() : inferJourneyStages([...interactions], undefined, { asOf: now, customerKey: (i) => i.customer.value });
   const events = new Map<number, { type: string; channel: string; at: number }[]>();
   for (const i of interactions) {
     const id = Number(i.customer.value);
