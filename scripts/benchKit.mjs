@@ -76,6 +76,8 @@ export function emit(row) {
     met: null,
     ...row,
     ...(size !== 1 && row.factor === undefined ? { factor: size } : {}),
+    // One cold run on small data says nothing about a target.
+    ...(quick ? { met: null } : {}),
     peakRssMB: row.peakRssMB ?? peakRssMB(),
     runs: row.runs ?? (quick ? 1 : undefined),
     quick,

@@ -1,6 +1,9 @@
 // Latency of a metrics query over 1M survey responses: NPS by month for each
 // of three segments (three aliased npsBreakdown fields), through GraphQL over
 // HTTP, on SQLite and on PostgreSQL. Rows are generated with a fixed seed.
+// Keys: server.nps.sqlite, server.nps.postgres (no peer: latency is reported). Quick mode: 20k
+// responses over 5k customers, one request without warm-up. The server is a child process, so
+// peakRssMB is this driver's, not the server's.
 import "reflect-metadata";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -10,11 +13,12 @@ import { fileURLToPath } from "node:url";
 import { migrate, openOrm } from "../dist/orm.js";
 import { ensureWorkspace } from "../dist/seed.js";
 import { createDatabase, findPgBin, startPostgres } from "../dist/tempPostgres.js";
+import { emit, measure as timeRuns, pick, quick, selected } from "../../../scripts/benchKit.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const appDir = resolve(here, "..");
-const N = Number(process.env.BENCH_RESPONSES ?? 1_000_000);
-const CUSTOMERS = 50_000;
+const N = Number(process.env.BENCH_RESPONSES ?? pick(1_000_000, 20_000));
+const CUSTOMERS = pick(50_000, 5_000);
 
 /** Creates the schema, 50k customers, 3 segments and N NPS answers with SQL only (fast on both engines). */
 async function prepare(target) {
@@ -64,46 +68,61 @@ function startServer(env) {
 
 const query = `{ ${["a", "b", "c"].map((s) => `${s}: npsBreakdown(by: MONTH, filter: { segment: "${s}" }) { key nps { score n interval { lower upper } } }`).join(" ")} }`;
 
-async function measure(label, env) {
+async function measure(label, key, env) {
   const { child, url } = await startServer(env);
-  const times = [];
-  let body;
-  for (let i = 0; i < 6; i++) {
-    const t0 = performance.now();
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
-    body = await res.json();
-    if (i > 0) times.push(performance.now() - t0); // the first run warms caches
+  let m;
+  try {
+    // Median of 5 requests after 1 warm-up request (quick: one request).
+    m = await timeRuns(null, async () => {
+      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+      return res.json();
+    }, { runs: 5, warmup: 1 });
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
   }
-  child.kill("SIGTERM");
-  await new Promise((r) => child.once("exit", r));
+  const body = m.out;
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   const n = ["a", "b", "c"].reduce((acc, s) => acc + body.data[s].reduce((a, g) => a + (g.nps?.n ?? 0), 0), 0);
-  times.sort((x, y) => x - y);
-  const median = times[Math.floor(times.length / 2)];
-  console.log(`${label}: NPS by month × 3 segments over ${N.toLocaleString("en")} responses: median ${median.toFixed(0)} ms (runs ${times.map((x) => x.toFixed(0)).join(", ")}); ${n.toLocaleString("en")} answers scored`);
-  console.log(`BENCH ${JSON.stringify({ workload: `NPS by month by segment, ${N / 1e6}M responses (${label})`, engagekit: median, note: "latency of one GraphQL request; no peer" })}`);
+  const how = quick ? "one request, no warm-up (quick mode)" : `median of ${m.times.length} requests after 1 warm-up`;
+  console.log(`${label}: NPS by month × 3 segments over ${N.toLocaleString("en")} responses: median ${m.ms.toFixed(0)} ms (runs ${m.times.map((x) => x.toFixed(0)).join(", ")}); ${n.toLocaleString("en")} answers scored`);
+  emit({
+    key,
+    workload: `NPS by month by segment, ${N >= 1e6 ? `${N / 1e6}M` : N.toLocaleString("en")} responses (${label})`,
+    engagekit: Math.round(m.ms * 10) / 10,
+    peer: null,
+    peerValue: null,
+    ratio: null,
+    target: null,
+    met: null,
+    note: `latency of one GraphQL request (3 aliased npsBreakdown fields), ${how}; ${n.toLocaleString("en")} answers scored; no peer; the server is a child process (peakRssMB is this driver's)`,
+  });
 }
 
 const dir = mkdtempSync(join(tmpdir(), "ek-metrics-"));
 try {
   const file = join(dir, "metrics.sqlite");
   let t0 = performance.now();
-  await prepare({ sqliteFile: file });
-  console.log(`SQLite prepared in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  await measure("SQLite", { ENGAGEKIT_DB_FILE: file });
+  if (selected("server.nps.sqlite")) {
+    await prepare({ sqliteFile: file });
+    console.log(`SQLite prepared in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    await measure("SQLite", "server.nps.sqlite", { ENGAGEKIT_DB_FILE: file });
+  }
 
-  const bin = findPgBin();
-  if (!bin) console.log("PostgreSQL binaries not found: skipping the PostgreSQL half");
-  else {
-    const pg = await startPostgres(bin);
-    try {
-      const url = createDatabase(pg.url, "metrics", bin);
-      t0 = performance.now();
-      await prepare({ url });
-      console.log(`PostgreSQL prepared in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-      await measure("PostgreSQL", { DATABASE_URL: url });
-    } finally {
-      pg.stop();
+  if (selected("server.nps.postgres")) {
+    const bin = findPgBin();
+    if (!bin) console.log("PostgreSQL binaries not found: skipping the PostgreSQL half");
+    else {
+      const pg = await startPostgres(bin);
+      try {
+        const url = createDatabase(pg.url, "metrics", bin);
+        t0 = performance.now();
+        await prepare({ url });
+        console.log(`PostgreSQL prepared in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+        await measure("PostgreSQL", "server.nps.postgres", { DATABASE_URL: url });
+      } finally {
+        pg.stop();
+      }
     }
   }
 } finally {

@@ -2,12 +2,16 @@
 // published figures (lifetimes 0.11.3, issue 4), a whole-process run, and
 // BG/NBD + Gamma-Gamma on full Online Retail and the CDNOW master.
 // Run after `npx tsc -p tsconfig.build.json`: node bench/run.mjs clv
+// Keys: clv.fit.{bgnbd,paretonbd,mbgnbd,gammagamma}, clv.process.{wall,rss},
+// clv.onlineretail.{bgnbd,gammagamma}, clv.cdnowmaster.{bgnbd,gammagamma}. Quick mode: one run of
+// each (no warm-up), one child process; Online Retail stays whole (fitting it once is cheap).
 import { existsSync, readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { fitBgNbd, fitGammaGamma, fitModifiedBgNbd, fitParetoNbd, rfmSummary, rfmSummaryFromColumns } from "../dist/index.js";
-import { hasOnlineRetail, loadOnlineRetail, onlineRetailCleanMask } from "./_data/onlineRetail.mjs";
+import { datasetMissing, emit, measure, median, pick, quick, selected } from "../../../scripts/benchKit.mjs";
+import { cleanedOnlineRetail, round, runsNote } from "./_common.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, "../../..");
@@ -15,9 +19,7 @@ const samplePath = resolve(repoRoot, "datasets/cdnow/CDNOW_sample.txt");
 const datasetsRoot = process.env.ENGAGEKIT_DATASETS ?? resolve(repoRoot, "../shared/datasets");
 const masterPath = resolve(datasetsRoot, "cdnow/CDNOW_master.txt");
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const bench = (row) => console.log(`BENCH ${JSON.stringify(row)}`);
-const round = (v, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
+const peerSource = "lifetimes 0.11.3 figures recorded in issue 4 (fixed, not run here)";
 
 /** CDNOW text (sample: 5 fields, no header; master: 4 fields, one header line) → transactions. */
 function parseCdnow(path) {
@@ -31,25 +33,24 @@ function parseCdnow(path) {
 }
 
 /**
- * Median wall time of `runs` calls after `warmup` calls; also the median CPU
- * time of this process (process.cpuUsage: user + system, so JIT and GC threads
+ * benchKit `measure` (median wall time of `runs` calls after `warmup` calls), plus the median CPU
+ * time of this process over the same calls (process.cpuUsage: user + system, so JIT and GC threads
  * count), which is less disturbed when other work shares the 2 cores.
  */
-let lastCpu = 0;
-function time(fn, runs = 5, warmup = 5) {
-  for (let i = 0; i < warmup; i++) fn();
-  const ts = [];
+async function time(label, fn, runs = 5, warmup = 5) {
   const cpu = [];
-  for (let i = 0; i < runs; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    fn();
-    ts.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  lastCpu = median(cpu);
-  return median(ts);
+  const m = await measure(
+    label,
+    () => {
+      const c0 = process.cpuUsage();
+      const out = fn();
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
+      return out;
+    },
+    { runs, warmup },
+  );
+  return { ms: m.ms, cpuMs: median(cpu.slice(-m.times.length)), out: m.out, runs: m.times.length };
 }
 
 // 1. Fits on the CDNOW sample (2,357 customers, calibration to 1997-09-30, weeks).
@@ -62,21 +63,27 @@ const fits = [
   ["Modified BG/NBD", "modifiedBgNbd", () => fitModifiedBgNbd(sample), (f) => `r=${f.params.r.toFixed(4)} α=${f.params.alpha.toFixed(4)} a=${f.params.a.toFixed(4)} b=${f.params.b.toFixed(4)} LL=${f.logLikelihood.toFixed(2)}`],
   ["Gamma-Gamma", "gammaGamma", () => fitGammaGamma(sample), (f) => `p=${f.params.p.toFixed(4)} q=${f.params.q.toFixed(4)} γ=${f.params.gamma.toFixed(4)} LL=${f.logLikelihood.toFixed(2)}`],
 ];
-console.log("CDNOW sample: 2,357 customers; median of 5 fresh fits (each with standard errors) after 5 warm-up fits");
+const fitKeys = { bgNbd: "clv.fit.bgnbd", paretoNbd: "clv.fit.paretonbd", modifiedBgNbd: "clv.fit.mbgnbd", gammaGamma: "clv.fit.gammagamma" };
+const fitsHow = quick ? "one fresh fit, no warm-up (quick mode)" : "median of 5 fresh fits after 5 warm-up fits";
+console.log(`CDNOW sample: 2,357 customers; ${fitsHow} (each with standard errors)`);
 for (const [label, key, fit, describe] of fits) {
-  const ms = time(fit);
-  const cpuMs = lastCpu;
-  const f = fit();
+  if (!selected(fitKeys[key])) continue;
+  const { ms, cpuMs, out: f } = await time(null, fit);
   console.log(`  ${label.padEnd(16)} ${ms.toFixed(2).padStart(8)} ms wall ${cpuMs.toFixed(2).padStart(8)} ms cpu   lifetimes 0.11.3: ${peer[key]} ms   ${describe(f)}  converged=${f.convergence.converged}`);
-  bench({
+  if (!f.convergence.converged) process.exitCode = 1;
+  const ratio = ms / peer[key];
+  emit({
+    key: fitKeys[key],
     workload: `clv fit ${label} (CDNOW sample, 2,357 customers)`,
     engagekit: round(ms),
     peer: "lifetimes 0.11.3",
-    peerMs: peer[key],
-    ratio: round(ms / peer[key], 4),
+    peerValue: peer[key],
+    peerSource,
+    ratio: round(ratio, 4),
     target: "≤ 0.05",
+    met: ratio <= 0.05,
     cpuMs: round(cpuMs),
-    note: "wall median of 5 fresh fits after 5 warm-up fits (cpuMs: median process CPU time); peer figure from issue 4 (median of 5, fresh fitter each)",
+    note: `wall time, ${fitsHow} (cpuMs: median process CPU time); peer figure from issue 4 (median of 5, fresh fitter each)`,
   });
 }
 
@@ -97,30 +104,39 @@ const fits = [core.fitBgNbd(s), core.fitParetoNbd(s), core.fitModifiedBgNbd(s), 
 if (!fits.every((f) => f.convergence.converged)) process.exit(2);
 console.log(JSON.stringify({ inProcessMs: performance.now() - t0, importMs: tImport - t0, maxRssKb: process.resourceUsage().maxRSS }));
 `;
-const walls = [];
-const rss = [];
-const inProcess = [];
-const imports = [];
-for (let i = 0; i < 5; i++) {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, ["--input-type=module", "-e", child], { encoding: "utf8" });
-  walls.push(performance.now() - t0);
-  if (r.status !== 0) throw new Error(`whole-process child failed: ${r.stderr}`);
-  const out = JSON.parse(r.stdout.trim());
-  rss.push(out.maxRssKb / 1024);
-  inProcess.push(out.inProcessMs);
-  imports.push(out.importMs);
+if (selected("clv.process.wall") || selected("clv.process.rss")) {
+  const walls = [];
+  const rss = [];
+  const inProcess = [];
+  const imports = [];
+  const spawns = pick(5, 1);
+  for (let i = 0; i < spawns; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", child], { encoding: "utf8" });
+    walls.push(performance.now() - t0);
+    if (r.status !== 0) throw new Error(`whole-process child failed: ${r.stderr}`);
+    const out = JSON.parse(r.stdout.trim());
+    rss.push(out.maxRssKb / 1024);
+    inProcess.push(out.inProcessMs);
+    imports.push(out.importMs);
+  }
+  const wall = median(walls);
+  const mb = median(rss);
+  const how = spawns > 1 ? `median of ${spawns}` : "one run (quick mode)";
+  console.log(`Whole process (spawn node, import, RFM of CDNOW sample, 4 fits), ${how}: ${wall.toFixed(0)} ms wall (${median(inProcess).toFixed(0)} ms inside the process, of which ${median(imports).toFixed(0)} ms importing @engagekit/core with its @stdlib dependencies), max RSS ${mb.toFixed(1)} MB; lifetimes 0.11.3: 1720 ms, 115 MB`);
+  if (selected("clv.process.wall")) {
+    const ratio = wall / 1720;
+    emit({ key: "clv.process.wall", workload: "clv whole process: node + import + RFM + 4 fits (CDNOW sample)", engagekit: round(wall, 1), peer: "lifetimes 0.11.3 (python process)", peerValue: 1720, peerSource, ratio: round(ratio, 4), target: "≤ 0.145 (≤ 250 ms)", met: ratio <= 0.145, note: `spawnSync wall time, ${how}; includes node start-up (node -e 0 alone is about 50-60 ms) and ${median(imports).toFixed(0)} ms of module import` });
+  }
+  if (selected("clv.process.rss")) {
+    emit({ key: "clv.process.rss", workload: "clv whole process max RSS", unit: "MB", engagekit: round(mb, 1), peer: "lifetimes 0.11.3 (python process)", peerValue: 115, peerSource, ratio: round(mb / 115, 4), target: null, met: null, note: `process.resourceUsage().maxRSS of the child, ${how} (reported, no target)` });
+  }
 }
-const wall = median(walls);
-const mb = median(rss);
-console.log(`Whole process (spawn node, import, RFM of CDNOW sample, 4 fits), median of 5: ${wall.toFixed(0)} ms wall (${median(inProcess).toFixed(0)} ms inside the process, of which ${median(imports).toFixed(0)} ms importing @engagekit/core with its @stdlib dependencies), max RSS ${mb.toFixed(1)} MB; lifetimes 0.11.3: 1720 ms, 115 MB`);
-bench({ workload: "clv whole process: node + import + RFM + 4 fits (CDNOW sample)", engagekit: round(wall, 1), peer: "lifetimes 0.11.3 (python process)", peerMs: 1720, ratio: round(wall / 1720, 4), target: "≤ 0.145 (≤ 250 ms)", note: `spawnSync wall time, median of 5; includes node start-up (node -e 0 alone is about 50-60 ms) and ${median(imports).toFixed(0)} ms of module import` });
-bench({ workload: "clv whole process max RSS (MB)", engagekit: round(mb, 1), peer: "lifetimes 0.11.3 (python process)", peerMs: 115, ratio: round(mb / 115, 4), target: "report", note: "process.resourceUsage().maxRSS of the child, median of 5; unit MB, not ms" });
 
 // 3. Larger data: BG/NBD + Gamma-Gamma on full Online Retail and the CDNOW master.
-function bigFits(label, summary, note) {
+async function bigFits(label, keyBase, summary, note) {
   const n = summary.customerIds.length;
-  const bgMs = time(() => fitBgNbd(summary), 3, 1);
+  const bg = await time(null, () => fitBgNbd(summary), 3, 1);
   // Gamma-Gamma needs positive spend: drop repeat customers whose repeat purchases were all $0.00.
   const spend = { frequency: [], monetaryValue: [] };
   summary.frequency.forEach((x, i) => {
@@ -129,42 +145,37 @@ function bigFits(label, summary, note) {
       spend.monetaryValue.push(summary.monetaryValue[i]);
     }
   });
-  const ggMs = time(() => fitGammaGamma(spend), 3, 1);
-  const bg = fitBgNbd(summary);
-  const gg = fitGammaGamma(spend);
-  console.log(`${label}: ${n} customers; BG/NBD ${bgMs.toFixed(2)} ms (converged=${bg.convergence.converged}, r=${bg.params.r.toFixed(4)} α=${bg.params.alpha.toFixed(3)} a=${bg.params.a.toFixed(4)} b=${bg.params.b.toFixed(4)}), Gamma-Gamma ${ggMs.toFixed(2)} ms on ${gg.customers} repeat customers (converged=${gg.convergence.converged}, p=${gg.params.p.toFixed(3)} q=${gg.params.q.toFixed(3)} γ=${gg.params.gamma.toFixed(3)})`);
-  for (const [model, ms] of [["BG/NBD", bgMs], ["Gamma-Gamma", ggMs]]) {
-    bench({ workload: `clv fit ${model} (${label}, ${n} customers)`, engagekit: round(ms), peer: "none published", peerMs: null, ratio: null, target: "report", note });
+  const gg = await time(null, () => fitGammaGamma(spend), 3, 1);
+  const b = bg.out;
+  const g = gg.out;
+  console.log(`${label}: ${n} customers; BG/NBD ${bg.ms.toFixed(2)} ms (converged=${b.convergence.converged}, r=${b.params.r.toFixed(4)} α=${b.params.alpha.toFixed(3)} a=${b.params.a.toFixed(4)} b=${b.params.b.toFixed(4)}), Gamma-Gamma ${gg.ms.toFixed(2)} ms on ${g.customers} repeat customers (converged=${g.convergence.converged}, p=${g.params.p.toFixed(3)} q=${g.params.q.toFixed(3)} γ=${g.params.gamma.toFixed(3)})`);
+  for (const [model, key, r] of [["BG/NBD", "bgnbd", bg], ["Gamma-Gamma", "gammagamma", gg]]) {
+    emit({ key: `${keyBase}.${key}`, workload: `clv fit ${model} (${label}, ${n} customers)`, engagekit: round(r.ms), peer: null, peerValue: null, ratio: null, target: null, met: null, cpuMs: round(r.cpuMs), note: `${note}; ${runsNote(3)}; no published peer figure` });
   }
 }
 
-if (hasOnlineRetail()) {
+if (selected("clv.onlineretail.bgnbd") || selected("clv.onlineretail.gammagamma")) {
   const t0 = performance.now();
-  const cols = loadOnlineRetail();
-  const keep = onlineRetailCleanMask(cols);
-  const customerId = [];
-  const date = [];
-  const amount = [];
-  for (let i = 0; i < cols.n; i++) {
-    if (!keep[i]) continue;
-    customerId.push(cols.customerId[i]);
-    date.push(cols.invoiceDate[i]);
-    amount.push(cols.quantity[i] * cols.unitPrice[i]);
+  const retail = cleanedOnlineRetail(1, { quickRows: Infinity }); // the whole file even in quick mode: fits on a month's slice do not converge
+  if (retail) {
+    const customerId = Array.from(retail.customer);
+    const date = Array.from(retail.time);
+    const amount = Array.from(retail.quantity, (q, i) => q * retail.unitPrice[i]);
+    const loadMs = performance.now() - t0;
+    const t1 = performance.now();
+    const summary = rfmSummaryFromColumns({ customerId, date, amount }, { timeUnit: "days" });
+    const rfmMs = performance.now() - t1;
+    console.log(`${retail.label}: load + clean ${loadMs.toFixed(0)} ms (${customerId.length} rows), rfmSummaryFromColumns ${rfmMs.toFixed(1)} ms (days, whole period as calibration)`);
+    await bigFits("Online Retail", "clv.onlineretail", summary, "cleaned per the shared loader; days");
   }
-  const loadMs = performance.now() - t0;
-  const t1 = performance.now();
-  const summary = rfmSummaryFromColumns({ customerId, date, amount }, { timeUnit: "days" });
-  const rfmMs = performance.now() - t1;
-  console.log(`Online Retail: load + clean ${loadMs.toFixed(0)} ms (${customerId.length} rows), rfmSummaryFromColumns ${rfmMs.toFixed(1)} ms (days, whole period as calibration)`);
-  bigFits("Online Retail", summary, "cleaned per the shared loader; days; median of 3 after 1 warm-up");
-} else {
-  console.log("Online Retail not found (../shared/datasets/online_retail/online_retail.csv.gz): skipping");
 }
 
-if (existsSync(masterPath)) {
-  const rows = parseCdnow(masterPath);
-  const summary = rfmSummary(rows, calibration);
-  bigFits("CDNOW master", summary, "calibration to 1997-09-30, weeks; median of 3 after 1 warm-up");
-} else {
-  console.log(`CDNOW master not found at ${masterPath}: skipping`);
+if (selected("clv.cdnowmaster.bgnbd") || selected("clv.cdnowmaster.gammagamma")) {
+  if (existsSync(masterPath)) {
+    const rows = parseCdnow(masterPath);
+    const summary = rfmSummary(rows, calibration);
+    await bigFits("CDNOW master", "clv.cdnowmaster", summary, "calibration to 1997-09-30, weeks");
+  } else {
+    datasetMissing(`CDNOW master (${masterPath})`);
+  }
 }

@@ -3,38 +3,16 @@
 // 250k people with 1–3 devices, one email, one phone; each interaction is recorded under one of the
 // person's devices and carries the email with p 0.5 and the phone with p 0.3; 0.2% carry a shared
 // support address, which is blocked. There is no SQL peer (connected components need recursion in
-// SQL), so the row reports throughput only. Runs in its own process so the heap holds only its input.
+// SQL), so the row reports throughput only (unit items/s). Runs in its own process so the heap holds
+// only its input. Quick mode: 20k interactions. Workload key: journey.identity.
 import * as ek from "../dist/index.js";
+import { emit, measure, pick, selected } from "../../../scripts/benchKit.mjs";
+import { mulberry32, round, runsNote } from "./_common.mjs";
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (b) => (b / 1048576).toFixed(0);
-const rssPeakMb = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
-async function timeIt(label, f, runs) {
-  await f();
-  const ms = [];
-  let out;
-  for (let i = 0; i < runs; i++) {
-    globalThis.gc?.();
-    const t = performance.now();
-    out = await f();
-    ms.push(performance.now() - t);
-  }
-  console.log(`${label}: runs ${ms.map((x) => x.toFixed(1)).join(" / ")} ms, median ${median(ms).toFixed(1)} ms`);
-  return { ms: median(ms), out };
-}
 
-{
-  const N = Number(process.env.EK_ID_EVENTS ?? 1_000_000);
+if (selected("journey.identity")) {
+  const N = Number(process.env.EK_ID_EVENTS ?? pick(1_000_000, 20_000));
   const P = Math.round(N / 4);
   const rnd = mulberry32(7);
   const devices = Array.from({ length: P }, () => 1 + Math.floor(rnd() * 3));
@@ -50,11 +28,15 @@ async function timeIt(label, f, runs) {
   globalThis.gc?.();
   const heap0 = process.memoryUsage().heapUsed;
   let g;
-  const idRun = await timeIt(`engagekit IdentityGraph.addInteraction × ${N}`, () => {
-    g = new ek.IdentityGraph({ blocked: [{ kind: "email", value: "support@shop.example" }] });
-    for (let i = 0; i < N; i++) g.addInteraction(its[i]);
-    return g.size;
-  }, Number(process.env.EK_RUNS ?? 3));
+  const idRun = await measure(
+    `engagekit IdentityGraph.addInteraction × ${N}`,
+    () => {
+      g = new ek.IdentityGraph({ blocked: [{ kind: "email", value: "support@shop.example" }] });
+      for (let i = 0; i < N; i++) g.addInteraction(its[i]);
+      return g.size;
+    },
+    { runs: Number(process.env.EK_RUNS ?? 3), warmup: 1 },
+  );
   globalThis.gc?.();
   const heap1 = process.memoryUsage().heapUsed; // only the last graph is still reachable
   const merges = g.merges().length;
@@ -66,16 +48,16 @@ async function timeIt(label, f, runs) {
   g.unmerge(m.id);
   const unMs = performance.now() - tUn;
   console.log(`  one unmerge (replays the log of ${N} observations): ${unMs.toFixed(0)} ms`);
-  console.log(
-    "BENCH " +
-      JSON.stringify({
-        workload: `identity stitching ${N} interactions, 3 identifier kinds`,
-        engagekit: +idRun.ms.toFixed(1),
-        peer: "none",
-        peerMs: null,
-        ratio: null,
-        target: "throughput",
-        note: `${(perSec / 1e6).toFixed(2)} M interactions/s, ${idRun.out} profiles, ${merges} merges, ${blocked} blocked links; one unmerge ${unMs.toFixed(0)} ms (log replay); peak RSS ${rssPeakMb()} MB`,
-      }),
-  );
+  emit({
+    key: "journey.identity",
+    workload: `identity stitching ${N} interactions, 3 identifier kinds`,
+    unit: "items/s",
+    engagekit: Math.round(perSec),
+    peer: null,
+    peerValue: null,
+    ratio: null,
+    target: null,
+    met: null,
+    note: `${(perSec / 1e6).toFixed(2)} M interactions/s (${round(idRun.ms, 1)} ms for ${N}, ${runsNote(idRun.times.length)}); no peer (connected components need recursion in SQL); ${idRun.out} profiles, ${merges} merges, ${blocked} blocked links; one unmerge ${unMs.toFixed(0)} ms (log replay); graph heap ≈ ${mb(heap1 - heap0)} MB`,
+  });
 }

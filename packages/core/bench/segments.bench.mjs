@@ -1,38 +1,29 @@
 // Segments benchmark: compiled predicates vs json-logic-js, incremental membership latency,
 // and RFM quintiles vs DuckDB SQL on Online Retail. Run: node bench/run.mjs segments
-// (after `npx tsc -p tsconfig.build.json`).
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// (after `npx tsc -p tsconfig.build.json`). Workload keys: segments.eval (1M profiles; quick 20k;
+// scaling base 62,500), segments.incremental.10k / .1m (quick: 10k / 100k customers, 20k events),
+// segments.rfm (Online Retail; quick: first 20k cleaned rows; scaling: the file replicated).
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import jsonLogic from "json-logic-js";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { compileSegment, createSegmentMembership, recordInteraction, rfmFromTransactions, rfmScores, rfmAnalysis } from "../dist/index.js";
-import { hasOnlineRetail, loadOnlineRetail, onlineRetailCleanMask } from "./_data/onlineRetail.mjs";
+import { emit, measure, median, pick, quick, selected } from "../../../scripts/benchKit.mjs";
+import { cleanedOnlineRetail, mulberry32, round, runsNote, scaled, withHeapGrowth, writeCsv } from "./_common.mjs";
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2024, 5, 1);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const gc = () => globalThis.gc?.();
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const bench = (row) => console.log(`BENCH ${JSON.stringify(row)}`);
 
 // ---------------------------------------------------------------------------------------------
 // 1. 1M profiles × a 20-condition definition, engagekit compiled predicate vs json-logic-js
 // ---------------------------------------------------------------------------------------------
-{
-  const N = 1_000_000;
+if (selected("segments.eval")) {
+  const N = scaled(pick(1_000_000, 20_000));
   const rnd = mulberry32(42);
-  const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+  const pickOf = (xs) => xs[Math.floor(rnd() * xs.length)];
   const profiles = new Array(N);
   for (let i = 0; i < N; i++) {
     const purchases = 1 + Math.floor(rnd() * 6);
@@ -41,10 +32,10 @@ const bench = (row) => console.log(`BENCH ${JSON.stringify(row)}`);
     profiles[i] = {
       id: `c${i}`,
       traits: {
-        plan: pick(["pro", "pro", "team", "free"]),
+        plan: pickOf(["pro", "pro", "team", "free"]),
         vip: rnd() < 0.1,
         age: 16 + Math.floor(rnd() * 70),
-        country: pick(["UK", "FR", "DE", "XX", "US", "ES", "IT", "NL", "SE", "PL"]),
+        country: pickOf(["UK", "FR", "DE", "XX", "US", "ES", "IT", "NL", "SE", "PL"]),
         signup: NOW - Math.floor(rnd() * 700) * DAY,
         email: rnd() < 0.97 ? `user${i}@example.com` : "unknown",
         tags: rnd() < 0.9 ? ["beta", "newsletter"] : ["newsletter"],
@@ -55,7 +46,7 @@ const bench = (row) => console.log(`BENCH ${JSON.stringify(row)}`);
         session: sessions === 0 ? { count: 0 } : { count: sessions, first: NOW - 500 * DAY, last: sessionLast },
       },
       values: { clv: Math.floor(rnd() * 2000), pAlive: rnd(), lastNps: Math.floor(rnd() * 11) },
-      tier: pick(["passive", "active", "active", "advocate"]),
+      tier: pickOf(["passive", "active", "active", "advocate"]),
       consent: { marketing: rnd() < 0.9 },
     };
   }
@@ -119,35 +110,41 @@ const bench = (row) => console.log(`BENCH ${JSON.stringify(row)}`);
     for (let i = 0; i < N; i++) if (jsonLogic.apply(rule, profiles[i])) c++;
     return c;
   };
-  // Agreement first (also warms both up).
+  // Agreement first (also the warm-up of both).
   let disagree = 0;
   for (let i = 0; i < N; i += 7) if (predicate(profiles[i], NOW) !== Boolean(jsonLogic.apply(rule, profiles[i]))) disagree++;
-  const ekTimes = [];
-  let ekCount = 0;
-  for (let r = 0; r < 7; r++) {
-    const t = performance.now();
-    ekCount = runEk();
-    ekTimes.push(performance.now() - t);
-  }
-  const jlTimes = [];
-  let jlCount = 0;
-  for (let r = 0; r < 3; r++) {
-    const t = performance.now();
-    jlCount = runJl();
-    jlTimes.push(performance.now() - t);
-  }
-  const ek = median(ekTimes);
-  const jl = median(jlTimes);
-  console.log(`segments: 1M profiles × 20-condition definition: engagekit ${ek.toFixed(1)} ms (${(N / ek / 1000).toFixed(2)} M profiles/s), json-logic-js ${jl.toFixed(1)} ms (${(N / jl / 1000).toFixed(3)} M/s); throughput ×${(jl / ek).toFixed(1)}; members ${ekCount} vs ${jlCount}; disagreements on every 7th profile: ${disagree}`);
-  bench({ workload: "segments: 1M profiles × 20-condition definition (compiled predicate)", engagekit: +ek.toFixed(2), peer: "json-logic-js", peerMs: +jl.toFixed(2), ratio: +(ek / jl).toFixed(4), target: "≤ 0.1 (≥ 10× throughput)", note: `throughput ${(jl / ek).toFixed(1)}×; ${ekCount} members in both; median of 7 (engagekit) and 3 (json-logic) runs` });
+  const ekHeap = withHeapGrowth(runEk);
+  const ekRun = await measure("engagekit compiled predicate", ekHeap.fn, { runs: 7, warmup: 0 });
+  const jlRun = await measure("json-logic-js", runJl, { runs: 3, warmup: 0 });
+  const ek = ekRun.ms;
+  const jl = jlRun.ms;
+  const ekCount = ekRun.out;
+  const jlCount = jlRun.out;
+  const M = N >= 1e6 ? `${N / 1e6}M` : N.toLocaleString("en");
+  console.log(`segments: ${M} profiles × 20-condition definition: engagekit ${ek.toFixed(1)} ms (${(N / ek / 1000).toFixed(2)} M profiles/s), json-logic-js ${jl.toFixed(1)} ms (${(N / jl / 1000).toFixed(3)} M/s); throughput ×${(jl / ek).toFixed(1)}; members ${ekCount} vs ${jlCount}; disagreements on every 7th profile: ${disagree}`);
+  if (disagree > 0 || ekCount !== jlCount) process.exitCode = 1;
+  const ratio = ek / jl;
+  emit({
+    key: "segments.eval",
+    workload: `segments: ${M} profiles × 20-condition definition (compiled predicate)`,
+    engagekit: round(ek, 2),
+    peer: "json-logic-js",
+    peerValue: round(jl, 2),
+    ratio: round(ratio, 4),
+    target: "≤ 0.1 (≥ 10× throughput)",
+    met: ratio <= 0.1,
+    heapGrowthMB: ekHeap.mb(),
+    note: `throughput ${(jl / ek).toFixed(1)}×; ${ekCount} members in both (${jlCount} json-logic), ${disagree} disagreements on every 7th profile; ${quick ? runsNote(1) : "median of 7 (engagekit) and 3 (json-logic) runs after an agreement pass over every 7th profile as warm-up"}; peak RSS covers both in one process (the profiles dominate)`,
+  });
   profiles.length = 0;
   gc();
 }
 
 // ---------------------------------------------------------------------------------------------
 // 2. Incremental membership: per-event latency with 100 segments, at 10k and 1M customers
+//    (quick: 10k and 100k customers, 20k events, one run, no warm-up)
 // ---------------------------------------------------------------------------------------------
-{
+if (selected("segments.incremental.10k") || selected("segments.incremental.1m")) {
   const rnd = mulberry32(7);
   const pickI = (n) => Math.floor(rnd() * n);
   const TYPES = Array.from({ length: 10 }, (_, i) => `i${i}`);
@@ -214,7 +211,7 @@ const bench = (row) => console.log(`BENCH ${JSON.stringify(row)}`);
       st.nextCheckAt = s.nextCheckAt;
     }
   };
-  const EVENTS = 200_000;
+  const EVENTS = pick(200_000, 20_000);
   const events = Array.from({ length: EVENTS }, () => ({ u: rnd(), kind: rnd() < 0.7 ? "interaction" : "trait", type: TYPES[pickI(10)], field: FIELDS[pickI(30)], value: pickI(100) }));
   const run = (customers, mode) => {
     const n = customers.profiles.length;
@@ -254,16 +251,17 @@ const bench = (row) => console.log(`BENCH ${JSON.stringify(row)}`);
     return { ms: performance.now() - t, changed };
   };
   const results = {};
-  for (const n of [10_000, 1_000_000]) {
+  const BIG = pick(1_000_000, 100_000);
+  for (const n of [10_000, BIG]) {
     gc();
     const t0 = performance.now();
     const customers = makeCustomers(n);
     const build = performance.now() - t0;
-    run(customers, "incremental"); // warm-up
+    if (!quick) run(customers, "incremental"); // warm-up
     const inc = [];
     const full = [];
     const prof = [];
-    for (let r = 0; r < 3; r++) {
+    for (let r = 0; r < (quick ? 1 : 3); r++) {
       prof.push(run(customers, "profile").ms);
       inc.push(run(customers, "incremental").ms);
       full.push(run(customers, "full").ms);
@@ -273,38 +271,50 @@ const bench = (row) => console.log(`BENCH ${JSON.stringify(row)}`);
     console.log(`segments: ${n} customers (states built in ${build.toFixed(0)} ms): profile update alone ${us(median(prof))} µs/event; profile + incremental membership ${us(median(inc))} µs/event (membership ≈ ${us(median(inc) - median(prof))} µs); profile + full recompute of 100 segments ${us(median(full))} µs/event`);
   }
   const a = results[10_000];
-  const b = results[1_000_000];
-  bench({ workload: "segments: incremental update per event, 100 segments, 10k customers", engagekit: +a.inc.toFixed(2), peer: "full recompute of 100 segments", peerMs: +a.full.toFixed(2), ratio: +(a.inc / a.full).toFixed(4), target: "µs per event", note: `${((a.inc * 1000) / EVENTS).toFixed(2)} µs/event over ${EVENTS} events incl. the profile update (${((a.prof * 1000) / EVENTS).toFixed(2)} µs of it); median of 3` });
-  bench({ workload: "segments: incremental update per event, 100 segments, 1M customers", engagekit: +b.inc.toFixed(2), peer: "same at 10k customers", peerMs: +a.inc.toFixed(2), ratio: +(b.inc / a.inc).toFixed(3), target: "≈ 1 (independent of customer count)", note: `${((b.inc * 1000) / EVENTS).toFixed(2)} µs/event at 1M vs ${((a.inc * 1000) / EVENTS).toFixed(2)} at 10k (membership part ${(((b.inc - b.prof) * 1000) / EVENTS).toFixed(2)} vs ${(((a.inc - a.prof) * 1000) / EVENTS).toFixed(2)} µs)` });
+  const b = results[BIG];
+  const us = (ms) => round((ms * 1000) / EVENTS, 3);
+  const bigLabel = BIG >= 1e6 ? `${BIG / 1e6}M` : `${BIG / 1000}k`;
+  const how = quick ? runsNote(1) : "median of 3 (interleaved with the profile-only and full-recompute runs) after 1 warm-up";
+  emit({
+    key: "segments.incremental.10k",
+    workload: "segments: incremental update per event, 100 segments, 10k customers",
+    unit: "µs/event",
+    engagekit: us(a.inc),
+    peer: "full recompute of 100 segments",
+    peerValue: us(a.full),
+    ratio: round(a.inc / a.full, 4),
+    target: null,
+    met: null,
+    note: `${us(a.inc)} µs/event over ${EVENTS} events incl. the profile update (${us(a.prof)} µs of it); ${how}; peak RSS includes the ${bigLabel}-customer population built after this one (same process)`,
+  });
+  const growth = b.inc / a.inc;
+  emit({
+    key: "segments.incremental.1m",
+    workload: `segments: incremental update per event, 100 segments, ${bigLabel} customers`,
+    unit: "µs/event",
+    engagekit: us(b.inc),
+    peer: "same at 10k customers",
+    peerValue: us(a.inc),
+    ratio: round(growth),
+    target: "≈ 1 (independent of customer count; met if ≤ 1.25)",
+    met: growth <= 1.25,
+    note: `${us(b.inc)} µs/event at ${bigLabel} vs ${us(a.inc)} at 10k (membership part ${us(b.inc - b.prof)} vs ${us(a.inc - a.prof)} µs); ${how}`,
+  });
   gc();
 }
 
 // ---------------------------------------------------------------------------------------------
 // 3. RFM on Online Retail vs the same quintiles in DuckDB SQL (NTILE)
 // ---------------------------------------------------------------------------------------------
-if (!hasOnlineRetail()) {
-  if (process.env.ENGAGEKIT_REQUIRE_DATASETS === "1") throw new Error("Online Retail is required (ENGAGEKIT_REQUIRE_DATASETS=1)");
-  console.log("segments: Online Retail not found, RFM workload skipped");
-} else {
-  const cols = loadOnlineRetail();
-  const mask = onlineRetailCleanMask(cols);
-  let n = 0;
-  for (let i = 0; i < cols.n; i++) n += mask[i];
-  const customer = new Int32Array(n);
-  const order = new Int32Array(n);
-  const time = new Float64Array(n);
+const retail = selected("segments.rfm") ? cleanedOnlineRetail() : null;
+if (retail) {
+  const n = retail.n;
+  const { customer, invoice: order, time } = retail;
   const amount = new Float64Array(n);
-  const lines = ["customer,invoice,t,cents"];
   let maxT = -Infinity;
-  for (let i = 0, j = 0; i < cols.n; i++) {
-    if (!mask[i]) continue;
-    customer[j] = cols.customerId[i];
-    order[j] = Number.parseInt(cols.invoiceNo[i], 10);
-    time[j] = cols.invoiceDate[i];
-    amount[j] = Math.round(cols.quantity[i] * cols.unitPrice[i] * 100);
+  for (let j = 0; j < n; j++) {
+    amount[j] = Math.round(retail.quantity[j] * retail.unitPrice[j] * 100);
     if (time[j] > maxT) maxT = time[j];
-    lines.push(`${customer[j]},${order[j]},${time[j]},${amount[j]}`);
-    j++;
   }
   const asOf = maxT + DAY;
   const tx = { customer, order, time, amount };
@@ -314,7 +324,7 @@ if (!hasOnlineRetail()) {
   };
   const dir = mkdtempSync(join(tmpdir(), "engagekit-rfm-bench-"));
   const csv = join(dir, "tx.csv");
-  writeFileSync(csv, `${lines.join("\n")}\n`);
+  writeCsv(csv, "customer,invoice,t,cents", n, (j) => `${customer[j]},${order[j]},${time[j]},${amount[j]}`);
   const con = await (await DuckDBInstance.create(":memory:")).connect();
   await con.run(`CREATE TABLE tx AS SELECT * FROM read_csv('${csv}', header = true, columns = {'customer': 'INTEGER', 'invoice': 'INTEGER', 't': 'DOUBLE', 'cents': 'DOUBLE'})`);
   rmSync(dir, { recursive: true, force: true });
@@ -333,22 +343,37 @@ if (!hasOnlineRetail()) {
   for (let i = 0; i < mine.c.customers.length; i++) {
     if (mine.c.customers[i] !== theirs[0][i] || mine.s.r[i] !== theirs[1][i] || mine.s.f[i] !== theirs[2][i] || mine.s.m[i] !== theirs[3][i]) mismatches++;
   }
+  if (mismatches > 0) process.exitCode = 1;
+  // Interleaved (engagekit, DuckDB, engagekit with segment names), garbage collected before each call.
+  const ekHeap = withHeapGrowth(ek);
   const ekTimes = [];
   const duckTimes = [];
   const fullTimes = [];
-  for (let r = 0; r < 9; r++) {
-    let t = performance.now();
-    ek();
-    ekTimes.push(performance.now() - t);
-    t = performance.now();
-    await duck();
-    duckTimes.push(performance.now() - t);
-    t = performance.now();
-    rfmAnalysis(tx, { asOf, ties: "split" });
-    fullTimes.push(performance.now() - t);
+  const timed = async (fn, into) => {
+    gc();
+    const t = performance.now();
+    await fn();
+    into.push(performance.now() - t);
+  };
+  for (let r = 0; r < (quick ? 1 : 9); r++) {
+    await timed(ekHeap.fn, ekTimes);
+    await timed(duck, duckTimes);
+    await timed(() => rfmAnalysis(tx, { asOf, ties: "split" }), fullTimes);
   }
   const e = median(ekTimes);
   const d = median(duckTimes);
-  console.log(`segments: RFM on Online Retail (${n} rows, ${mine.c.customers.length} customers): engagekit ${e.toFixed(2)} ms (aggregate + NTILE scores), with segment names ${median(fullTimes).toFixed(2)} ms; DuckDB SQL ${d.toFixed(2)} ms; score mismatches ${mismatches}`);
-  bench({ workload: "segments: RFM quintiles on Online Retail (397,884 rows → 4,338 customers)", engagekit: +e.toFixed(3), peer: "duckdb", peerMs: +d.toFixed(3), ratio: +(e / d).toFixed(3), target: "≤ 1.0", note: `group-by + 3 × NTILE(5); ${mismatches} score mismatches; median of 9; DuckDB time includes reading the result into JS columns` });
+  console.log(`segments: RFM on ${retail.label}, ${mine.c.customers.length} customers: engagekit ${e.toFixed(2)} ms (aggregate + NTILE scores), with segment names ${median(fullTimes).toFixed(2)} ms; DuckDB SQL ${d.toFixed(2)} ms; score mismatches ${mismatches}`);
+  const ratio = e / d;
+  emit({
+    key: "segments.rfm",
+    workload: `segments: RFM quintiles on ${retail.label} → ${mine.c.customers.length.toLocaleString("en")} customers`,
+    engagekit: round(e),
+    peer: "duckdb",
+    peerValue: round(d),
+    ratio: round(ratio),
+    target: "≤ 1.0",
+    met: ratio <= 1,
+    heapGrowthMB: ekHeap.mb(),
+    note: `group-by + 3 × NTILE(5); ${mismatches} score mismatches; ${quick ? runsNote(1) : "median of 9 interleaved runs after an agreement pass as warm-up"}; with segment names (rfmAnalysis) ${median(fullTimes).toFixed(2)} ms; DuckDB time includes reading the result into JS columns; engagekit heap growth of one call ${ekHeap.mb()} MB; peak RSS is this process's so far: engagekit, duckdb, the loaded file and the earlier workloads of segments.bench.mjs`,
+  });
 }
