@@ -1,4 +1,5 @@
 import type { MikroORM } from "@mikro-orm/core";
+import { bindable } from "./sqliteTransaction.js";
 
 /**
  * A synchronous read path for SQLite: its own connection to the same file
@@ -78,8 +79,3 @@ export function openSqlReader(orm: MikroORM): SqlReader | null {
   }
 }
 
-function bindable(value: unknown): unknown {
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === "boolean") return value ? 1 : 0;
-  return value;
-}

@@ -2,6 +2,7 @@ import type { EntityName } from "@mikro-orm/core";
 import type { EntityManager, QueryBuilder } from "@mikro-orm/knex";
 import { WORKSPACE_FILTER } from "./ormOptions.js";
 import type { SqlReader } from "./SqlReader.js";
+import { queryRows, sqliteTransaction } from "./sqliteTransaction.js";
 
 /**
  * The one place that scopes data access to a workspace. A request gets one
@@ -33,7 +34,7 @@ export class WorkspaceScope {
       const { sql, bindings } = qb.getKnexQuery().toSQL().toNative();
       return this.reader.all<T>(sql, bindings);
     }
-    return qb.execute<T[]>("all", false);
+    return queryRows<T>(this.em, qb);
   }
 
   /** A query builder on `entity` already restricted to this workspace. */
@@ -48,6 +49,8 @@ export class WorkspaceScope {
   async select<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     if (!/workspace_id\s*=\s*\?/.test(sql)) throw new Error("scoped SQL must filter on workspace_id = ? (its first placeholder)");
     if (this.reader && !this.em.getTransactionContext()) return this.reader.all<T>(sql, [this.workspaceId, ...params]);
+    const tx = await sqliteTransaction(this.em);
+    if (tx) return tx.all<T>(sql, [this.workspaceId, ...params]);
     // Inside a transaction, run on its connection (SQLite has only one).
     return this.em.getConnection().execute<T[]>(sql, [this.workspaceId, ...params], "all", this.em.getTransactionContext());
   }
@@ -67,6 +70,8 @@ export class WorkspaceScope {
     if (at < 0 || sql.indexOf(":workspace", at + "workspace_id = :workspace".length) >= 0) throw new Error("scoped SQL must contain `workspace_id = :workspace` exactly once");
     const before = (sql.slice(0, at).match(/\?/g) ?? []).length;
     const bound = [...params.slice(0, before), this.workspaceId, ...params.slice(before)];
+    const tx = await sqliteTransaction(this.em);
+    if (tx) return (method === "all" ? tx.all(sql.replace(":workspace", "?"), bound) : tx.run(sql.replace(":workspace", "?"), bound)) as T;
     return this.em.getConnection().execute(sql.replace(":workspace", "?"), bound, method, this.em.getTransactionContext()) as Promise<T>;
   }
 }

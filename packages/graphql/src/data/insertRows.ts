@@ -1,6 +1,7 @@
 import type { EntityName } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/knex";
 import { dialect } from "./sqlDialect.js";
+import { sqliteTransaction } from "./sqliteTransaction.js";
 
 /**
  * Inserts rows (keyed by entity property names) in as few statements as the
@@ -32,15 +33,26 @@ export async function insertRows<T extends object>(
     if (kind.includes("json") || (typeof value === "object" && !(value instanceof Date))) return JSON.stringify(value);
     return value;
   };
-  const perStatement = Math.max(1, Math.floor(30_000 / columns.length));
   const rowSql = `(${columns.map(() => "?").join(", ")})`;
+  const head = `insert into ${quote(meta.tableName)} (${columns.map((c) => quote(c.name)).join(", ")}) values `;
+  const tail = ` on conflict (${conflictCols.map((c) => quote(c as string)).join(", ")}) do nothing`;
+  // SQLite in a transaction: one prepared single-row statement run per row (no parsing per batch).
+  const tx_ = await sqliteTransaction(tx);
+  if (tx_) {
+    const sql = head + rowSql + tail;
+    const values: unknown[] = new Array(props.length);
+    for (const row of rows) {
+      for (let c = 0; c < props.length; c++) values[c] = convert(row[props[c] as string], (columns[c] as { kind: string }).kind);
+      tx_.run(sql, values);
+    }
+    return;
+  }
+  const perStatement = Math.max(1, Math.floor(30_000 / columns.length));
   for (let i = 0; i < rows.length; i += perStatement) {
     const part = rows.slice(i, i + perStatement);
     const params: unknown[] = [];
     for (const row of part) for (let c = 0; c < props.length; c++) params.push(convert(row[props[c] as string], (columns[c] as { kind: string }).kind));
-    const sql =
-      `insert into ${quote(meta.tableName)} (${columns.map((c) => quote(c.name)).join(", ")}) values ` +
-      `${part.map(() => rowSql).join(", ")} on conflict (${conflictCols.map((c) => quote(c as string)).join(", ")}) do nothing`;
+    const sql = head + part.map(() => rowSql).join(", ") + tail;
     await tx.getConnection().execute(sql, params, "run", tx.getTransactionContext());
   }
 }

@@ -1,4 +1,5 @@
 import type { WorkspaceScope } from "./WorkspaceScope.js";
+import { sqliteTransaction } from "./sqliteTransaction.js";
 
 /**
  * Writes per-row values into columns of `customers`-like tables in chunks of
@@ -14,6 +15,13 @@ export async function updateColumns(
   chunk = 200,
 ): Promise<void> {
   const names = Object.keys(columns);
+  // SQLite in a transaction: one prepared single-row update run per row.
+  const tx = await sqliteTransaction(scope.em);
+  if (tx) {
+    const sql = `update ${table} set ${names.map((c) => `${c} = ?`).join(", ")} where workspace_id = ? and id = ?`;
+    for (const r of rows) tx.run(sql, [...names.map((c) => r.values[c] ?? null), scope.workspaceId, r.id]);
+    return;
+  }
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);
     const params: unknown[] = [];

@@ -1,3 +1,4 @@
+import { queryRows } from "../../data/sqliteTransaction.js";
 import type { EntityName } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/knex";
 import { ErrorCodes, InputError } from "@engagekit/core";
@@ -51,25 +52,17 @@ export async function resolveCustomers(
   const ids = new Map<string, number>();
   const lookup = async (keys: string[]) => {
     for (const part of chunks(keys)) {
-      const rows = await tx
-        .createQueryBuilder(CustomerSchema, "c")
-        .select(["id", "externalId"])
-        .where({ workspace: workspaceId, externalId: { $in: part } })
-        .execute<{ id: number; external_id: string }[]>("all", false);
+      const rows = await queryRows<{ id: number; external_id: string }>(
+        tx,
+        tx.createQueryBuilder(CustomerSchema, "c").select(["id", "externalId"]).where({ workspace: workspaceId, externalId: { $in: part } }) as never,
+      );
       for (const row of rows) ids.set(row.external_id, Number(row.id));
     }
   };
   await lookup(wanted);
   const missing = wanted.filter((k) => !ids.has(k));
   const now = new Date();
-  for (const part of chunks(missing)) {
-    await tx
-      .createQueryBuilder(CustomerSchema)
-      .insert(part.map((externalId) => ({ workspace: workspaceId, externalId, createdAt: now })))
-      .onConflict(["workspace", "externalId"])
-      .ignore()
-      .execute();
-  }
+  await insertRows(tx, CustomerSchema, ["workspace", "externalId"], missing.map((externalId) => ({ workspace: workspaceId, externalId, createdAt: now })));
   await lookup(missing);
   const newIds = new Set<number>();
   for (const k of missing) {
@@ -90,11 +83,10 @@ export async function existingKeys<T extends object>(
 ): Promise<Set<string>> {
   const found = new Set<string>();
   for (const part of chunks([...new Set(keys)])) {
-    const rows = await tx
-      .createQueryBuilder(entity, "e")
-      .select([property] as never)
-      .where({ workspace: workspaceId, [property]: { $in: part } } as never)
-      .execute<Record<string, string>[]>("all", false);
+    const rows = await queryRows<Record<string, string>>(
+      tx,
+      tx.createQueryBuilder(entity, "e").select([property] as never).where({ workspace: workspaceId, [property]: { $in: part } } as never) as never,
+    );
     for (const row of rows) found.add(String(row[column]));
   }
   return found;
@@ -117,11 +109,10 @@ export async function resolveTickets(
   const ids = new Map<string, number>();
   const lookup = async (keys: string[]) => {
     for (const part of chunks(keys)) {
-      const rows = await tx
-        .createQueryBuilder(SupportTicketSchema, "t")
-        .select(["id", "externalId"])
-        .where({ workspace: workspaceId, externalId: { $in: part } })
-        .execute<{ id: number; external_id: string }[]>("all", false);
+      const rows = await queryRows<{ id: number; external_id: string }>(
+        tx,
+        tx.createQueryBuilder(SupportTicketSchema, "t").select(["id", "externalId"]).where({ workspace: workspaceId, externalId: { $in: part } }) as never,
+      );
       for (const row of rows) ids.set(row.external_id, Number(row.id));
     }
   };
