@@ -67,6 +67,37 @@ describe("stage inference laws (fast-check)", () => {
     expect(col.transitions.to.length).toBe([...obj.values()].reduce((a, h) => a + h.transitions.length, 0));
   });
 
+  // Rules on touchpoint and channel too: the columnar path then builds a mask per row instead of
+  // looking the rule bits up by type (two code paths, one answer).
+  const channelRules: StageRules = {
+    stages: ["awareness", "consideration", "conversion", "retention", "advocacy"],
+    rules: [
+      { to: "awareness", when: { channel: "web" }, reason: "web visit" },
+      { to: "consideration", when: { touchpoint: ["product_page", "cart"] }, reason: "looked at products" },
+      { to: "consideration", when: { channel: "email", type: "email_click" }, reason: "clicked an email" },
+      { to: "conversion", when: { type: "purchase", touchpoint: "checkout" }, reason: "bought" },
+      { to: "retention", when: { type: "purchase" }, minCount: 2, reason: "bought again" },
+      { to: "advocacy", when: { touchpoint: "reviews" }, from: ["conversion", "retention"], reason: "reviewed" },
+    ],
+    lapse: [{ from: ["retention"], to: "consideration", afterMs: 90 * DAY, activity: { type: "purchase" }, reason: "lapsed" }],
+  };
+  test.prop([logArb, fc.integer({ min: 0, max: 800 })])("should agree with the object path when rules filter on touchpoint and channel", (log, asOfDay) => {
+    const its = log.map((e) => ev(`c${e.c}`, e.d, e.type));
+    const obj = inferJourneyStages(its, channelRules, { asOf: T0 + asOfDay * DAY });
+    const col = inferJourneyStagesColumnar(toInteractionColumns(its), channelRules, { asOf: T0 + asOfDay * DAY });
+    col.customers.forEach((key, c) => {
+      const h = obj.get(key)!;
+      expect(col.stage[c] === -1 ? null : col.stages[col.stage[c]!]).toBe(h.stage);
+      expect(col.stage[c] === -1 ? null : col.since[c]).toBe(h.since);
+    });
+    const colTransitions = new Map<string, string[]>();
+    col.transitions.to.forEach((k, t) => {
+      const key = col.customers[col.transitions.customer[t]!]!;
+      colTransitions.set(key, [...(colTransitions.get(key) ?? []), `${col.stages[k]}@${col.transitions.at[t]}`]);
+    });
+    for (const [key, h] of obj) expect(colTransitions.get(key) ?? []).toEqual(h.transitions.map((t) => `${t.to}@${t.at}`));
+  });
+
   test.prop([logArb, fc.integer({ min: 0, max: 800 })])("should chain transitions: each starts where the last ended, in time order, kinds matching the stage order", (log, asOfDay) => {
     const order = defaultStageRules.stages;
     for (const h of inferJourneyStages(log.map((e) => ev(`c${e.c}`, e.d, e.type)), defaultStageRules, { asOf: T0 + asOfDay * DAY }).values()) {

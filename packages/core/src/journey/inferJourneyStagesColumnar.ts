@@ -35,17 +35,25 @@ export function inferJourneyStagesColumnar(columns: InteractionColumns, rules: S
   const [aT, aP, aC] = compileFilterMasks(fn, lapse.map((l) => l.activity ?? {}), d, ["rules", "lapse"], "activity");
   const g = groupColumns(columns);
   const n = columns.length;
-  // The narrowest mask type that holds one bit per rule: less memory to write, read and collect.
+  // Rules that filter on type alone (the common case): the kernel looks the bits up by type
+  // code, with no per-row mask array to write and read. Otherwise one mask per row, in the
+  // narrowest type that holds one bit per rule.
   const nRules = rules.rules.length;
-  const ruleMask = nRules <= 8 ? new Uint8Array(n) : nRules <= 16 ? new Uint16Array(n) : new Uint32Array(n);
+  const all = nRules >= 32 ? 0xffffffff : (1 << nRules) - 1;
+  const typeOnly = rP.every((b) => b === all) && rC.every((b) => b === all);
+  const { type, touchpoint, channel } = g;
+  let ruleMask: Uint8Array | Uint16Array | Uint32Array | Int32Array = type;
+  if (!typeOnly) {
+    const mask = nRules <= 8 ? new Uint8Array(n) : nRules <= 16 ? new Uint16Array(n) : new Uint32Array(n);
+    for (let i = 0; i < n; i++) mask[i] = (rT[type[i] as number] as number) & (rP[touchpoint[i] as number] as number) & (rC[channel[i] as number] as number);
+    ruleMask = mask;
+  }
   // Without lapse rules the kernel never reads activity bits.
   const actMask = new Uint32Array(lapse.length > 0 ? n : 0);
-  const { type, touchpoint, channel } = g;
-  for (let i = 0; i < n; i++) ruleMask[i] = (rT[type[i] as number] as number) & (rP[touchpoint[i] as number] as number) & (rC[channel[i] as number] as number);
   if (lapse.length > 0) {
     for (let i = 0; i < n; i++) actMask[i] = (aT[type[i] as number] as number) & (aP[touchpoint[i] as number] as number) & (aC[channel[i] as number] as number);
   }
-  const out = stageKernel(g.starts, g.timestamp, ruleMask, actMask, R, options.asOf ?? Number.NaN);
+  const out = stageKernel(g.starts, g.timestamp, ruleMask, actMask, R, options.asOf ?? Number.NaN, false, typeOnly ? rT : null);
   const C = g.starts.length - 1;
   const customers: string[] = new Array(C);
   for (let c = 0; c < C; c++) customers[c] = d.customer[g.customer[g.starts[c] as number] as number] as string;

@@ -31,13 +31,25 @@ interface State {
 }
 
 /** Runs the stage rules over customer blocks `[starts[c], starts[c+1])` in time order. */
-export function stageKernel(starts: Int32Array, ts: Float64Array, ruleMask: Uint8Array | Uint16Array | Uint32Array, actMask: Uint32Array, R: CompiledStageRules, asOf: number): StageKernelOutput {
+export function stageKernel(
+  starts: Int32Array,
+  ts: Float64Array,
+  ruleMask: Uint8Array | Uint16Array | Uint32Array | Int32Array,
+  actMask: Uint32Array,
+  R: CompiledStageRules,
+  asOf: number,
+  /** Record each transition's triggering row (`tRow`); the columnar path does not report it. */
+  withRows = true,
+  /** When given, `ruleMask` holds codes and the rule bits of row i are `maskOf[ruleMask[i]]` (no per-row mask array). */
+  maskOf: Uint32Array | null = null,
+): StageKernelOutput {
   const C = starts.length - 1;
   const nR = R.toRank.length;
   const nL = R.lapseTo.length;
   const stage = new Int8Array(C);
   const sinceOut = new Float64Array(C);
   const cap = Math.max(16, C * 2);
+  const rowCap = withRows ? cap : 0;
   const S: State = {
     cur: -1,
     since: Number.NaN,
@@ -48,7 +60,7 @@ export function stageKernel(starts: Int32Array, ts: Float64Array, ruleMask: Uint
     to: new Int8Array(cap),
     at: new Float64Array(cap),
     cause: new Int16Array(cap),
-    row: new Int32Array(cap),
+    row: new Int32Array(rowCap),
     counts: new Int32Array(nR),
     lastAct: new Float64Array(nL),
   };
@@ -87,7 +99,7 @@ export function stageKernel(starts: Int32Array, ts: Float64Array, ruleMask: Uint
         cur = S.cur;
         since = S.since;
       }
-      const rm = ruleMask[i] as number;
+      const rm = maskOf === null ? (ruleMask[i] as number) : (maskOf[ruleMask[i] as number] as number);
       if (hasCounts) {
         const cm = rm & countMask;
         if (cm !== 0) for (let r = 0; cm >>> r !== 0; r++) if (((cm >>> r) & 1) === 1) counts[r] = (counts[r] as number) + 1;
@@ -155,7 +167,7 @@ function push(S: State, c: number, to: number, at: number, cause: number, row: n
   S.to[n] = to;
   S.at[n] = at;
   S.cause[n] = cause;
-  S.row[n] = row;
+  if (S.row.length > 0) S.row[n] = row;
   S.n = n + 1;
   if (to < S.cur) S.counts.fill(0); // a demoted customer re-earns later stages
   S.cur = to;
@@ -170,7 +182,7 @@ function grow(S: State): void {
   S.to = g(S.to, new Int8Array(cap));
   S.at = g(S.at, new Float64Array(cap));
   S.cause = g(S.cause, new Int16Array(cap));
-  S.row = g(S.row, new Int32Array(cap));
+  if (S.row.length > 0) S.row = g(S.row, new Int32Array(cap));
   S.cap = cap;
 }
 
