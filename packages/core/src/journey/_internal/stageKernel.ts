@@ -48,7 +48,8 @@ export function stageKernel(
   const nL = R.lapseTo.length;
   const stage = new Int8Array(C);
   const sinceOut = new Float64Array(C);
-  const cap = Math.max(16, C * 2);
+  // Room for 1.25 transitions per customer before growing (×2): most customers make one or two.
+  const cap = Math.max(16, C + (C >> 2));
   const rowCap = withRows ? cap : 0;
   const S: State = {
     cur: -1,
