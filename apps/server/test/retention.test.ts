@@ -73,8 +73,8 @@ for (const db of databases()) {
       const ws = app.seed.workspaceId;
       const now = db.name === "sqlite" ? String(Date.now()) : "now()";
       await conn.execute(`insert into segments (workspace_id, key, name, definition, created_at, updated_at) values (${ws}, 'even', 'Even', '{"type":"all","conditions":[]}', ${now}, ${now})`);
-      const [seg] = await conn.execute<{ id: number }[]>(`select id from segments where workspace_id = ${ws} and key = 'even'`);
-      const customers = await conn.execute<{ id: number; external_id: string }[]>(`select id, external_id from customers where workspace_id = ${ws} and external_id like 'cdnow-%'`);
+      const [seg] = (await conn.execute(`select id from segments where workspace_id = ${ws} and key = 'even'`)) as { id: number }[];
+      const customers = (await conn.execute(`select id, external_id from customers where workspace_id = ${ws} and external_id like 'cdnow-%'`)) as { id: number; external_id: string }[];
       const even = customers.filter((c) => Number(c.external_id.slice(6)) % 2 === 0);
       for (let i = 0; i < even.length; i += 500) {
         await conn.execute(`insert into segment_memberships (workspace_id, segment_id, customer_id, entered_at) values ${even.slice(i, i + 500).map((c) => `(${ws}, ${seg?.id}, ${c.id}, ${now})`).join(", ")}`);
@@ -130,8 +130,8 @@ for (const db of databases()) {
       const ws = app.seed.workspaceId;
       const now = db.name === "sqlite" ? String(Date.now()) : "now()";
       await conn.execute(`insert into segments (workspace_id, key, name, definition, created_at, updated_at) values (${ws}, 'first20', 'First 20', '{"type":"all","conditions":[]}', ${now}, ${now}), (${ws}, 'thirds', 'Thirds', '{"type":"all","conditions":[]}', ${now}, ${now})`);
-      const segs = await conn.execute<{ id: number; key: string }[]>(`select id, key from segments where workspace_id = ${ws} and key in ('first20', 'thirds')`);
-      const customers = await conn.execute<{ id: number; external_id: string }[]>(`select id, external_id from customers where workspace_id = ${ws} and external_id like 'cdnow-%' order by external_id limit 40`);
+      const segs = (await conn.execute(`select id, key from segments where workspace_id = ${ws} and key in ('first20', 'thirds')`)) as { id: number; key: string }[];
+      const customers = (await conn.execute(`select id, external_id from customers where workspace_id = ${ws} and external_id like 'cdnow-%' order by external_id limit 40`)) as { id: number; external_id: string }[];
       const n = (c: { external_id: string }) => Number(c.external_id.slice(6));
       const inFirst20 = (k: number) => k <= 20;
       const inThirds = (k: number) => k % 3 === 0;
