@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { netPromoterScore } from "@engagekit/core";
+import { customerEffortScore, netPromoterScore } from "@engagekit/core";
 import { databases, startApp, type App } from "./harness.js";
 
 const RECORD = `mutation($input: [InteractionInput!]!) { recordInteractions(input: $input) { received created duplicates customersCreated } }`;
@@ -89,6 +89,29 @@ for (const db of databases()) {
       expect(res.data).toEqual({ recordInteractions: { received: 10_000, created: 10_000, duplicates: 0, customersCreated: 97 } });
       const tooBig = await app.gql(RECORD, { input: interactions(10_001, "toobig") });
       expect(tooBig.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input" });
+    });
+
+    it("should score recorded CES answers exactly as the core does, overall and per survey, and never score no answers as 0", async () => {
+      const groups = { onboarding: [7, 6, 6, 5, 2, null, 7], support: [3, 4, 5, 1, 6] };
+      const input = Object.entries(groups).flatMap(([survey, scores]) =>
+        scores.map((score, i) => ({ idempotencyKey: `ces-${survey}-${i}`, survey, kind: "CES", score, respondedAt: new Date(Date.UTC(2026, 2, 1, i)).toISOString() })),
+      );
+      expect((await app.gql(`mutation($input: [SurveyAnswerInput!]!) { recordSurveyAnswers(input: $input) { created } }`, { input })).errors).toBeUndefined();
+      type Ces = { mean: number; easyShare: number; n: number; easy: number; skipped: number; meanInterval: { lower: number; upper: number } | null; definition: string };
+      const fields = "mean easyShare n easy skipped meanInterval { lower upper } definition";
+      const res = await app.gql<{ ces: Ces; cesBreakdown: { key: string; ces: Ces }[]; none: Ces | null }>(
+        `{ ces { ${fields} } cesBreakdown(by: SURVEY) { key ces { ${fields} } } none: ces(filter: { survey: "no-such-survey" }) { n } }`,
+      );
+      expect(res.errors).toBeUndefined();
+      const expectCore = (got: Ces | undefined, scores: (number | null)[]) => {
+        const core = customerEffortScore(scores);
+        expect(got).toEqual({ mean: core.mean, easyShare: core.easyShare, n: core.n, easy: core.easy, skipped: core.skipped, meanInterval: core.meanInterval && { lower: core.meanInterval.lower, upper: core.meanInterval.upper }, definition: "ces@1" });
+      };
+      expectCore(res.data?.ces, [...groups.onboarding, ...groups.support]);
+      expect(res.data?.cesBreakdown.map((g) => g.key)).toEqual(["onboarding", "support"]);
+      expectCore(res.data?.cesBreakdown[0]?.ces, groups.onboarding);
+      expectCore(res.data?.cesBreakdown[1]?.ces, groups.support);
+      expect(res.data?.none).toBeNull();
     });
 
     it("should score recorded NPS answers exactly as the core does, and reject a score off the scale", async () => {

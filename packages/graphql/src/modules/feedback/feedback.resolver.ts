@@ -1,14 +1,21 @@
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
-import { chanceToBeat, customerSatisfactionScoreFromStats, differenceInMeans, differenceInProportions, netPromoterScoreFromCounts, npsDifference } from "@engagekit/core";
+import { chanceToBeat, customerEffortScoreFromStats, customerSatisfactionScoreFromStats, differenceInMeans, differenceInProportions, netPromoterScoreFromCounts, npsDifference } from "@engagekit/core";
+import type { CsatStats, Scale } from "@engagekit/core";
 import { GraphQLError } from "graphql";
 import { CsatComparisonType, DifferenceType } from "./Comparison.type.js";
 import type { Context } from "../../server/Context.js";
+import { CesResult } from "./CesResult.type.js";
 import { CsatResult } from "./CsatResult.type.js";
 import { FeedbackFilterInput } from "./FeedbackFilter.input.js";
 import { NpsResult } from "./NpsResult.type.js";
 import { csatStats, csatStatsBy, npsCounts, npsCountsBy } from "./feedbackStats.js";
 import { FeedbackGroupBy } from "./FeedbackGroupBy.enum.js";
-import { CsatGroup, NpsGroup } from "./FeedbackGroups.type.js";
+import { CesGroup, CsatGroup, NpsGroup } from "./FeedbackGroups.type.js";
+
+/** The core's CES from the scale-answer statistics the SQL aggregated ("satisfied" = easy boxes). */
+function cesOf(stats: CsatStats, scale: Scale, easyBoxes: number) {
+  return customerEffortScoreFromStats({ n: stats.n, easy: stats.satisfied, sum: stats.sum, sumOfSquares: stats.sumOfSquares, skipped: stats.skipped ?? 0 }, { scale, easyBoxes });
+}
 
 @Resolver()
 export class FeedbackResolver {
@@ -24,6 +31,31 @@ export class FeedbackResolver {
     const agg = await csatStats(ctx.scope, filter, topBoxes);
     if (!agg || agg.stats.n === 0) return null;
     return CsatResult.from(customerSatisfactionScoreFromStats(agg.stats, { scale: agg.scale, topBoxes }));
+  }
+
+  @Query(() => CesResult, {
+    nullable: true,
+    description: "CES of the workspace's CES answers matching the filter; null when there is no valid answer (never scored as 0).",
+  })
+  async ces(
+    @Ctx() ctx: Context,
+    @Arg("filter", () => FeedbackFilterInput, { nullable: true }) filter?: FeedbackFilterInput,
+    @Arg("easyBoxes", () => Int, { defaultValue: 3, description: "How many top boxes count as easy (5, 6, 7 on 1–7)." }) easyBoxes = 3,
+  ): Promise<CesResult | null> {
+    const agg = await csatStats(ctx.scope, filter, easyBoxes, "CES");
+    if (!agg || agg.stats.n === 0) return null;
+    return CesResult.from(cesOf(agg.stats, agg.scale, easyBoxes));
+  }
+
+  @Query(() => [CesGroup], { description: "CES broken down by month, touchpoint, channel, survey, segment, journey stage or ladder rung." })
+  async cesBreakdown(
+    @Ctx() ctx: Context,
+    @Arg("by", () => FeedbackGroupBy) by: FeedbackGroupBy,
+    @Arg("filter", () => FeedbackFilterInput, { nullable: true }) filter?: FeedbackFilterInput,
+    @Arg("easyBoxes", () => Int, { defaultValue: 3 }) easyBoxes = 3,
+  ): Promise<CesGroup[]> {
+    const groups = await csatStatsBy(ctx.scope, filter, easyBoxes, by, "CES");
+    return groups.map((g) => Object.assign(new CesGroup(), { key: g.key, ces: g.stats.n === 0 ? null : CesResult.from(cesOf(g.stats, g.scale, easyBoxes)) }));
   }
 
   @Query(() => NpsResult, {

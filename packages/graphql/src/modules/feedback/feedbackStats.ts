@@ -35,7 +35,8 @@ function qbOrder(qb: { orderBy(o: never): unknown }, key: string): void {
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
 /**
- * Sufficient statistics of CSAT answers, aggregated in SQL (counts and sums
+ * Sufficient statistics of CSAT (or CES: the same scale answers, "easy" for
+ * "satisfied") answers, aggregated in SQL (counts and sums
  * only — the statistics are the core's). Answers on different scales cannot
  * be pooled: that is a BAD_USER_INPUT asking for a narrower filter.
  * Returns `null` when nothing matches.
@@ -44,8 +45,9 @@ export async function csatStats(
   scope: WorkspaceScope,
   filter: FeedbackFilterInput | undefined,
   topBoxes: number,
+  kind: "CSAT" | "CES" = "CSAT",
 ): Promise<{ stats: CsatStats; scale: Scale } | null> {
-  const groups = await csatStatsBy(scope, filter, topBoxes, null);
+  const groups = await csatStatsBy(scope, filter, topBoxes, null, kind);
   return groups[0] ?? null;
 }
 
@@ -101,13 +103,14 @@ export async function csatStatsBy(
   filter: FeedbackFilterInput | undefined,
   topBoxes: number,
   by: FeedbackGroupBy | null,
+  kind: "CSAT" | "CES" = "CSAT",
 ): Promise<{ key: string | null; stats: CsatStats; scale: Scale }[]> {
   if (by === FeedbackGroupBy.SEGMENT) {
-    const groups = await bySegment(scope, filter, async (f) => (await csatStatsBy(scope, f, topBoxes, null))[0] ?? null);
+    const groups = await bySegment(scope, filter, async (f) => (await csatStatsBy(scope, f, topBoxes, null, kind))[0] ?? null);
     return groups.map(({ key: segment, group }) => ({ ...group, key: segment }));
   }
   const key = by ? groupKey(scope, by) : "null";
-  const rowsQb = withRespondent(filtered(scope, "CSAT", filter), by)
+  const rowsQb = withRespondent(filtered(scope, kind, filter), by)
     .select([
       raw(`${key} as group_key`),
       "scaleMin",
@@ -127,7 +130,7 @@ export async function csatStatsBy(
     if (seen.has(k)) {
       throw new InputError(
         ErrorCodes.INCONSISTENT,
-        "csat requires answers on one scale per group, found several; filter by survey",
+        `${kind.toLowerCase()} requires answers on one scale per group, found several; filter by survey`,
         ["filter", "survey"],
         filter?.survey ?? null,
       );
