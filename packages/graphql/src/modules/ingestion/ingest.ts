@@ -1,4 +1,4 @@
-import { queryRows } from "../../data/sqliteTransaction.js";
+import { WorkspaceScope } from "../../data/WorkspaceScope.js";
 import type { EntityName } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/knex";
 import { ErrorCodes, InputError } from "@engagekit/core";
@@ -39,6 +39,23 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
+/** The table of an entity, from the ORM's metadata. */
+function tableOf<T extends object>(tx: EntityManager, entity: EntityName<T>): string {
+  return tx.getMetadata().get(typeof entity === "string" ? entity : (entity as unknown as { meta: { className: string } }).meta.className).tableName;
+}
+
+/**
+ * `select <columns> from <table> where workspace_id = ? and <column> in (…)`
+ * as plain SQL in the batch's transaction: the query builder spent more time
+ * building a 500-value IN list than SQLite spent answering it.
+ */
+function keyed<Row>(tx: EntityManager, workspaceId: number, columns: string, table: string, column: string, values: readonly string[]): Promise<Row[]> {
+  return new WorkspaceScope(tx, workspaceId).select<Row>(
+    `select ${columns} from ${table} where workspace_id = ? and ${column} in (${values.map(() => "?").join(", ")})`,
+    values,
+  );
+}
+
 /**
  * Ids of the referenced customers, creating the unknown ones. Runs inside
  * the batch's transaction, so a rejected batch creates no customer either.
@@ -52,10 +69,7 @@ export async function resolveCustomers(
   const ids = new Map<string, number>();
   const lookup = async (keys: string[]) => {
     for (const part of chunks(keys)) {
-      const rows = await queryRows<{ id: number; external_id: string }>(
-        tx,
-        tx.createQueryBuilder(CustomerSchema, "c").select(["id", "externalId"]).where({ workspace: workspaceId, externalId: { $in: part } }) as never,
-      );
+      const rows = await keyed<{ id: number; external_id: string }>(tx, workspaceId, "id, external_id", "customers", "external_id", part);
       for (const row of rows) ids.set(row.external_id, Number(row.id));
     }
   };
@@ -76,17 +90,13 @@ export async function resolveCustomers(
 export async function existingKeys<T extends object>(
   tx: EntityManager,
   entity: EntityName<T>,
-  property: string,
   column: string,
   workspaceId: number,
   keys: readonly string[],
 ): Promise<Set<string>> {
   const found = new Set<string>();
   for (const part of chunks([...new Set(keys)])) {
-    const rows = await queryRows<Record<string, string>>(
-      tx,
-      tx.createQueryBuilder(entity, "e").select([property] as never).where({ workspace: workspaceId, [property]: { $in: part } } as never) as never,
-    );
+    const rows = await keyed<Record<string, string>>(tx, workspaceId, column, tableOf(tx, entity), column, part);
     for (const row of rows) found.add(String(row[column]));
   }
   return found;
@@ -109,10 +119,7 @@ export async function resolveTickets(
   const ids = new Map<string, number>();
   const lookup = async (keys: string[]) => {
     for (const part of chunks(keys)) {
-      const rows = await queryRows<{ id: number; external_id: string }>(
-        tx,
-        tx.createQueryBuilder(SupportTicketSchema, "t").select(["id", "externalId"]).where({ workspace: workspaceId, externalId: { $in: part } }) as never,
-      );
+      const rows = await keyed<{ id: number; external_id: string }>(tx, workspaceId, "id, external_id", "support_tickets", "external_id", part);
       for (const row of rows) ids.set(row.external_id, Number(row.id));
     }
   };

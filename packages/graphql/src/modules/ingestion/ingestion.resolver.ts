@@ -149,7 +149,7 @@ export class IngestionResolver {
     });
     const ws = ctx.workspace.id;
     return ctx.scope.em.transactional(async (tx) => {
-      const recorded = await existingKeys(tx, InteractionSchema, "idempotencyKey", "idempotency_key", ws, input.map((x) => x.idempotencyKey));
+      const recorded = await existingKeys(tx, InteractionSchema, "idempotency_key", ws, input.map((x) => x.idempotencyKey));
       const todo = fresh(input, (x) => x.idempotencyKey, recorded);
       const { ids, created, newIds } = await resolveCustomers(tx, ws, todo.map((x) => x.customer.externalId));
       await insertRows(
@@ -204,7 +204,7 @@ export class IngestionResolver {
     });
     const ws = ctx.workspace.id;
     return ctx.scope.em.transactional(async (tx) => {
-      const recorded = await existingKeys(tx, SurveyResponseSchema, "idempotencyKey", "idempotency_key", ws, input.map((x) => x.idempotencyKey));
+      const recorded = await existingKeys(tx, SurveyResponseSchema, "idempotency_key", ws, input.map((x) => x.idempotencyKey));
       const todo = fresh(input, (x) => x.idempotencyKey, recorded);
       const refs = todo.flatMap((x) => (x.customer ? [x.customer.externalId] : []));
       const { ids, created, newIds } = await resolveCustomers(tx, ws, refs);
@@ -249,7 +249,7 @@ export class IngestionResolver {
     });
     const ws = ctx.workspace.id;
     return ctx.scope.em.transactional(async (tx) => {
-      const recorded = await existingKeys(tx, OrderSchema, "externalId", "external_id", ws, input.map((x) => x.externalId));
+      const recorded = await existingKeys(tx, OrderSchema, "external_id", ws, input.map((x) => x.externalId));
       const todo = fresh(input, (x) => x.externalId, recorded);
       const { ids, created, newIds } = await resolveCustomers(tx, ws, todo.map((x) => x.customer.externalId));
       await insertRows(
@@ -293,7 +293,7 @@ export class IngestionResolver {
     });
     const ws = ctx.workspace.id;
     return ctx.scope.em.transactional(async (tx) => {
-      const recorded = await existingKeys(tx, TicketEventSchema, "idempotencyKey", "idempotency_key", ws, input.map((x) => x.idempotencyKey));
+      const recorded = await existingKeys(tx, TicketEventSchema, "idempotency_key", ws, input.map((x) => x.idempotencyKey));
       const todo = fresh(input, (x) => x.idempotencyKey, recorded);
       const { ids: customerIds, created } = await resolveCustomers(tx, ws, todo.flatMap((x) => (x.ticket.customer ? [x.ticket.customer.externalId] : [])));
       const tickets = await resolveTickets(
