@@ -41,6 +41,20 @@ describe("cohortRetention", () => {
     },
   );
 
+  test.prop([activity, fc.constantFrom("day" as const, "week" as const, "month" as const), fc.constantFrom("classic" as const, "rolling" as const), fc.boolean()])(
+    "should not depend on how customers are keyed: integer ids in a typed array, plain numbers or strings; nor on row order",
+    (rows, period, mode, shuffle) => {
+      const order = rows.map((_, i) => i);
+      if (shuffle) order.reverse();
+      const ids = order.map((i) => (rows[i] as [number, number])[0]);
+      const ts = order.map((i) => (rows[i] as [number, number])[1]);
+      const typed = cohortRetention(Int32Array.from(ids.map((id) => id * 1000)), ts, period, mode);
+      expect(typed).toEqual(cohortRetention(ids, ts, period, mode));
+      expect(typed).toEqual(cohortRetention(ids.map((id) => `c${id}`), ts, period, mode));
+      expect(typed).toEqual(cohortRetention(rows.map((r) => r[0]), rows.map((r) => r[1]), period, mode));
+    },
+  );
+
   it("should refuse empty and mismatched input", () => {
     expect(() => cohortRetention([], [])).toThrow(expect.objectContaining({ code: "METRIC.EMPTY_SAMPLE" }));
     expect(() => cohortRetention(["a"], [1, 2])).toThrow(expect.objectContaining({ code: "METRIC.INCONSISTENT" }));

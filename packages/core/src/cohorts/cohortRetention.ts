@@ -37,8 +37,22 @@ function monthIndexOfDay(z: number): number {
 }
 
 /** Period index of an instant: days, Monday-based ISO weeks, or months since 1970 (UTC). */
-function periodOf(t: number, period: CohortPeriod): number {
-  const day = Math.floor(t / DAY);
+/**
+ * A table from id to customer number (−1 = not seen yet) when every id is an
+ * integer in [0, 4n + 2²⁰] held in a typed array; null otherwise.
+ */
+function denseIndex(customers: ArrayLike<string | number>, n: number): Int32Array | null {
+  if (!ArrayBuffer.isView(customers)) return null;
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    const v = customers[i] as number;
+    if (!Number.isInteger(v) || v < 0) return null;
+    if (v > max) max = v;
+  }
+  return max <= 4 * n + 1_048_576 ? new Int32Array(max + 1).fill(-1) : null;
+}
+
+function periodOfDay(day: number, period: CohortPeriod): number {
   if (period === "day") return day;
   if (period === "week") return Math.floor((day + 3) / 7); // 1970-01-01 was a Thursday
   return monthIndexOfDay(day);
@@ -86,19 +100,38 @@ export function cohortRetention(
   if (n === 0) throw new InputError(ErrorCodes.EMPTY_SAMPLE, `${fn} requires at least one activity`, ["customers"], 0);
   if (times.length !== n) throw new InputError(ErrorCodes.INCONSISTENT, `${fn} requires one time per activity, got ${times.length} for ${n}`, ["times"], times.length);
   // Per customer: first period, and the set of active periods (as a sorted unique list later).
-  const ids = new Map<string | number, number>();
+  // Customers numbered in order of appearance: through a dense table when the ids are small
+  // non-negative integers in a typed array (database ids), else through a Map.
+  const dense = denseIndex(customers, n);
+  const ids = dense ? null : new Map<string | number, number>();
+  let C = 0;
   const cust = new Int32Array(n);
   const per = new Int32Array(n);
+  let lastDay = Number.NaN;
+  let lastPeriod = 0;
   for (let i = 0; i < n; i++) {
     const t = times[i] as number;
     if (!Number.isFinite(t)) throw new InputError(ErrorCodes.NOT_FINITE, `${fn} requires finite times, got ${t} at times[${i}]`, ["times", i], t);
-    const key = customers[i] as string | number;
-    let c = ids.get(key);
-    if (c === undefined) ids.set(key, (c = ids.size));
+    let c: number;
+    if (dense) {
+      const key = customers[i] as number;
+      c = dense[key] as number;
+      if (c < 0) dense[key] = c = C++;
+    } else {
+      const key = customers[i] as string | number;
+      const seen = (ids as Map<string | number, number>).get(key);
+      if (seen === undefined) (ids as Map<string | number, number>).set(key, (c = C++));
+      else c = seen;
+    }
     cust[i] = c;
-    per[i] = periodOf(t, period);
+    // Logs come in time order more often than not: consecutive rows share a day.
+    const day = Math.floor(t / DAY);
+    if (day !== lastDay) {
+      lastDay = day;
+      lastPeriod = periodOfDay(day, period);
+    }
+    per[i] = lastPeriod;
   }
-  const C = ids.size;
   const first = new Int32Array(C).fill(2 ** 31 - 1);
   const last = new Int32Array(C).fill(-(2 ** 31));
   let minP = 2 ** 31 - 1;
