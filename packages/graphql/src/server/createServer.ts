@@ -40,6 +40,12 @@ export interface CreateServerOptions {
   readonly maxDepth?: number;
   readonly maxAliases?: number;
   /**
+   * Extra routes (a dashboard's static files, a webhook…): called for every
+   * request that is not `/graphql`, `/graphiql` or `/healthz`; return true
+   * when it answered the request, false to let the server answer 404.
+   */
+  readonly routes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  /**
    * How operations execute: `"compiled"` (default) compiles each distinct
    * operation once with graphql-jit; `"graphql-js"` uses the reference
    * executor (e.g. to rule the compiler out when debugging).
@@ -141,6 +147,7 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
       res.end(graphiqlPage);
       return;
     }
+    if (url.pathname !== "/graphql" && options.routes && (await options.routes(req, res))) return;
     if (url.pathname !== "/graphql") {
       res.writeHead(404, { "content-type": "text/plain" });
       res.end("not found: try POST /graphql or GET /graphiql");
