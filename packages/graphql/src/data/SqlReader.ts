@@ -1,5 +1,5 @@
 import type { MikroORM } from "@mikro-orm/core";
-import { bindable } from "./sqliteTransaction.js";
+import { preparedStatements, type SqliteConnection } from "./preparedStatements.js";
 
 /**
  * A synchronous read path for SQLite: its own connection to the same file
@@ -15,22 +15,14 @@ export interface SqlReader {
   close(): void;
 }
 
-interface Statement {
-  all(...params: unknown[]): unknown[];
-}
-interface Database {
-  prepare(sql: string): Statement;
+interface Database extends SqliteConnection {
   pragma(sql: string): unknown;
   close(): void;
 }
 interface KnexClientLike {
-  config?: { client?: unknown };
   connectionSettings?: { filename?: string };
   driver?: new (filename: string) => Database;
 }
-
-/** Statements kept prepared (each distinct SQL text; IN-lists vary with batch size). */
-const CACHE_SIZE = 256;
 
 /**
  * Opens a reader for an ORM on a SQLite file; null for PostgreSQL or an
@@ -47,35 +39,9 @@ export function openSqlReader(orm: MikroORM): SqlReader | null {
   db.pragma("journal_mode = WAL");
   // A read path: refuse writes outright rather than trust every caller.
   db.pragma("query_only = 1");
-  const cache = new Map<string, Statement>();
-  // Statements go to the ORM's query log like every other (tests count them there).
-  const logger = orm.config.getLogger();
-  const logging = logger.isEnabled("query");
+  const statements = preparedStatements(db, orm.config.getLogger(), "read");
   return {
-    all<T>(sql: string, params: readonly unknown[]): T[] {
-      if (logging) {
-        const started = Date.now();
-        const rows = run<T>(sql, params);
-        logger.logQuery({ level: "info", query: sql, params: [...params], took: Date.now() - started, results: rows.length, connection: { type: "read", name: "sqlite-reader" } });
-        return rows;
-      }
-      return run<T>(sql, params);
-    },
-    close() {
-      cache.clear();
-      db.close();
-    },
+    all: <T>(sql: string, params: readonly unknown[]) => statements.all<T>(sql, params),
+    close: () => db.close(),
   };
-
-  function run<T>(sql: string, params: readonly unknown[]): T[] {
-    let stmt = cache.get(sql);
-    if (!stmt) {
-      if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-      stmt = db.prepare(sql);
-      cache.set(sql, stmt);
-    }
-    // As knex's better-sqlite3 dialect binds them: dates as epoch ms, booleans as 0/1.
-    return stmt.all(...params.map(bindable)) as T[];
-  }
 }
-

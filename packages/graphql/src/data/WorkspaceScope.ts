@@ -2,7 +2,7 @@ import type { EntityName } from "@mikro-orm/core";
 import type { EntityManager, QueryBuilder } from "@mikro-orm/knex";
 import { WORKSPACE_FILTER } from "./ormOptions.js";
 import type { SqlReader } from "./SqlReader.js";
-import { queryRows, sqliteTransaction } from "./sqliteTransaction.js";
+import { sqliteTransaction } from "./sqliteTransaction.js";
 
 /**
  * The one place that scopes data access to a workspace. A request gets one
@@ -26,15 +26,22 @@ export class WorkspaceScope {
 
   /**
    * Runs a read built with {@link WorkspaceScope.qb} and returns plain rows
-   * (no entity hydration). Outside a transaction on SQLite it takes the
-   * prepared-statement path.
+   * (no entity hydration). On SQLite it takes the prepared-statement path.
    */
   async rows<T>(qb: QueryBuilder<object>): Promise<T[]> {
-    if (this.reader && !this.em.getTransactionContext()) {
-      const { sql, bindings } = qb.getKnexQuery().toSQL().toNative();
-      return this.reader.all<T>(sql, bindings);
-    }
-    return queryRows<T>(this.em, qb);
+    const fast = await this.sqliteReads();
+    if (!fast) return qb.execute<T[]>("all", false);
+    const { sql, bindings } = qb.getKnexQuery().toSQL().toNative();
+    return fast.all<T>(sql, bindings);
+  }
+
+  /**
+   * SQLite's prepared-statement path for a read: the read-only connection
+   * outside a transaction, the transaction's own connection inside one; null
+   * on PostgreSQL (the ORM path).
+   */
+  private async sqliteReads(): Promise<Pick<SqlReader, "all"> | null> {
+    return this.reader && !this.em.getTransactionContext() ? this.reader : sqliteTransaction(this.em);
   }
 
   /** A query builder on `entity` already restricted to this workspace. */
@@ -48,10 +55,9 @@ export class WorkspaceScope {
    */
   async select<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     if (!/workspace_id\s*=\s*\?/.test(sql)) throw new Error("scoped SQL must filter on workspace_id = ? (its first placeholder)");
-    if (this.reader && !this.em.getTransactionContext()) return this.reader.all<T>(sql, [this.workspaceId, ...params]);
-    const tx = await sqliteTransaction(this.em);
-    if (tx) return tx.all<T>(sql, [this.workspaceId, ...params]);
-    // Inside a transaction, run on its connection (SQLite has only one).
+    const fast = await this.sqliteReads();
+    if (fast) return fast.all<T>(sql, [this.workspaceId, ...params]);
+    // Inside a transaction, run on its connection.
     return this.em.getConnection().execute<T[]>(sql, [this.workspaceId, ...params], "all", this.em.getTransactionContext());
   }
 

@@ -83,7 +83,7 @@ function withRespondent<Q extends { leftJoin(field: never, alias: string): unkno
  * each, which a single GROUP BY over memberships would also do, at the cost
  * of a join on every answer). Segments with no answers are left out.
  */
-export async function bySegment<G>(scope: WorkspaceScope, filter: FeedbackFilterInput | undefined, one: (f: FeedbackFilterInput) => Promise<G | null>): Promise<{ key: string; group: G }[]> {
+async function bySegment<G>(scope: WorkspaceScope, filter: FeedbackFilterInput | undefined, one: (f: FeedbackFilterInput) => Promise<G | null>): Promise<{ key: string; group: G }[]> {
   const segments = await scope.select<{ key: string }>("select key from segments where workspace_id = ? order by key");
   const out: { key: string; group: G }[] = [];
   for (const { key } of segments) {

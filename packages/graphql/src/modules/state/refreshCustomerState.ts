@@ -43,7 +43,7 @@ export async function refreshCustomerState(
   }
   const interactions = given ?? (await loadInteractions(scope, { customers: ids }));
   // Customers with orders or answers but no interactions keep their stage.
-  const stages = interactions.length === 0 ? new Map() : inferJourneyStages([...interactions], undefined, { asOf: now, customerKey: (i) => i.customer.value });
+  const stages = interactions.length === 0 ? new Map() : inferJourneyStages(interactions, undefined, { asOf: now, customerKey: (i) => i.customer.value });
   const events = new Map<number, { type: string; channel: string; at: number }[]>();
   for (const i of interactions) {
     const id = Number(i.customer.value);
