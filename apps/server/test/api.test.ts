@@ -162,6 +162,43 @@ for (const db of databases()) {
       expect(nodes.find((n) => n.id === "1")?.lastOrders.map((o) => o.orderedAt.slice(0, 10))).toEqual(["1997-12-12", "1997-08-02", "1997-01-18"]);
     });
 
+    it("should read only the columns a list's selection needs, and answer as a full read does", async () => {
+      const logged = async (query: string) => {
+        app.sql.length = 0;
+        const res = await app.gql<{ customers: { edges: { node: Record<string, unknown> }[] } }>(query);
+        expect(res.errors).toBeUndefined();
+        const sql = app.sql.map((m) => m.replace(/\x1b\[[0-9;]*m/g, "")).join("\n");
+        return { sql, nodes: res.data?.customers.edges.map((e) => e.node) ?? [] };
+      };
+      const lean = await logged(`{ customers(first: 20) { edges { node { id journeyStage lastOrders(first: 2) { amount } orders { count } segments { key } } } } }`);
+      const customerSelect = lean.sql.split("\n").find((l) => /from customers/.test(l)) ?? "";
+      expect(customerSelect).toMatch(/journey_stage/);
+      expect(customerSelect).not.toMatch(/traits|email|external_id|rfm_score/);
+      expect(lean.sql).not.toMatch(/sum\(amount_cents\)|max\(ordered_at\)|s\.definition|s\.name/);
+      // Everything, through a fragment, an inline fragment and an alias: the lean answer is part of it.
+      const full = await logged(`{ customers(first: 20) { edges { node { ...All ... on Customer { email traits createdAt }
+          recent: lastOrders(first: 2) { id externalId orderedAt amount items } } } } }
+        fragment All on Customer { id externalId journeyStage ladderTier scores { engagement rfm predictedClv pAlive }
+          lastOrders(first: 2) { amount } orders { count totalSpent lastOrderAt } segments { id key name description definition } }`);
+      expect(full.sql.split("\n").find((l) => /from customers/.test(l))).toMatch(/traits/);
+      expect(full.nodes).toHaveLength(20);
+      for (const [i, node] of lean.nodes.entries()) {
+        const whole = full.nodes[i] as Record<string, unknown> & { orders: Record<string, unknown>; segments: Record<string, unknown>[] };
+        expect(node).toEqual({
+          id: whole.id,
+          journeyStage: whole.journeyStage,
+          lastOrders: whole.lastOrders,
+          orders: { count: whole.orders.count },
+          segments: whole.segments.map((s) => ({ key: s.key })),
+        });
+        expect((whole.recent as { amount: number }[]).map((o) => ({ amount: o.amount }))).toEqual(whole.lastOrders);
+      }
+      // Customer 0001 (CDNOW_sample.txt): 4 purchases, the latest on 1997-12-12.
+      const first = full.nodes.find((n) => n.id === "1") as { externalId: string; orders: { count: number; lastOrderAt: string } };
+      expect(first.orders.count).toBe(4);
+      expect(first.orders.lastOrderAt.slice(0, 10)).toBe("1997-12-12");
+    });
+
     it("should serve /healthz and the offline GraphiQL page", async () => {
       const base = app.url.replace(/\/graphql$/, "");
       const health = await fetch(`${base}/healthz`);

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
-import type { GraphQLSchema } from "graphql";
+import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import { customerFields } from "../modules/customer/customerFields.js";
 import { CustomerResolver } from "../modules/customer/customer.resolver.js";
 import { FeedbackResolver } from "../modules/feedback/feedback.resolver.js";
 import { IngestionResolver } from "../modules/ingestion/ingestion.resolver.js";
@@ -37,5 +38,25 @@ export interface CreateSchemaOptions {
  */
 export async function createSchema(options: CreateSchemaOptions = {}): Promise<GraphQLSchema> {
   const resolvers = [...coreResolvers, ...(options.resolvers ?? [])] as NonEmptyArray<ResolverClass>;
-  return buildSchema({ resolvers, validate: false, emitSchemaFile: false });
+  const schema = await buildSchema({ resolvers, validate: false, emitSchemaFile: false });
+  bindResolvers(schema, "Customer", customerFields);
+  return schema;
+}
+
+/**
+ * Replaces type-graphql's wrappers of some fields with the plain resolvers
+ * they call (same results; see customerFields for why). engagekit installs
+ * no type-graphql middlewares or auth checker, so the wrapper adds nothing
+ * for these fields. Fails loudly if a field is missing, so the declaration
+ * and the binding cannot drift apart.
+ */
+function bindResolvers(schema: GraphQLSchema, typeName: string, resolvers: Readonly<Record<string, unknown>>): void {
+  const type = schema.getType(typeName);
+  if (!isObjectType(type)) throw new Error(`bindResolvers: no object type ${typeName}`);
+  const fields = type.getFields();
+  for (const [name, resolve] of Object.entries(resolvers)) {
+    const field = fields[name];
+    if (!field) throw new Error(`bindResolvers: ${typeName}.${name} is not in the schema`);
+    field.resolve = resolve as GraphQLFieldResolver<unknown, unknown>;
+  }
 }

@@ -3,6 +3,7 @@ import type { WorkspaceScope } from "../data/WorkspaceScope.js";
 import type { OrderSummary } from "../modules/customer/OrderSummary.type.js";
 import type { OrderType } from "../modules/order/Order.type.js";
 import type { SegmentType } from "../modules/segment/Segment.type.js";
+import type { ColumnPlan } from "../modules/common/selection.js";
 
 /** The current workspace as the request resolved it. */
 export interface CurrentWorkspace {
@@ -21,10 +22,18 @@ export interface Context {
   readonly loaders: Loaders;
 }
 
-/** The request's DataLoaders. */
+/**
+ * The request's DataLoaders. Each exists once per column plan: the
+ * `…For(columns)` forms read only the columns a selection needs (see
+ * `selectedFields` / `columnsFor`), the plain forms read every column.
+ */
 export interface Loaders {
+  /** Order count, total spent and last order date per customer. */
   readonly orderSummary: DataLoader<number, OrderSummary>;
-  /** Latest k orders per customer; one loader per k, created on first use. */
-  lastOrders(k: number): DataLoader<number, OrderType[]>;
+  orderSummaryFor(columns: ColumnPlan): DataLoader<number, OrderSummary>;
+  /** Latest k orders per customer; one loader per k (and column plan), created on first use. */
+  lastOrders(k: number, columns?: ColumnPlan): DataLoader<number, OrderType[]>;
+  /** The segments each customer is in now. */
   readonly segments: DataLoader<number, SegmentType[]>;
+  segmentsFor(columns: ColumnPlan): DataLoader<number, SegmentType[]>;
 }

@@ -1,24 +1,48 @@
 import type DataLoader from "dataloader";
 import type { WorkspaceScope } from "../data/WorkspaceScope.js";
+import { ALL_COLUMNS, type ColumnPlan } from "../modules/common/selection.js";
+import type { OrderSummary } from "../modules/customer/OrderSummary.type.js";
 import { orderSummaryLoader } from "../modules/customer/orderSummaryLoader.js";
 import { lastOrdersLoader } from "../modules/order/lastOrdersLoader.js";
 import type { OrderType } from "../modules/order/Order.type.js";
 import { customerSegmentsLoader } from "../modules/segment/customerSegmentsLoader.js";
+import type { SegmentType } from "../modules/segment/Segment.type.js";
 import type { Loaders } from "./Context.js";
 
 /** Fresh DataLoaders for one request: batching within it, no cache across requests. */
 export function createLoaders(scope: WorkspaceScope): Loaders {
-  const lastOrders = new Map<number, DataLoader<number, OrderType[]>>();
+  const summaries = perKey((columns: ColumnPlan) => orderSummaryLoader(scope, columns));
+  const segments = perKey((columns: ColumnPlan) => customerSegmentsLoader(scope, columns));
+  const lastOrders = new Map<number, (columns: ColumnPlan) => DataLoader<number, OrderType[]>>();
   return {
-    orderSummary: orderSummaryLoader(scope),
-    segments: customerSegmentsLoader(scope),
-    lastOrders(k) {
-      let loader = lastOrders.get(k);
-      if (!loader) {
-        loader = lastOrdersLoader(scope, k);
-        lastOrders.set(k, loader);
-      }
-      return loader;
+    get orderSummary(): DataLoader<number, OrderSummary> {
+      return summaries(ALL_COLUMNS);
     },
+    orderSummaryFor: summaries,
+    get segments(): DataLoader<number, SegmentType[]> {
+      return segments(ALL_COLUMNS);
+    },
+    segmentsFor: segments,
+    lastOrders(k, columns = ALL_COLUMNS) {
+      let forK = lastOrders.get(k);
+      if (!forK) {
+        forK = perKey((plan: ColumnPlan) => lastOrdersLoader(scope, k, plan));
+        lastOrders.set(k, forK);
+      }
+      return forK(columns);
+    },
+  };
+}
+
+/** One loader per column plan, created on first use. */
+function perKey<V>(create: (columns: ColumnPlan) => DataLoader<number, V>): (columns: ColumnPlan) => DataLoader<number, V> {
+  const loaders = new Map<string, DataLoader<number, V>>();
+  return (columns) => {
+    let loader = loaders.get(columns.key);
+    if (!loader) {
+      loader = create(columns);
+      loaders.set(columns.key, loader);
+    }
+    return loader;
   };
 }

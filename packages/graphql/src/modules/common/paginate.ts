@@ -57,11 +57,23 @@ export async function paginateSql<Row extends { id: number }, Node>(
   });
 }
 
+/** An edge whose cursor is encoded only if a client selects it (most list queries do not). */
+class Edge<Node> {
+  constructor(
+    private readonly id: number,
+    readonly node: Node,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.id);
+  }
+}
+
 function toPage<Row extends { id: number }, Node>(rows: Row[], limit: number, toNode: (row: Row) => Node, count: () => Promise<number>): Page<Node> {
-  const page = rows.slice(0, limit);
+  const page = rows.length > limit ? rows.slice(0, limit) : rows;
   const last = page[page.length - 1];
   return {
-    edges: page.map((row) => ({ cursor: encodeCursor(Number(row.id)), node: toNode(row) })),
+    edges: page.map((row) => new Edge(Number(row.id), toNode(row))),
     pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeCursor(Number(last.id)) : null },
     count,
   };

@@ -66,21 +66,43 @@ export interface CustomerRow {
 
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-/** Maps a plain row to the API type. */
-export function toCustomerType(row: CustomerRow): CustomerType {
-  return Object.assign(new CustomerType(), {
-    id: String(row.id),
-    externalId: row.external_id,
-    email: row.email,
-    traits: typeof row.traits === "string" ? (JSON.parse(row.traits) as Record<string, unknown>) : row.traits,
-    createdAt: toDate(row.created_at),
-    journeyStage: row.journey_stage,
-    ladderTier: row.ladder_tier,
-    scores: Object.assign(new CustomerScores(), {
-      engagement: numOrNull(row.engagement_score),
-      rfm: row.rfm_score,
-      predictedClv: numOrNull(row.predicted_clv),
-      pAlive: numOrNull(row.p_alive),
-    }),
-  });
+/** The columns behind each Customer field, for lists that read only what a client selected. */
+export const CUSTOMER_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  id: ["id"],
+  externalId: ["external_id"],
+  email: ["email"],
+  traits: ["traits"],
+  createdAt: ["created_at"],
+  journeyStage: ["journey_stage"],
+  ladderTier: ["ladder_tier"],
+  scores: ["engagement_score", "rfm_score", "predicted_clv", "p_alive"],
+  // Resolved by their own loaders from the id.
+  orders: [],
+  lastOrders: [],
+  segments: [],
+};
+
+/**
+ * Maps a plain row to the API type. A list may read only the columns its
+ * selection needs ({@link CUSTOMER_COLUMNS}); fields of columns it did not
+ * read stay unset, and nothing reads them since the client did not ask.
+ */
+export function toCustomerType(row: Partial<CustomerRow> & Pick<CustomerRow, "id">): CustomerType {
+  const customer = new CustomerType();
+  customer.id = String(row.id);
+  if (row.external_id !== undefined) customer.externalId = row.external_id;
+  if (row.email !== undefined) customer.email = row.email;
+  if (row.traits !== undefined) customer.traits = typeof row.traits === "string" ? (JSON.parse(row.traits) as Record<string, unknown>) : row.traits;
+  if (row.created_at !== undefined) customer.createdAt = toDate(row.created_at);
+  if (row.journey_stage !== undefined) customer.journeyStage = row.journey_stage;
+  if (row.ladder_tier !== undefined) customer.ladderTier = row.ladder_tier;
+  if (row.engagement_score !== undefined) {
+    const scores = new CustomerScores();
+    scores.engagement = numOrNull(row.engagement_score);
+    scores.rfm = row.rfm_score ?? null;
+    scores.predictedClv = numOrNull(row.predicted_clv);
+    scores.pAlive = numOrNull(row.p_alive);
+    customer.scores = scores;
+  }
+  return customer;
 }

@@ -30,12 +30,17 @@ export interface OrderRow {
   items: number;
 }
 
-export function toOrderType(row: OrderRow): OrderType {
-  return Object.assign(new OrderType(), {
-    id: String(row.id),
-    externalId: row.external_id,
-    orderedAt: toDate(row.ordered_at),
-    amount: Number(row.amount_cents) / 100,
-    items: Number(row.items),
-  });
+/**
+ * Maps a plain row to the API type. A list read may select only some
+ * columns (see lastOrdersLoader); fields of columns it did not read stay
+ * unset, and nothing reads them since the client did not ask for them.
+ */
+export function toOrderType(row: Partial<OrderRow>): OrderType {
+  const order = new OrderType();
+  if (row.id !== undefined) order.id = String(row.id);
+  if (row.external_id !== undefined) order.externalId = row.external_id;
+  if (row.ordered_at !== undefined) order.orderedAt = toDate(row.ordered_at);
+  if (row.amount_cents !== undefined) order.amount = Number(row.amount_cents) / 100;
+  if (row.items !== undefined) order.items = Number(row.items);
+  return order;
 }

@@ -27,12 +27,13 @@ export interface SegmentRow {
   definition: string | Record<string, unknown>;
 }
 
-export function toSegmentType(row: SegmentRow): SegmentType {
-  return Object.assign(new SegmentType(), {
-    id: String(row.id),
-    key: row.key,
-    name: row.name,
-    description: row.description,
-    definition: typeof row.definition === "string" ? (JSON.parse(row.definition) as Record<string, unknown>) : row.definition,
-  });
+/** Maps a plain row to the API type; fields of columns the read did not select stay unset (see toOrderType). */
+export function toSegmentType(row: Partial<SegmentRow>): SegmentType {
+  const segment = new SegmentType();
+  if (row.id !== undefined) segment.id = String(row.id);
+  if (row.key !== undefined) segment.key = row.key;
+  if (row.name !== undefined) segment.name = row.name;
+  if (row.description !== undefined) segment.description = row.description;
+  if (row.definition !== undefined) segment.definition = typeof row.definition === "string" ? (JSON.parse(row.definition) as Record<string, unknown>) : row.definition;
+  return segment;
 }
