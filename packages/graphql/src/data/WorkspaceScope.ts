@@ -12,16 +12,33 @@ import { sqliteTransaction } from "./sqliteTransaction.js";
  * condition. Resolvers never add the condition themselves.
  */
 export class WorkspaceScope {
-  readonly em: EntityManager;
   readonly workspaceId: number;
   /** The fast SQLite read path, when the server opened one (see {@link SqlReader}). */
   readonly reader: SqlReader | null;
+  #em: EntityManager | null;
+  readonly #fork: (() => EntityManager) | null;
 
-  constructor(em: EntityManager, workspaceId: number, reader: SqlReader | null = null) {
-    this.em = em;
+  /**
+   * `em` may be a function that forks one: the fork is then made on first
+   * use, so a request served entirely by the SQLite read path (a list
+   * query) never builds an EntityManager it does not need.
+   */
+  constructor(em: EntityManager | (() => EntityManager), workspaceId: number, reader: SqlReader | null = null) {
     this.workspaceId = workspaceId;
     this.reader = reader;
-    em.setFilterParams(WORKSPACE_FILTER, { id: workspaceId });
+    this.#em = typeof em === "function" ? null : this.scoped(em);
+    this.#fork = typeof em === "function" ? em : null;
+  }
+
+  /** The request's EntityManager, its `workspace` filter set to this workspace. */
+  get em(): EntityManager {
+    this.#em ??= this.scoped((this.#fork as () => EntityManager)());
+    return this.#em;
+  }
+
+  private scoped(em: EntityManager): EntityManager {
+    em.setFilterParams(WORKSPACE_FILTER, { id: this.workspaceId });
+    return em;
   }
 
   /**
@@ -41,7 +58,9 @@ export class WorkspaceScope {
    * on PostgreSQL (the ORM path).
    */
   private async sqliteReads(): Promise<Pick<SqlReader, "all"> | null> {
-    return this.reader && !this.em.getTransactionContext() ? this.reader : sqliteTransaction(this.em);
+    // No EntityManager yet means no transaction yet: the reader serves it.
+    if (this.reader && (this.#em === null || !this.#em.getTransactionContext())) return this.reader;
+    return sqliteTransaction(this.em);
   }
 
   /** A query builder on `entity` already restricted to this workspace. */

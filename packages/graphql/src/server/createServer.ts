@@ -92,10 +92,10 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
   await apollo.start();
 
   const workspaces = new Map<string, CurrentWorkspace>();
-  async function resolveWorkspace(em: EntityManager, slug: string): Promise<CurrentWorkspace> {
+  async function resolveWorkspace(fork: () => EntityManager, slug: string): Promise<CurrentWorkspace> {
     const cached = workspaces.get(slug);
     if (cached) return cached;
-    const row = await em.findOne(WorkspaceSchema, { slug });
+    const row = await fork().findOne(WorkspaceSchema, { slug });
     if (!row) {
       throw new GraphQLError(`unknown workspace ${JSON.stringify(slug)}`, {
         extensions: { code: "FORBIDDEN", http: { status: 403 } },
@@ -107,11 +107,14 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
   }
 
   async function context(req: IncomingMessage): Promise<Context> {
-    const em = options.orm.em.fork() as EntityManager;
+    // One EntityManager fork per request, made when the request first needs it
+    // (list queries on SQLite run on the read path and never do).
+    let em: EntityManager | undefined;
+    const fork = () => (em ??= options.orm.em.fork() as EntityManager);
     const header = req.headers[WORKSPACE_HEADER];
     const slug = (Array.isArray(header) ? header[0] : header) || options.defaultWorkspace;
-    const workspace = await resolveWorkspace(em, slug);
-    const scope = new WorkspaceScope(em, workspace.id, reader);
+    const workspace = await resolveWorkspace(fork, slug);
+    const scope = new WorkspaceScope(fork, workspace.id, reader);
     return { workspace, scope, loaders: createLoaders(scope) };
   }
 

@@ -16,7 +16,7 @@ const cache = new WeakMap<readonly FieldNode[], Map<string, ReadonlySet<string>>
  * client asked for, as the hand-written query for that payload would.
  */
 export function selectedFields(info: SelectionInfo, path: readonly string[] = []): ReadonlySet<string> {
-  const key = path.join(".");
+  const key = path.length === 0 ? "" : path.length === 1 ? (path[0] as string) : path.join(".");
   let perPath = cache.get(info.fieldNodes);
   const known = perPath?.get(key);
   if (known) return known;
