@@ -130,6 +130,19 @@ for (let bIdx = 0; bIdx < (runIngest ? batches : 0); bIdx++) {
   if (r.errors) throw new Error(JSON.stringify(r.errors));
 }
 const gqlRate = (batches * 1000) / ((performance.now() - t0) / 1000);
+// The floor under any GraphQL ingestion: the same batches with the last item invalid, rejected after
+// HTTP, JSON, GraphQL variable coercion and every per-item check, before the database is touched.
+const floorBodies = Array.from({ length: batches }, (_, bIdx) => {
+  const input = mk(bIdx).map((x) => ({ ...x, idempotencyKey: `floor-${x.idempotencyKey}` }));
+  input[input.length - 1] = { ...input[input.length - 1], channel: "no_such_channel" };
+  return JSON.stringify({ query: mutation, variables: { input } });
+});
+t0 = performance.now();
+for (const body of runIngest ? floorBodies : []) {
+  const r = await (await fetch(gql.url, { method: "POST", headers: { "content-type": "application/json" }, body })).json();
+  if (r.errors?.[0]?.extensions?.code !== "BAD_USER_INPUT") throw new Error(`floor batch: expected BAD_USER_INPUT, got ${JSON.stringify(r).slice(0, 200)}`);
+}
+const floorRate = (batches * 1000) / ((performance.now() - t0) / 1000);
 gql.child.kill("SIGTERM");
 hand.child.kill("SIGTERM");
 
@@ -158,6 +171,19 @@ if (runIngest) {
     target: "≥ 0.25 (throughput share)",
     met: ratio >= 0.25,
     note: `${batches} batches each, sequential, no warm-up; 5 segments kept current incrementally in the same transaction; the GraphQL server is a child process, the raw inserts run in this one (peakRssMB is this process's)`,
+  });
+  console.log(`ingestion floor (rejected before the database): ${floorRate.toFixed(0)} items/s = ${(floorRate / rawRate).toFixed(3)} of raw`);
+  emit({
+    key: "api.ingest.floor",
+    workload: "ingestion floor: batches of 1,000 rejected before the database",
+    unit: "items/s",
+    engagekit: Math.round(floorRate),
+    peer: "raw better-sqlite3 prepared inserts",
+    peerValue: Math.round(rawRate),
+    ratio: Math.round((floorRate / rawRate) * 10000) / 10000,
+    target: "none (bounds api.ingest: no GraphQL ingestion can beat this ratio)",
+    met: null,
+    note: "HTTP, JSON parse, GraphQL variable coercion and every per-item check of the same batches, the last item invalid so nothing is written",
   });
 }
 

@@ -121,6 +121,8 @@ export class IngestionResolver {
     // The core's interaction rules: a registered channel; when the workspace maps touchpoints, a known
     // touchpoint on its own channel that emits this type.
     const { touchpoints, channels } = await touchpointsAndChannels(ctx);
+    // Indexed once for the batch (the core indexes an array on every call).
+    const context = { touchpoints: new Map(touchpoints.map((t) => [t.id, t])), channels };
     input.forEach((item, i) => {
       if (touchpoints.length === 0) {
         if (!channels.has(item.channel)) reject(fn, i, "channel", `a registered channel (${channels.list().map((c) => c.id).join(", ")})`, item.channel);
@@ -138,7 +140,7 @@ export class IngestionResolver {
             ...(item.properties ? { properties: item.properties } : {}),
             ...(item.value !== undefined && item.value !== null ? { value: item.value } : {}),
           },
-          { touchpoints, channels },
+          context,
           ["input", i],
         );
       } catch (e) {
