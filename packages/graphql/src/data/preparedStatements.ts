@@ -42,19 +42,25 @@ export function preparedStatements(db: SqliteConnection, logger: Logger, name: "
   const statements: PreparedStatements = {
     all<T>(sql: string, params: readonly unknown[]): T[] {
       const started = logging ? Date.now() : 0;
-      const rows = prepared(sql).all(...params.map(bindable)) as T[];
+      const rows = prepared(sql).all(...bindables(params)) as T[];
       if (logging) log(sql, params, started, rows.length);
       return rows;
     },
     run(sql: string, params: readonly unknown[]) {
       const started = logging ? Date.now() : 0;
-      const result = prepared(sql).run(...params.map(bindable));
+      const result = prepared(sql).run(...bindables(params));
       if (logging) log(sql, params, started, result.changes);
       return result;
     },
   };
   byConnection.set(db, statements);
   return statements;
+}
+
+/** `params` ready to bind; the same array when nothing needs converting (the usual case: ids and strings). */
+function bindables(params: readonly unknown[]): readonly unknown[] {
+  for (const value of params) if (value instanceof Date || typeof value === "boolean") return params.map(bindable);
+  return params;
 }
 
 /** As knex's better-sqlite3 dialect binds values: dates as epoch ms, booleans as 0/1. */
