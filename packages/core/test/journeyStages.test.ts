@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { defaultStageRules } from "../src/journey/defaultStageRules.js";
 import type { Interaction } from "../src/journey/Interaction.js";
 import { inferJourneyStages } from "../src/journey/inferJourneyStages.js";
+import { advanceJourneyStages } from "../src/journey/advanceJourneyStages.js";
+import type { JourneyStageState } from "../src/journey/JourneyStageState.js";
 import { inferJourneyStagesColumnar } from "../src/journey/inferJourneyStagesColumnar.js";
 import { stageHealth } from "../src/journey/stageHealth.js";
 import type { StageRules } from "../src/journey/StageRules.js";
@@ -121,6 +123,69 @@ describe("stage inference laws (fast-check)", () => {
     for (const h of inferJourneyStages(log.map((e) => ev(`c${e.c}`, e.d, e.type)), rules).values()) {
       expect(h.transitions.every((t) => t.kind !== "demotion")).toBe(true);
     }
+  });
+});
+
+describe("advanceJourneyStages", () => {
+  it("should resume from a saved state: counts carry over, so a second purchase is a repeat purchase", () => {
+    const ana = (t: number, type: string) => ev("ana", t, type);
+    const first = advanceJourneyStages([ana(0, "page_view"), ana(1, "purchase")], new Map());
+    const saved = first.states.get("userId:ana")!;
+    expect(saved).toMatchObject({ stage: "conversion", since: T0 + DAY, asOf: T0 + DAY });
+    const next = advanceJourneyStages([ana(5, "purchase")], first.states);
+    expect(next.histories.get("userId:ana")!.transitions.map((t) => [t.from, t.to, t.reason])).toEqual([["conversion", "retention", "repeat purchase"]]);
+    // The same as replaying everything (the day-5 purchase is the second one).
+    expect(inferJourneyStages([ana(0, "page_view"), ana(1, "purchase"), ana(5, "purchase")]).get("userId:ana")!.stage).toBe("retention");
+  });
+
+  it("should apply lapse rules to saved customers without new interactions when given asOf", () => {
+    const first = advanceJourneyStages([ev("bo", 0, "purchase"), ev("bo", 10, "purchase")], new Map());
+    const later = advanceJourneyStages([], first.states, defaultStageRules, { asOf: T0 + 400 * DAY });
+    // Same dates as the full replay in the first test: lapsed on day 100 (90 days after the last purchase).
+    expect(later.histories.get("userId:bo")!.transitions.map((t) => [t.to, (t.at - T0) / DAY])).toEqual([["consideration", 100]]);
+    expect(later.states.get("userId:bo")!.asOf).toBe(T0 + 400 * DAY);
+    expect(advanceJourneyStages([], new Map()).states.size).toBe(0);
+  });
+
+  it("should refuse an interaction older than the saved state, and a state saved under other rules, naming where", () => {
+    const first = advanceJourneyStages([ev("cy", 10, "page_view")], new Map());
+    expect(() => advanceJourneyStages([ev("cy", 20, "page_view"), ev("cy", 9, "purchase")], first.states)).toThrow(
+      expect.objectContaining({ code: "JOURNEY.OUT_OF_ORDER", path: ["interactions", 1, "timestamp"] }),
+    );
+    const other: StageRules = { ...defaultStageRules, lapse: [] };
+    expect(() => advanceJourneyStages([ev("cy", 20, "page_view")], first.states, other)).toThrow(
+      expect.objectContaining({ code: "METRIC.INCONSISTENT", path: ["previous", "userId:cy", "rules"] }),
+    );
+    const broken = new Map([["userId:cy", { ...first.states.get("userId:cy")!, counts: [1] } satisfies JourneyStageState]]);
+    expect(() => advanceJourneyStages([], broken)).toThrow(expect.objectContaining({ code: "METRIC.INCONSISTENT", path: ["previous", "userId:cy", "counts"] }));
+  });
+});
+
+describe("advanceJourneyStages laws (fast-check)", () => {
+  // A log, a day to split it at, and an asOf day for the end.
+  const splitArb = fc.tuple(logArb, fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 800 }));
+
+  test.prop([splitArb])("should equal inferring over the whole log when the log is split at any time T (state saved with asOf T)", ([log, splitDay, asOfDay]) => {
+    const its = log.map((e) => ev(`c${e.c}`, e.d, e.type));
+    const T = T0 + splitDay * DAY;
+    const asOf = Math.max(T, T0 + asOfDay * DAY);
+    const before = advanceJourneyStages(its.filter((i) => i.timestamp < T), new Map(), defaultStageRules, { asOf: T });
+    // Saved as JSON, as a database column would hold it.
+    const saved = new Map(Object.entries(JSON.parse(JSON.stringify(Object.fromEntries(before.states))) as Record<string, JourneyStageState>));
+    const after = advanceJourneyStages(its.filter((i) => i.timestamp >= T), saved, defaultStageRules, { asOf });
+    const whole = inferJourneyStages(its, defaultStageRules, { asOf });
+    expect(new Set(after.histories.keys())).toEqual(new Set(whole.keys()));
+    for (const [key, h] of whole) {
+      const step = after.histories.get(key)!;
+      expect([step.stage, step.since]).toEqual([h.stage, h.since]);
+      expect([...(before.histories.get(key)?.transitions ?? []), ...step.transitions]).toEqual(h.transitions);
+    }
+  });
+
+  test.prop([logArb, fc.integer({ min: 0, max: 800 })])("should equal inferJourneyStages from no saved state", (log, asOfDay) => {
+    const its = log.map((e) => ev(`c${e.c}`, e.d, e.type));
+    const options = { asOf: T0 + asOfDay * DAY };
+    expect(new Map(advanceJourneyStages(its, new Map(), defaultStageRules, options).histories)).toEqual(new Map(inferJourneyStages(its, defaultStageRules, options)));
   });
 });
 

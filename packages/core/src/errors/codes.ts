@@ -25,6 +25,8 @@ export const ErrorCodes = {
   INVALID_TIMESTAMP: "JOURNEY.INVALID_TIMESTAMP",
   /** A field is missing or has the wrong type. */
   INVALID_FIELD: "JOURNEY.INVALID_FIELD",
+  /** An interaction older than the saved state it would be folded into (recompute from the full history instead). */
+  OUT_OF_ORDER: "JOURNEY.OUT_OF_ORDER",
   /** A segment definition does not match the schema (wrong shape, missing or unknown property). */
   SEGMENT_INVALID: "SEGMENT.INVALID",
   /** A condition node has an unknown `type`. */

@@ -1,14 +1,14 @@
 import { ErrorCodes } from "../errors/codes.js";
 import { InputError } from "../errors/InputError.js";
 import { customerKeyOf } from "./customerKeyOf.js";
-import type { CustomerStageHistory, StageTransition } from "./CustomerStageHistory.js";
+import type { CustomerStageHistory } from "./CustomerStageHistory.js";
 import { defaultStageRules } from "./defaultStageRules.js";
 import type { Interaction } from "./Interaction.js";
-import { matchesFilter } from "./matchesFilter.js";
 import type { StageRules } from "./StageRules.js";
 import { compileStageRules } from "./_internal/compileStageRules.js";
 import { groupInteractions } from "./_internal/groupInteractions.js";
 import { stageKernel } from "./_internal/stageKernel.js";
+import { stageHistories, stageMasks } from "./_internal/stageRows.js";
 
 /** Options of {@link inferJourneyStages} and {@link inferJourneyStagesColumnar}. */
 export interface StageInferenceOptions {
@@ -60,45 +60,7 @@ export function inferJourneyStages(
   const R = compileStageRules(fn, rules);
   if (interactions.length === 0) throw new InputError(ErrorCodes.EMPTY_SAMPLE, `${fn} requires at least one interaction`, ["interactions"], 0);
   const g = groupInteractions(interactions, options.customerKey ?? customerKeyOf);
-  const n = interactions.length;
-  const ruleMask = new Uint32Array(n);
-  const actMask = new Uint32Array(n);
-  const lapse = rules.lapse ?? [];
-  for (let r = 0; r < n; r++) {
-    const it = interactions[g.order[r] as number] as Interaction;
-    let m = 0;
-    rules.rules.forEach((rule, k) => {
-      if (matchesFilter(rule.when, it)) m |= 1 << k;
-    });
-    ruleMask[r] = m >>> 0;
-    let a = 0;
-    lapse.forEach((l, k) => {
-      if (l.activity === undefined || matchesFilter(l.activity, it)) a |= 1 << k;
-    });
-    actMask[r] = a >>> 0;
-  }
+  const { ruleMask, actMask } = stageMasks(interactions, g, rules);
   const out = stageKernel(g.starts, g.ts, ruleMask, actMask, R, options.asOf ?? Number.NaN);
-  const histories = new Map<string, { customer: string; stage: string | null; since: number | null; transitions: StageTransition[] }>();
-  g.keys.forEach((key, c) => {
-    const s = out.stage[c] as number;
-    histories.set(key, { customer: key, stage: s < 0 ? null : (rules.stages[s] as string), since: s < 0 ? null : (out.since[c] as number), transitions: [] });
-  });
-  for (let k = 0; k < out.tCustomer.length; k++) {
-    const h = histories.get(g.keys[out.tCustomer[k] as number] as string);
-    if (h === undefined) continue;
-    const from = out.tFrom[k] as number;
-    const to = out.tTo[k] as number;
-    const cause = out.tCause[k] as number;
-    const row = out.tRow[k] as number;
-    const t: StageTransition = {
-      from: from < 0 ? null : (rules.stages[from] as string),
-      to: rules.stages[to] as string,
-      at: out.tAt[k] as number,
-      kind: from < 0 ? "entry" : to > from ? "promotion" : "demotion",
-      reason: cause >= 0 ? (rules.rules[cause]?.reason as string) : (lapse[-cause - 1]?.reason as string),
-      ...(row >= 0 ? { interactionId: (interactions[g.order[row] as number] as Interaction).id } : {}),
-    };
-    h.transitions.push(t);
-  }
-  return histories;
+  return stageHistories(out, g.keys, interactions, g.order, rules);
 }

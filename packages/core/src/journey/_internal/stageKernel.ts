@@ -11,6 +11,22 @@ export interface StageKernelOutput {
   readonly tCause: Int16Array;
   /** Grouped row of the triggering interaction, −1 for a lapse. */
   readonly tRow: Int32Array;
+  /** With `resume`: each customer's final rule counts (C × rules) and lapse activity times (C × lapse rules). */
+  readonly counts?: Int32Array;
+  readonly lastAct?: Float64Array;
+}
+
+/**
+ * Where each customer block starts from, instead of "no stage yet": its
+ * stage rank (−1 none), entry time, rule counts (C × rules) and last
+ * activity per lapse rule (C × lapse rules, −∞ none). Given, the kernel also
+ * returns the final counts and activity times, so a caller can resume again.
+ */
+export interface StageKernelResume {
+  readonly stage: Int8Array;
+  readonly since: Float64Array;
+  readonly counts: Int32Array;
+  readonly lastAct: Float64Array;
 }
 
 // Mutable state shared by the helpers below; plain top-level functions (no closures over
@@ -42,6 +58,8 @@ export function stageKernel(
   withRows = true,
   /** When given, `ruleMask` holds codes and the rule bits of row i are `maskOf[ruleMask[i]]` (no per-row mask array). */
   maskOf: Uint32Array | null = null,
+  /** Start each customer from saved state, and return the final state (see {@link StageKernelResume}). */
+  resume: StageKernelResume | null = null,
 ): StageKernelOutput {
   const C = starts.length - 1;
   const nR = R.toRank.length;
@@ -83,14 +101,23 @@ export function stageKernel(
     fireMask[cb] = m >>> 0;
   }
   const hasCounts = countMask !== 0;
+  const countsOut = resume ? new Int32Array(C * nR) : null;
+  const lastActOut = resume ? new Float64Array(C * nL) : null;
   for (let c = 0; c < C; c++) {
     const s = starts[c] as number;
     const e = starts[c + 1] as number;
     // Hot state in locals; S mirrors cur/since only around the helper calls.
     let cur = -1;
     let since = Number.NaN;
-    if (hasCounts) counts.fill(0);
-    if (nL > 0) S.lastAct.fill(Number.NEGATIVE_INFINITY);
+    if (resume) {
+      cur = resume.stage[c] as number;
+      since = resume.since[c] as number;
+      counts.set(resume.counts.subarray(c * nR, (c + 1) * nR));
+      S.lastAct.set(resume.lastAct.subarray(c * nL, (c + 1) * nL));
+    } else {
+      if (hasCounts) counts.fill(0);
+      if (nL > 0) S.lastAct.fill(Number.NEGATIVE_INFINITY);
+    }
     for (let i = s; i < e; i++) {
       const t = ts[i] as number;
       if (nL > 0 && cur >= 0) {
@@ -146,6 +173,10 @@ export function stageKernel(
     }
     stage[c] = cur;
     sinceOut[c] = since;
+    if (countsOut && lastActOut) {
+      countsOut.set(counts, c * nR);
+      lastActOut.set(S.lastAct, c * nL);
+    }
   }
   const n = S.n;
   return {
@@ -157,6 +188,7 @@ export function stageKernel(
     tAt: S.at.subarray(0, n),
     tCause: S.cause.subarray(0, n),
     tRow: S.row.subarray(0, n),
+    ...(countsOut && lastActOut ? { counts: countsOut, lastAct: lastActOut } : {}),
   };
 }
 
