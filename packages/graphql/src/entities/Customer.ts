@@ -21,6 +21,13 @@ export const CustomerSchema = defineEntity({
     pAlive: p.double().nullable(),
     /** When time-based conditions (e.g. "no purchase in 90 days") must be re-checked. */
     nextCheckAt: p.datetime().nullable(),
+    /**
+     * What ingestion folds each batch into instead of re-reading the history:
+     * the journey-stage state, the engagement accumulator and the activity
+     * history by type (see modules/state/CustomerStateDoc.ts). Null until the
+     * customer's first ingestion rebuilds it from the history.
+     */
+    state: p.json<Record<string, unknown>>().nullable(),
   },
   uniques: [{ properties: ["workspace", "externalId"] }],
 });

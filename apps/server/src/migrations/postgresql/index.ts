@@ -1,5 +1,9 @@
 // Ordered list of the PostgreSQL migrations. New ones come from
 // `DATABASE_URL=… node dist/scripts/createMigration.js postgresql`; add them here in order.
 import { Migration20261124000000_initial } from "./Migration20261124000000_initial.js";
+import { Migration20261129000000_customerState } from "./Migration20261129000000_customerState.js";
 
-export const postgresqlMigrations = [{ name: "Migration20261124000000_initial", class: Migration20261124000000_initial }];
+export const postgresqlMigrations = [
+  { name: "Migration20261124000000_initial", class: Migration20261124000000_initial },
+  { name: "Migration20261129000000_customerState", class: Migration20261129000000_customerState },
+];

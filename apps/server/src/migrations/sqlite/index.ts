@@ -1,5 +1,9 @@
 // Ordered list of the SQLite migrations. New ones come from
 // `node dist/scripts/createMigration.js sqlite`; add them here in order.
 import { Migration20261124000000_initial } from "./Migration20261124000000_initial.js";
+import { Migration20261129000000_customerState } from "./Migration20261129000000_customerState.js";
 
-export const sqliteMigrations = [{ name: "Migration20261124000000_initial", class: Migration20261124000000_initial }];
+export const sqliteMigrations = [
+  { name: "Migration20261124000000_initial", class: Migration20261124000000_initial },
+  { name: "Migration20261129000000_customerState", class: Migration20261129000000_customerState },
+];

@@ -3,10 +3,9 @@ import { ChannelRegistry, ErrorCodes, InputError, defaultChannels, validateInter
 import type { EntityManager } from "@mikro-orm/knex";
 import type { Context } from "../../server/Context.js";
 import { refreshMemberships, type MembershipChange } from "../segment/segmentService.js";
-import { refreshCustomerState, type StateChange } from "../state/refreshCustomerState.js";
-import { loadInteractions } from "../journey/loadInteractions.js";
-import { loadProfiles } from "../../data/loadProfiles.js";
-import type { ProfileChange } from "@engagekit/core";
+import { advanceCustomerState, type StateChange } from "../state/advanceCustomerState.js";
+import type { ActivityBatch } from "../state/CustomerStateDoc.js";
+import type { Interaction, ProfileChange } from "@engagekit/core";
 import { InteractionSchema } from "../../entities/Interaction.js";
 import { OrderSchema } from "../../entities/Order.js";
 import { SurveyResponseSchema } from "../../entities/SurveyResponse.js";
@@ -56,14 +55,17 @@ function payload(
 }
 
 /**
- * Re-evaluates, inside the batch's transaction, the segments of the customers
- * whose changes a segment depends on (and of customers the batch created).
+ * Brings the stage, rung and score of the touched customers (and of
+ * customers the batch created) up to date with the batch's own events
+ * (`batch`, already inserted), then re-evaluates the segments whose
+ * conditions depend on what changed. Inside the batch's transaction.
  */
 async function segmentChanges(
   ctx: Context,
   tx: EntityManager,
   touched: Iterable<readonly [number | undefined | null, ProfileChange]>,
   created: ReadonlySet<number> = new Set(),
+  batch: ActivityBatch = { interactions: [], purchases: new Map() },
 ): Promise<{ segments: MembershipChange[]; states: StateChange[] }> {
   const changes = new Map<number, ProfileChange[]>();
   for (const [id, change] of touched) {
@@ -77,10 +79,7 @@ async function segmentChanges(
   const scope = ctx.scope.with(tx);
   const now = Date.now();
   // Stage, rung and score first: segment conditions may read them.
-  // One read of the touched customers' interactions serves the stage, the rung and the segments.
-  const interactions = await loadInteractions(scope, { customers: ids });
-  const profiles = await loadProfiles(scope, ids, { interactions });
-  const states = await refreshCustomerState(scope, ids, now, profiles, interactions);
+  const { changes: states, profiles } = await advanceCustomerState(scope, ids, now, batch);
   for (const id of ids) (changes.get(id) as ProfileChange[]).push({ kind: "value", metric: "engagementScore" });
   for (const c of states) if (c.kind === "ladderTier") (changes.get(c.customerId) as ProfileChange[]).push({ kind: "tier" });
   const segments = await refreshMemberships(scope, ids, now, { changes, always: created, profiles });
@@ -170,11 +169,21 @@ export class IngestionResolver {
           value: x.value ?? null,
         })),
       );
+      const interactions: Interaction[] = todo.map((x) => ({
+        id: x.idempotencyKey,
+        customer: { kind: "customerId", value: String(ids.get(x.customer.externalId)) },
+        timestamp: x.occurredAt.getTime(),
+        touchpoint: x.touchpoint ?? "(none)",
+        channel: x.channel,
+        type: x.type,
+        ...(x.value === undefined || x.value === null ? {} : { value: x.value }),
+      }));
       const changes = await segmentChanges(
         ctx,
         tx,
         todo.map((x) => [ids.get(x.customer.externalId), { kind: "interaction", interaction: x.type }] as const),
         newIds,
+        { interactions, purchases: new Map() },
       );
       return payload(input.length, todo.length, created, changes.segments, changes.states);
     });
@@ -267,11 +276,17 @@ export class IngestionResolver {
           items: x.items ?? 1,
         })),
       );
+      const purchases = new Map<number, number[]>();
+      for (const x of todo) {
+        const id = ids.get(x.customer.externalId) as number;
+        purchases.set(id, [...(purchases.get(id) ?? []), x.orderedAt.getTime()]);
+      }
       const changes = await segmentChanges(
         ctx,
         tx,
         todo.map((x) => [ids.get(x.customer.externalId), { kind: "interaction", interaction: "purchase" }] as const),
         newIds,
+        { interactions: [], purchases },
       );
       return payload(input.length, todo.length, created, changes.segments, changes.states);
     });

@@ -1,0 +1,136 @@
+import {
+  addEngagementEvent,
+  advanceJourneyStages,
+  defaultStageRules,
+  engagementScore,
+  engagementScoreAt,
+  type EngagementAccumulator,
+  type EngagementEvent,
+  type Interaction,
+  type InteractionHistory,
+  type JourneyStageState,
+  type StageTransition,
+} from "@engagekit/core";
+
+/**
+ * What ingestion keeps per customer (the `customers.state` JSON column) so a
+ * batch folds in its own events instead of re-reading each customer's
+ * history: the journey-stage state after the last interaction, the
+ * engagement accumulator, and the activity times by type that segment
+ * conditions read. Rebuilt from the history when missing, unreadable, or
+ * when a batch brings an interaction older than the saved stage state.
+ */
+export interface CustomerStateDoc {
+  readonly v: 1;
+  /** Stage inference up to the last interaction; lapses after it are applied as of each refresh, not saved. Null before any interaction. */
+  readonly stage: JourneyStageState | null;
+  /** Interactions up to the last refresh in the accumulator; later-dated ones wait in `pending` (the score ignores the future). */
+  readonly engagement: { readonly acc: EngagementAccumulator | null; readonly pending: readonly EngagementEvent[] };
+  /** Activity times by type, ascending: interactions by type and orders as "purchase", as `loadProfiles` reads them. */
+  readonly history: Readonly<Record<string, readonly number[]>>;
+}
+
+/** The stage inference ingestion keeps: the core's default rules, customers keyed by database id. */
+export const STAGE_RULES = defaultStageRules;
+export const stageKey = (interaction: Interaction): string => interaction.customer.value;
+
+/** A saved document, or null when absent or of another version (the caller rebuilds it). */
+export function parseStateDoc(raw: unknown): CustomerStateDoc | null {
+  const value = typeof raw === "string" ? (JSON.parse(raw) as unknown) : raw;
+  if (value === null || typeof value !== "object") return null;
+  const doc = value as Partial<CustomerStateDoc>;
+  return doc.v === 1 && doc.engagement && doc.history && doc.stage !== undefined ? (doc as CustomerStateDoc) : null;
+}
+
+/** Interactions and orders of some customers, as the refresh receives them. */
+export interface ActivityBatch {
+  /** Interactions keyed by database id (`customer.value`), any order. */
+  readonly interactions: readonly Interaction[];
+  /** Order times per customer id (epoch ms). */
+  readonly purchases: ReadonlyMap<number, readonly number[]>;
+}
+
+/** A document and the stage transitions made while building or folding it (event-driven ones). */
+export interface Folded {
+  readonly doc: CustomerStateDoc;
+  readonly transitions: readonly StageTransition[];
+}
+
+/**
+ * Folds `batch` into each customer's document (`previous`; absent = build
+ * from nothing, so passing a customer's whole history builds it). Every
+ * interaction of a customer must be no older than its saved stage state
+ * (the caller checks with {@link foldable}). Pure: no I/O.
+ */
+export function foldStateDocs(ids: readonly number[], previous: ReadonlyMap<number, CustomerStateDoc>, batch: ActivityBatch, now: number): Map<number, Folded> {
+  const saved = new Map<string, JourneyStageState>();
+  for (const [id, doc] of previous) if (doc.stage) saved.set(String(id), doc.stage);
+  const staged = advanceJourneyStages(batch.interactions, saved, STAGE_RULES, { customerKey: stageKey });
+  const events = new Map<number, EngagementEvent[]>();
+  const times = new Map<number, Map<string, number[]>>();
+  const addTime = (id: number, type: string, at: number) => {
+    let byType = times.get(id);
+    if (!byType) times.set(id, (byType = new Map()));
+    const list = byType.get(type);
+    if (list) list.push(at);
+    else byType.set(type, [at]);
+  };
+  for (const i of batch.interactions) {
+    const id = Number(i.customer.value);
+    const list = events.get(id);
+    const event = { type: i.type, channel: i.channel, at: i.timestamp };
+    if (list) list.push(event);
+    else events.set(id, [event]);
+    addTime(id, i.type, i.timestamp);
+  }
+  for (const [id, ats] of batch.purchases) for (const at of ats) addTime(id, "purchase", at);
+  const out = new Map<number, Folded>();
+  for (const id of ids) {
+    const before = previous.get(id);
+    const history: Record<string, readonly number[]> = { ...(before?.history ?? {}) };
+    for (const [type, added] of times.get(id) ?? []) history[type] = mergeSorted(history[type] ?? [], added);
+    const stage = staged.states.get(String(id)) ?? before?.stage ?? null;
+    const doc: CustomerStateDoc = { v: 1, stage, engagement: settle(before?.engagement, events.get(id) ?? [], now), history };
+    out.set(id, { doc, transitions: staged.histories.get(String(id))?.transitions ?? [] });
+  }
+  return out;
+}
+
+/** Whether `batch`'s interactions of a customer can be folded into `doc` (none older than its stage state). */
+export function foldable(doc: CustomerStateDoc, earliest: number | undefined): boolean {
+  return earliest === undefined || doc.stage === null || earliest >= doc.stage.asOf;
+}
+
+/** Moves events due by `now` into the accumulator, in time order; later-dated ones stay pending. */
+function settle(engagement: CustomerStateDoc["engagement"] | undefined, added: readonly EngagementEvent[], now: number): CustomerStateDoc["engagement"] {
+  const waiting = [...(engagement?.pending ?? []), ...added].sort((a, b) => a.at - b.at);
+  let acc = engagement?.acc ?? null;
+  const pending: EngagementEvent[] = [];
+  for (const event of waiting) {
+    if (event.at > now) pending.push(event);
+    else acc = addEngagementEvent(acc ?? undefined, event);
+  }
+  return { acc, pending };
+}
+
+/** The engagement score at `now` of a document (the refresh settles it first, so `now` ≥ its accumulator time). */
+export function scoreAt(doc: CustomerStateDoc, now: number): number {
+  return doc.engagement.acc ? engagementScoreAt(doc.engagement.acc, Math.max(now, doc.engagement.acc.asOf)).score : engagementScore([], now).score;
+}
+
+/** The segment profile's interaction histories of a document. */
+export function historiesOf(doc: CustomerStateDoc): Record<string, InteractionHistory> {
+  const out: Record<string, InteractionHistory> = {};
+  for (const [type, times] of Object.entries(doc.history)) {
+    if (times.length === 0) continue;
+    out[type] = { count: times.length, first: times[0] as number, last: times[times.length - 1] as number, times };
+  }
+  return out;
+}
+
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const added = [...b].sort((x, y) => x - y);
+  if (a.length === 0) return added;
+  if ((added[0] as number) >= (a[a.length - 1] as number)) return [...a, ...added];
+  return [...a, ...added].sort((x, y) => x - y);
+}

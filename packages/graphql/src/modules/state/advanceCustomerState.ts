@@ -1,0 +1,177 @@
+import { advanceJourneyStages, engagementLadder, rfmSegment, type Interaction, type JourneyStageState, type LadderTier, type Profile, type ProfileValues, type TraitValue } from "@engagekit/core";
+import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
+import { toMs } from "../../data/sqlDate.js";
+import { updateColumns } from "../../data/updateColumns.js";
+import { dialect } from "../../data/sqlDialect.js";
+import { loadInteractions } from "../journey/loadInteractions.js";
+import { foldable, foldStateDocs, historiesOf, parseStateDoc, scoreAt, stageKey, STAGE_RULES, type ActivityBatch, type CustomerStateDoc, type Folded } from "./CustomerStateDoc.js";
+
+/** A customer's journey stage or ladder rung moved. */
+export interface StateChange {
+  readonly customerId: number;
+  readonly kind: "journeyStage" | "ladderTier";
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly reason: string;
+}
+
+interface CustomerRow {
+  id: number;
+  traits: string | Record<string, unknown> | null;
+  journey_stage: string | null;
+  ladder_tier: string | null;
+  rfm_score: string | null;
+  predicted_clv: number | null;
+  p_alive: number | null;
+  engagement_score: number | null;
+  state: string | Record<string, unknown> | null;
+}
+
+const ladder = engagementLadder();
+
+function chunks(ids: readonly number[], size = 500): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < ids.length; i += size) out.push(ids.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Brings the journey stage (the core's stage rules, lapses evaluated up to
+ * `now`), the engagement-ladder rung and the time-decayed engagement score
+ * of the given customers up to date after a batch, writes them, and returns
+ * the stage and rung changes with their reasons, and the customers' segment
+ * profiles (for the membership refresh that follows).
+ *
+ * Incremental: each customer's saved {@link CustomerStateDoc} takes the
+ * batch's own events (`batch`, already inserted), so the work does not grow
+ * with the customer's history. A customer without a readable document, or
+ * whose batch brings an interaction older than its saved stage, is rebuilt
+ * from the full history once, in the same way as before (the results are
+ * the same: `advanceJourneyStages` equals replaying the whole log).
+ * Runs in the batch's transaction; on PostgreSQL it locks the customers'
+ * rows first, so concurrent batches on the same customers fold in turn.
+ */
+export async function advanceCustomerState(
+  scope: WorkspaceScope,
+  ids: readonly number[],
+  now: number,
+  batch: ActivityBatch,
+): Promise<{ changes: StateChange[]; profiles: Map<number, Profile> }> {
+  if (ids.length === 0) return { changes: [], profiles: new Map() };
+  const lock = dialect(scope.em) === "postgresql" ? " order by id for update" : "";
+  const rows = new Map<number, CustomerRow>();
+  const lastNps = new Map<number, { score: number; at: number }>();
+  for (const part of chunks(ids)) {
+    const list = part.map(() => "?").join(", ");
+    for (const row of await scope.select<CustomerRow>(
+      `select id, traits, journey_stage, ladder_tier, rfm_score, predicted_clv, p_alive, engagement_score, state from customers where workspace_id = ? and id in (${list})${lock}`,
+      part,
+    )) {
+      rows.set(Number(row.id), row);
+    }
+    for (const a of await scope.select<{ customer_id: number; score: number; at: string | number | Date }>(
+      `select customer_id, score, responded_at as at from survey_responses
+       where workspace_id = ? and kind = 'NPS' and score is not null and customer_id in (${list})`,
+      part,
+    )) {
+      const id = Number(a.customer_id);
+      const at = toMs(a.at);
+      const seen = lastNps.get(id);
+      if (!seen || at >= seen.at) lastNps.set(id, { score: Number(a.score), at });
+    }
+  }
+
+  // Fold the batch into the saved documents; rebuild the others from their history.
+  const earliest = new Map<number, number>();
+  for (const i of batch.interactions) {
+    const id = Number(i.customer.value);
+    const seen = earliest.get(id);
+    if (seen === undefined || i.timestamp < seen) earliest.set(id, i.timestamp);
+  }
+  const saved = new Map<number, CustomerStateDoc>();
+  const rebuild: number[] = [];
+  for (const id of ids) {
+    const doc = parseStateDoc(rows.get(id)?.state ?? null);
+    if (doc && foldable(doc, earliest.get(id))) saved.set(id, doc);
+    else rebuild.push(id);
+  }
+  const folded = new Map<number, Folded>();
+  const incremental = ids.filter((id) => saved.has(id));
+  if (incremental.length > 0) {
+    const mine = new Set(incremental);
+    const own = (id: number) => mine.has(id);
+    const part: ActivityBatch = {
+      interactions: batch.interactions.filter((i) => own(Number(i.customer.value))),
+      purchases: new Map([...batch.purchases].filter(([id]) => own(id))),
+    };
+    for (const [id, f] of foldStateDocs(incremental, saved, part, now)) folded.set(id, f);
+  }
+  if (rebuild.length > 0) {
+    for (const [id, f] of foldStateDocs(rebuild, new Map(), await history(scope, rebuild), now)) folded.set(id, f);
+  }
+
+  // Lapses up to now (not saved: the documents stay final up to their last interaction).
+  const stages = new Map<string, JourneyStageState>();
+  for (const [id, f] of folded) if (f.doc.stage) stages.set(String(id), f.doc.stage);
+  const asOfNow = stages.size > 0 ? advanceJourneyStages([], stages, STAGE_RULES, { asOf: now, customerKey: stageKey }).histories : new Map();
+
+  const changes: StateChange[] = [];
+  const profiles = new Map<number, Profile>();
+  const updates: { id: number; values: Record<string, unknown> }[] = [];
+  for (const id of ids) {
+    const row = rows.get(id);
+    const f = folded.get(id);
+    if (!row || !f) continue;
+    const current = asOfNow.get(String(id));
+    // Customers with orders or answers but no interactions keep their stage.
+    const stage = current?.stage ?? row.journey_stage;
+    if (stage !== row.journey_stage) {
+      const last = current?.transitions[current.transitions.length - 1] ?? f.transitions[f.transitions.length - 1];
+      changes.push({ customerId: id, kind: "journeyStage", from: row.journey_stage, to: stage, reason: last?.reason ?? "" });
+    }
+    const score = scoreAt(f.doc, now);
+    const base = profileOf(id, row, f.doc, lastNps.get(id)?.score);
+    const moved = ladder.update(row.ladder_tier ? { tier: row.ladder_tier as LadderTier, since: now } : undefined, base, now);
+    const tier = moved.state.tier;
+    for (const t of moved.transitions) changes.push({ customerId: id, kind: "ladderTier", from: t.from, to: t.to, reason: `${t.direction}: ${t.reason}` });
+    profiles.set(id, { ...base, tier, values: { ...base.values, engagementScore: score } });
+    updates.push({ id, values: { journey_stage: stage, ladder_tier: tier, engagement_score: score, state: JSON.stringify(f.doc) } });
+  }
+  const pg = dialect(scope.em) === "postgresql";
+  await updateColumns(scope, "customers", { journey_stage: "varchar(32)", ladder_tier: "varchar(32)", engagement_score: "double precision", state: pg ? "jsonb" : "text" }, updates);
+  return { changes, profiles };
+}
+
+/** The whole activity history of some customers: interactions (stage, score, history) and orders (history, as purchases). */
+async function history(scope: WorkspaceScope, ids: readonly number[]): Promise<ActivityBatch> {
+  const interactions: Interaction[] = await loadInteractions(scope, { customers: ids });
+  const purchases = new Map<number, number[]>();
+  for (const part of chunks(ids)) {
+    for (const o of await scope.select<{ customer_id: number; at: string | number | Date }>(
+      `select customer_id, ordered_at as at from orders where workspace_id = ? and customer_id in (${part.map(() => "?").join(", ")})`,
+      part,
+    )) {
+      const id = Number(o.customer_id);
+      const list = purchases.get(id);
+      if (list) list.push(toMs(o.at));
+      else purchases.set(id, [toMs(o.at)]);
+    }
+  }
+  return { interactions, purchases };
+}
+
+/** The segment profile of a customer (before the rung and score of this refresh), as `loadProfiles` builds it. */
+function profileOf(id: number, row: CustomerRow, doc: CustomerStateDoc, lastNps: number | undefined): Profile {
+  const values: { -readonly [K in keyof ProfileValues]: ProfileValues[K] } = {};
+  if (row.rfm_score && /^[1-5]{3}$/.test(row.rfm_score)) {
+    const [r, f, m] = [...row.rfm_score].map(Number) as [number, number, number];
+    values.rfm = { r, f, m, segment: rfmSegment(r, f, m) };
+  }
+  if (row.predicted_clv !== null) values.clv = Number(row.predicted_clv);
+  if (row.p_alive !== null) values.pAlive = Number(row.p_alive);
+  // The stored score: the rung moves on the profile as it stood, the new score is set after.
+  if (row.engagement_score !== null) values.engagementScore = Number(row.engagement_score);
+  if (lastNps !== undefined) values.lastNps = lastNps;
+  const traits = (typeof row.traits === "string" ? JSON.parse(row.traits) : (row.traits ?? {})) as Record<string, TraitValue>;
+  return { id: String(id), traits, interactions: historiesOf(doc), values, ...(row.ladder_tier ? { tier: row.ladder_tier as LadderTier } : {}) };
+}
