@@ -2,7 +2,7 @@
 // in the same run on the same SQLite file (NODE_ENV=production, autocannon
 // as the load generator). Prints `BENCH {json}` rows for the root table through
 // scripts/benchKit.mjs. Keys: api.nested (req/s), api.ingest (items/s). Quick mode: autocannon
-// 1 s with no warm-up, 2 ingestion batches. Servers are separate processes: peakRssMB is this
+// 1 s with no warm-up, 2 ingestion batches (no warm-up batches). Servers are separate processes: peakRssMB is this
 // driver's (load generator + raw better-sqlite3 ingestion), not the servers'.
 import "reflect-metadata";
 import { spawn } from "node:child_process";
@@ -124,16 +124,21 @@ const mk = (b) => Array.from({ length: 1000 }, (_, i) => ({
   occurredAt: new Date(Date.UTC(2026, 0, 1) + (b * 1000 + i) * 1000).toISOString(), properties: { i },
 }));
 const mutation = `mutation($input: [InteractionInput!]!) { recordInteractions(input: $input) { created } }`;
-let t0 = performance.now();
-for (let bIdx = 0; bIdx < (runIngest ? batches : 0); bIdx++) {
+// Warm-up, untimed on both sides: 3 batches touch every demo customer once (so each has its saved
+// ingestion state, as in steady operation) and let the JIT settle; the timed batches follow in time.
+const warmBatches = quick ? 0 : 3;
+const send = async (bIdx) => {
   const r = await (await fetch(gql.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: mutation, variables: { input: mk(bIdx) } }) })).json();
   if (r.errors) throw new Error(JSON.stringify(r.errors));
-}
+};
+for (let bIdx = 0; bIdx < (runIngest ? warmBatches : 0); bIdx++) await send(bIdx);
+let t0 = performance.now();
+for (let bIdx = warmBatches; bIdx < (runIngest ? warmBatches + batches : 0); bIdx++) await send(bIdx);
 const gqlRate = (batches * 1000) / ((performance.now() - t0) / 1000);
 // The floor under any GraphQL ingestion: the same batches with the last item invalid, rejected after
 // HTTP, JSON, GraphQL variable coercion and every per-item check, before the database is touched.
 const floorBodies = Array.from({ length: batches }, (_, bIdx) => {
-  const input = mk(bIdx).map((x) => ({ ...x, idempotencyKey: `floor-${x.idempotencyKey}` }));
+  const input = mk(warmBatches + bIdx).map((x) => ({ ...x, idempotencyKey: `floor-${x.idempotencyKey}` }));
   input[input.length - 1] = { ...input[input.length - 1], channel: "no_such_channel" };
   return JSON.stringify({ query: mutation, variables: { input } });
 });
@@ -151,11 +156,13 @@ if (runIngest) {
   raw.pragma("journal_mode = WAL");
   raw.exec("create table interactions (id integer primary key autoincrement, workspace_id integer not null, customer_id integer not null, idempotency_key text not null, type text not null, channel text not null, touchpoint text, occurred_at integer not null, properties text, value real, unique (workspace_id, idempotency_key))");
   const ins = raw.prepare("insert into interactions (workspace_id, customer_id, idempotency_key, type, channel, touchpoint, occurred_at, properties, value) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  t0 = performance.now();
-  for (let bIdx = 0; bIdx < batches; bIdx++) {
+  const insertBatch = (bIdx) => {
     const rows = mk(bIdx);
     raw.transaction(() => { for (const x of rows) ins.run(1, Number(x.customer.externalId.slice(6)), x.idempotencyKey, x.type, x.channel, x.touchpoint, Date.parse(x.occurredAt), JSON.stringify(x.properties), null); })();
-  }
+  };
+  for (let bIdx = 0; bIdx < warmBatches; bIdx++) insertBatch(bIdx);
+  t0 = performance.now();
+  for (let bIdx = warmBatches; bIdx < warmBatches + batches; bIdx++) insertBatch(bIdx);
   const rawRate = (batches * 1000) / ((performance.now() - t0) / 1000);
   raw.close();
   console.log(`ingestion: GraphQL ${gqlRate.toFixed(0)} interactions/s vs raw better-sqlite3 ${rawRate.toFixed(0)}/s (batches of 1,000, ${batches} batches; 5 segments kept current incrementally)`);
@@ -170,7 +177,7 @@ if (runIngest) {
     ratio: Math.round(ratio * 10000) / 10000,
     target: "≥ 0.25 (throughput share)",
     met: ratio >= 0.25,
-    note: `${batches} batches each, sequential, no warm-up; 5 segments kept current incrementally in the same transaction; the GraphQL server is a child process, the raw inserts run in this one (peakRssMB is this process's)`,
+    note: `${batches} batches each, sequential, ${warmBatches > 0 ? `after ${warmBatches} untimed warm-up batches on both sides (every demo customer touched once)` : "no warm-up (quick mode)"}; 5 segments, stage, rung and score kept current incrementally in the same transaction; the GraphQL server is a child process, the raw inserts run in this one (peakRssMB is this process's)`,
   });
   console.log(`ingestion floor (rejected before the database): ${floorRate.toFixed(0)} items/s = ${(floorRate / rawRate).toFixed(3)} of raw`);
   emit({
