@@ -1,24 +1,7 @@
-import { rfmSegment, type Interaction, type InteractionHistory, type LadderTier, type Profile, type ProfileValues, type TraitValue } from "@engagekit/core";
+import type { Interaction, InteractionHistory, Profile } from "@engagekit/core";
 import type { WorkspaceScope } from "./WorkspaceScope.js";
 import { toMs } from "./sqlDate.js";
-
-interface CustomerStateRow {
-  id: number;
-  traits: string | Record<string, unknown> | null;
-  ladder_tier: string | null;
-  rfm_score: string | null;
-  predicted_clv: number | null;
-  p_alive: number | null;
-  engagement_score: number | null;
-}
-
-
-/** Chunks of ids small enough for any driver's parameter limit. */
-function chunks(ids: readonly number[], size = 500): number[][] {
-  const out: number[][] = [];
-  for (let i = 0; i < ids.length; i += size) out.push(ids.slice(i, i + size));
-  return out;
-}
+import { idChunks, lastNpsOf, PROFILE_COLUMNS, profileFromColumns, type ProfileColumns } from "./customerProfile.js";
 
 /**
  * Builds the core's segment {@link Profile} of customers from the database:
@@ -34,17 +17,17 @@ export async function loadProfiles(
   ids: readonly number[] | "all",
   given?: { readonly interactions: readonly Interaction[] },
 ): Promise<Map<number, Profile>> {
-  const parts = ids === "all" ? [null] : chunks([...new Set(ids)]);
-  const customers: CustomerStateRow[] = [];
+  const parts = ids === "all" ? [null] : idChunks([...new Set(ids)]);
+  const customers: ProfileColumns[] = [];
   const events: { customer_id: number; type: string; at: string | number | Date }[] = [];
-  const nps: { customer_id: number; score: number; at: string | number | Date }[] = [];
+  const lastNps = new Map<number, { score: number; at: number }>();
   for (const part of parts) {
     const inList = part ? ` and customer_id in (${part.map(() => "?").join(", ")})` : "";
     const idList = part ? ` and id in (${part.map(() => "?").join(", ")})` : "";
     const p = part ?? [];
     customers.push(
-      ...(await scope.select<CustomerStateRow>(
-        `select id, traits, ladder_tier, rfm_score, predicted_clv, p_alive, engagement_score from customers where workspace_id = ?${idList}`,
+      ...(await scope.select<ProfileColumns>(
+        `select ${PROFILE_COLUMNS} from customers where workspace_id = ?${idList}`,
         p,
       )),
     );
@@ -60,13 +43,7 @@ export async function loadProfiles(
             [...p, scope.workspaceId, ...p],
           ))),
     );
-    nps.push(
-      ...(await scope.select<{ customer_id: number; score: number; at: string | number | Date }>(
-        `select customer_id, score, responded_at as at from survey_responses
-         where workspace_id = ? and kind = 'NPS' and score is not null and customer_id is not null${inList}`,
-        p,
-      )),
-    );
+    await lastNpsOf(scope, part, lastNps);
   }
   const histories = new Map<number, Map<string, number[]>>();
   const add = (id: number, type: string, at: number) => {
@@ -78,13 +55,6 @@ export async function loadProfiles(
   };
   for (const e of events) add(Number(e.customer_id), e.type, toMs(e.at));
   for (const i of given?.interactions ?? []) add(Number(i.customer.value), i.type, i.timestamp);
-  const lastNps = new Map<number, { score: number; at: number }>();
-  for (const a of nps) {
-    const id = Number(a.customer_id);
-    const at = toMs(a.at);
-    const seen = lastNps.get(id);
-    if (!seen || at >= seen.at) lastNps.set(id, { score: Number(a.score), at });
-  }
   const out = new Map<number, Profile>();
   for (const c of customers) {
     const id = Number(c.id);
@@ -93,24 +63,7 @@ export async function loadProfiles(
       times.sort((a, b) => a - b);
       interactions[type] = { count: times.length, first: times[0] as number, last: times[times.length - 1] as number, times };
     }
-    const values: { -readonly [K in keyof ProfileValues]: ProfileValues[K] } = {};
-    if (c.rfm_score && /^[1-5]{3}$/.test(c.rfm_score)) {
-      const [r, f, m] = [...c.rfm_score].map(Number) as [number, number, number];
-      values.rfm = { r, f, m, segment: rfmSegment(r, f, m) };
-    }
-    if (c.predicted_clv !== null) values.clv = Number(c.predicted_clv);
-    if (c.p_alive !== null) values.pAlive = Number(c.p_alive);
-    if (c.engagement_score !== null) values.engagementScore = Number(c.engagement_score);
-    const last = lastNps.get(id);
-    if (last) values.lastNps = last.score;
-    const traits = (typeof c.traits === "string" ? JSON.parse(c.traits) : (c.traits ?? {})) as Record<string, TraitValue>;
-    out.set(id, {
-      id: String(id),
-      traits,
-      interactions,
-      values,
-      ...(c.ladder_tier ? { tier: c.ladder_tier as LadderTier } : {}),
-    });
+    out.set(id, profileFromColumns(c, interactions, lastNps.get(id)?.score));
   }
   return out;
 }

@@ -1,4 +1,5 @@
-import { advanceJourneyStages, engagementLadder, rfmSegment, type Interaction, type JourneyStageState, type LadderTier, type Profile, type ProfileValues, type TraitValue } from "@engagekit/core";
+import { advanceJourneyStages, engagementLadder, type Interaction, type JourneyStageState, type LadderTier, type Profile } from "@engagekit/core";
+import { idChunks, lastNpsOf, PROFILE_COLUMNS, profileFromColumns, type ProfileColumns } from "../../data/customerProfile.js";
 import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
 import { toMs } from "../../data/sqlDate.js";
 import { updateColumns } from "../../data/updateColumns.js";
@@ -15,25 +16,12 @@ export interface StateChange {
   readonly reason: string;
 }
 
-interface CustomerRow {
-  id: number;
-  traits: string | Record<string, unknown> | null;
+interface CustomerRow extends ProfileColumns {
   journey_stage: string | null;
-  ladder_tier: string | null;
-  rfm_score: string | null;
-  predicted_clv: number | null;
-  p_alive: number | null;
-  engagement_score: number | null;
   state: string | Record<string, unknown> | null;
 }
 
 const ladder = engagementLadder();
-
-function chunks(ids: readonly number[], size = 500): number[][] {
-  const out: number[][] = [];
-  for (let i = 0; i < ids.length; i += size) out.push(ids.slice(i, i + size));
-  return out;
-}
 
 /**
  * Brings the journey stage (the core's stage rules, lapses evaluated up to
@@ -61,24 +49,14 @@ export async function advanceCustomerState(
   const lock = dialect(scope.em) === "postgresql" ? " order by id for update" : "";
   const rows = new Map<number, CustomerRow>();
   const lastNps = new Map<number, { score: number; at: number }>();
-  for (const part of chunks(ids)) {
-    const list = part.map(() => "?").join(", ");
+  for (const part of idChunks(ids)) {
     for (const row of await scope.select<CustomerRow>(
-      `select id, traits, journey_stage, ladder_tier, rfm_score, predicted_clv, p_alive, engagement_score, state from customers where workspace_id = ? and id in (${list})${lock}`,
+      `select ${PROFILE_COLUMNS}, journey_stage, state from customers where workspace_id = ? and id in (${part.map(() => "?").join(", ")})${lock}`,
       part,
     )) {
       rows.set(Number(row.id), row);
     }
-    for (const a of await scope.select<{ customer_id: number; score: number; at: string | number | Date }>(
-      `select customer_id, score, responded_at as at from survey_responses
-       where workspace_id = ? and kind = 'NPS' and score is not null and customer_id in (${list})`,
-      part,
-    )) {
-      const id = Number(a.customer_id);
-      const at = toMs(a.at);
-      const seen = lastNps.get(id);
-      if (!seen || at >= seen.at) lastNps.set(id, { score: Number(a.score), at });
-    }
+    await lastNpsOf(scope, part, lastNps);
   }
 
   // Fold the batch into the saved documents; rebuild the others from their history.
@@ -130,7 +108,8 @@ export async function advanceCustomerState(
       changes.push({ customerId: id, kind: "journeyStage", from: row.journey_stage, to: stage, reason: last?.reason ?? "" });
     }
     const score = scoreAt(f.doc, now);
-    const base = profileOf(id, row, f.doc, lastNps.get(id)?.score);
+    // The rung moves on the profile as it stood (stored score); the new score is set after.
+    const base = profileFromColumns(row, historiesOf(f.doc), lastNps.get(id)?.score);
     const moved = ladder.update(row.ladder_tier ? { tier: row.ladder_tier as LadderTier, since: now } : undefined, base, now);
     const tier = moved.state.tier;
     for (const t of moved.transitions) changes.push({ customerId: id, kind: "ladderTier", from: t.from, to: t.to, reason: `${t.direction}: ${t.reason}` });
@@ -146,7 +125,7 @@ export async function advanceCustomerState(
 async function history(scope: WorkspaceScope, ids: readonly number[]): Promise<ActivityBatch> {
   const interactions: Interaction[] = await loadInteractions(scope, { customers: ids });
   const purchases = new Map<number, number[]>();
-  for (const part of chunks(ids)) {
+  for (const part of idChunks(ids)) {
     for (const o of await scope.select<{ customer_id: number; at: string | number | Date }>(
       `select customer_id, ordered_at as at from orders where workspace_id = ? and customer_id in (${part.map(() => "?").join(", ")})`,
       part,
@@ -158,20 +137,4 @@ async function history(scope: WorkspaceScope, ids: readonly number[]): Promise<A
     }
   }
   return { interactions, purchases };
-}
-
-/** The segment profile of a customer (before the rung and score of this refresh), as `loadProfiles` builds it. */
-function profileOf(id: number, row: CustomerRow, doc: CustomerStateDoc, lastNps: number | undefined): Profile {
-  const values: { -readonly [K in keyof ProfileValues]: ProfileValues[K] } = {};
-  if (row.rfm_score && /^[1-5]{3}$/.test(row.rfm_score)) {
-    const [r, f, m] = [...row.rfm_score].map(Number) as [number, number, number];
-    values.rfm = { r, f, m, segment: rfmSegment(r, f, m) };
-  }
-  if (row.predicted_clv !== null) values.clv = Number(row.predicted_clv);
-  if (row.p_alive !== null) values.pAlive = Number(row.p_alive);
-  // The stored score: the rung moves on the profile as it stood, the new score is set after.
-  if (row.engagement_score !== null) values.engagementScore = Number(row.engagement_score);
-  if (lastNps !== undefined) values.lastNps = lastNps;
-  const traits = (typeof row.traits === "string" ? JSON.parse(row.traits) : (row.traits ?? {})) as Record<string, TraitValue>;
-  return { id: String(id), traits, interactions: historiesOf(doc), values, ...(row.ladder_tier ? { tier: row.ladder_tier as LadderTier } : {}) };
 }

@@ -1,0 +1,60 @@
+import { rfmSegment, type InteractionHistory, type LadderTier, type Profile, type ProfileValues, type TraitValue } from "@engagekit/core";
+import type { WorkspaceScope } from "./WorkspaceScope.js";
+import { toMs } from "./sqlDate.js";
+
+/** The columns of `customers` a segment profile reads. */
+export interface ProfileColumns {
+  id: number;
+  traits: string | Record<string, unknown> | null;
+  ladder_tier: string | null;
+  rfm_score: string | null;
+  predicted_clv: number | null;
+  p_alive: number | null;
+  engagement_score: number | null;
+}
+
+/** {@link ProfileColumns} as a select list. */
+export const PROFILE_COLUMNS = "id, traits, ladder_tier, rfm_score, predicted_clv, p_alive, engagement_score";
+
+/** Chunks of ids small enough for any driver's parameter limit. */
+export function idChunks(ids: readonly number[], size = 500): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < ids.length; i += size) out.push(ids.slice(i, i + size));
+  return out;
+}
+
+/** The latest NPS answer of each customer in `part` (every customer of the workspace when null). */
+export async function lastNpsOf(scope: WorkspaceScope, part: readonly number[] | null, into = new Map<number, { score: number; at: number }>()): Promise<Map<number, { score: number; at: number }>> {
+  const inList = part ? ` and customer_id in (${part.map(() => "?").join(", ")})` : "";
+  for (const a of await scope.select<{ customer_id: number; score: number; at: string | number | Date }>(
+    `select customer_id, score, responded_at as at from survey_responses
+     where workspace_id = ? and kind = 'NPS' and score is not null and customer_id is not null${inList}`,
+    part ?? [],
+  )) {
+    const id = Number(a.customer_id);
+    const at = toMs(a.at);
+    const seen = into.get(id);
+    if (!seen || at >= seen.at) into.set(id, { score: Number(a.score), at });
+  }
+  return into;
+}
+
+/**
+ * The core's segment {@link Profile} of a customer row: traits, stored
+ * values (RFM, CLV, P(alive), engagement score, the last NPS answer), the
+ * ladder tier, and the interaction histories the caller built.
+ */
+export function profileFromColumns(row: ProfileColumns, interactions: Record<string, InteractionHistory>, lastNps: number | undefined): Profile {
+  const values: { -readonly [K in keyof ProfileValues]: ProfileValues[K] } = {};
+  if (row.rfm_score && /^[1-5]{3}$/.test(row.rfm_score)) {
+    const [r, f, m] = [...row.rfm_score].map(Number) as [number, number, number];
+    values.rfm = { r, f, m, segment: rfmSegment(r, f, m) };
+  }
+  if (row.predicted_clv !== null) values.clv = Number(row.predicted_clv);
+  if (row.p_alive !== null) values.pAlive = Number(row.p_alive);
+  if (row.engagement_score !== null) values.engagementScore = Number(row.engagement_score);
+  if (lastNps !== undefined) values.lastNps = lastNps;
+  const traits = (typeof row.traits === "string" ? JSON.parse(row.traits) : (row.traits ?? {})) as Record<string, TraitValue>;
+  const id = Number(row.id);
+  return { id: String(id), traits, interactions, values, ...(row.ladder_tier ? { tier: row.ladder_tier as LadderTier } : {}) };
+}
