@@ -14,6 +14,11 @@ import { groupInteractions } from "./_internal/groupInteractions.js";
 import { stageKernel } from "./_internal/stageKernel.js";
 import { stageHistories, stageMasks } from "./_internal/stageRows.js";
 
+/** A saved state that does not fit the rules, at `previous[key].field`. */
+function bad(key: string, field: string, rule: string, value: unknown): never {
+  throw new InputError(ErrorCodes.INCONSISTENT, `advanceJourneyStages requires ${rule} at previous[${JSON.stringify(key)}].${field}, got ${describe(value)}`, ["previous", key, field], value);
+}
+
 /** What {@link advanceJourneyStages} returns. */
 export interface JourneyStageAdvance {
   /** Per customer: the stage now and the transitions of this step only (entries, promotions, demotions, with reasons). */
@@ -81,16 +86,13 @@ export function advanceJourneyStages(
   keys.forEach((key, c) => {
     const state = previous.get(key);
     if (state === undefined) return;
-    const bad = (field: string, rule: string, value: unknown): never => {
-      throw new InputError(ErrorCodes.INCONSISTENT, `${fn} requires ${rule} at previous[${JSON.stringify(key)}].${field}, got ${describe(value)}`, ["previous", key, field], value);
-    };
-    if (state.rules !== rulesKey) bad("rules", `a state computed with these stage rules (fingerprint ${rulesKey})`, state.rules);
+    if (state.rules !== rulesKey) bad(key, "rules", `a state computed with these stage rules (fingerprint ${rulesKey})`, state.rules);
     const rank = state.stage === null ? -1 : rules.stages.indexOf(state.stage);
-    if (state.stage !== null && rank < 0) bad("stage", "a stage of the rules", state.stage);
-    if ((state.stage === null) !== (state.since === null) || (state.since !== null && !Number.isFinite(state.since))) bad("since", "a finite entry time exactly when there is a stage", state.since);
-    if (state.counts.length !== nR || !state.counts.every((n) => Number.isInteger(n) && n >= 0)) bad("counts", `${nR} non-negative integer counts`, state.counts);
-    if (state.lastActivity.length !== nL || !state.lastActivity.every((t) => t === null || Number.isFinite(t))) bad("lastActivity", `${nL} times or nulls`, state.lastActivity);
-    if (!Number.isFinite(state.asOf)) bad("asOf", "a finite time", state.asOf);
+    if (state.stage !== null && rank < 0) bad(key, "stage", "a stage of the rules", state.stage);
+    if ((state.stage === null) !== (state.since === null) || (state.since !== null && !Number.isFinite(state.since))) bad(key, "since", "a finite entry time exactly when there is a stage", state.since);
+    if (state.counts.length !== nR || !state.counts.every((n) => Number.isInteger(n) && n >= 0)) bad(key, "counts", `${nR} non-negative integer counts`, state.counts);
+    if (state.lastActivity.length !== nL || !state.lastActivity.every((t) => t === null || Number.isFinite(t))) bad(key, "lastActivity", `${nL} times or nulls`, state.lastActivity);
+    if (!Number.isFinite(state.asOf)) bad(key, "asOf", "a finite time", state.asOf);
     resume.stage[c] = rank;
     resume.since[c] = state.since ?? Number.NaN;
     resume.counts.set(state.counts, c * nR);

@@ -16,10 +16,25 @@ export interface ProfileColumns {
 /** {@link ProfileColumns} as a select list. */
 export const PROFILE_COLUMNS = "id, traits, ladder_tier, rfm_score, predicted_clv, p_alive, engagement_score";
 
-/** Chunks of ids small enough for any driver's parameter limit. */
-export function idChunks(ids: readonly number[], size = 500): number[][] {
-  const out: number[][] = [];
-  for (let i = 0; i < ids.length; i += size) out.push(ids.slice(i, i + size));
+/** Activity times per customer and type, as they are gathered. */
+export type ActivityTimes = Map<number, Map<string, number[]>>;
+
+/** Records one activity at `at` (epoch ms) in `into`. */
+export function addActivity(into: ActivityTimes, id: number, type: string, at: number): void {
+  let byType = into.get(id);
+  if (!byType) into.set(id, (byType = new Map()));
+  const times = byType.get(type);
+  if (times) times.push(at);
+  else byType.set(type, [at]);
+}
+
+/** A profile's interaction histories from ascending activity times by type (types without times are left out). */
+export function historiesFrom(byType: Iterable<readonly [string, readonly number[]]>): Record<string, InteractionHistory> {
+  const out: Record<string, InteractionHistory> = {};
+  for (const [type, times] of byType) {
+    if (times.length === 0) continue;
+    out[type] = { count: times.length, first: times[0] as number, last: times[times.length - 1] as number, times };
+  }
   return out;
 }
 

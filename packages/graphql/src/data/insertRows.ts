@@ -3,6 +3,11 @@ import type { EntityManager } from "@mikro-orm/knex";
 import { dialect } from "./sqlDialect.js";
 import { sqliteTransaction } from "./sqliteTransaction.js";
 
+/** The ORM's metadata of an entity (its table, columns). */
+export function entityMeta<T extends object>(em: EntityManager, entity: EntityName<T>) {
+  return em.getMetadata().get(typeof entity === "string" ? entity : (entity as unknown as { meta: { className: string } }).meta.className);
+}
+
 /**
  * Inserts rows (keyed by entity property names) in as few statements as the
  * driver's parameter limit allows, ignoring rows whose unique key a
@@ -18,7 +23,7 @@ export async function insertRows<T extends object>(
 ): Promise<void> {
   const first = rows[0];
   if (!first) return;
-  const meta = tx.getMetadata().get(typeof entity === "string" ? entity : (entity as { meta: { className: string } }).meta.className);
+  const meta = entityMeta(tx, entity);
   const sqlite = dialect(tx) === "sqlite";
   const props = Object.keys(first);
   const columns = props.map((p) => {

@@ -15,6 +15,19 @@ export const MAX_LAST_ORDERS = 20;
 /** A GraphQL field resolver with its argument types. */
 export type FieldResolverFn<Root, Args, Result> = (root: Root, args: Args, ctx: Context, info: SelectionInfo) => Result;
 
+const orders: FieldResolverFn<CustomerType, object, Promise<OrderSummary>> = (customer, _args, ctx, info) =>
+  ctx.loaders.orderSummaryFor(columnsFor(selectedFields(info), ORDER_SUMMARY_COLUMNS)).load(Number(customer.id));
+
+const lastOrders: FieldResolverFn<CustomerType, { first: number }, Promise<OrderType[]>> = (customer, { first }, ctx, info) => {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_LAST_ORDERS) {
+    throw new InputError(ErrorCodes.OUT_OF_RANGE, `lastOrders requires first in 0–${MAX_LAST_ORDERS}, got ${first}`, ["first"], first);
+  }
+  return ctx.loaders.lastOrders(first, columnsFor(selectedFields(info), ORDER_COLUMNS)).load(Number(customer.id));
+};
+
+const segments: FieldResolverFn<CustomerType, object, Promise<SegmentType[]>> = (customer, _args, ctx, info) =>
+  ctx.loaders.segmentsFor(columnsFor(selectedFields(info), SEGMENT_COLUMNS)).load(Number(customer.id));
+
 /**
  * The Customer fields resolved once per row of a list, as plain GraphQL
  * resolvers. Their schema (types, arguments, descriptions) is declared by
@@ -25,23 +38,4 @@ export type FieldResolverFn<Root, Args, Result> = (root: Root, args: Args, ctx: 
  * quarter of the request's allocations (see apps/server/bench/api.bench.mjs).
  * Each reads only the columns its selection needs.
  */
-export const customerFields = {
-  orders: ((customer, _args, ctx, info) =>
-    ctx.loaders.orderSummaryFor(columnsFor(selectedFields(info), ORDER_SUMMARY_COLUMNS)).load(Number(customer.id))) as FieldResolverFn<
-    CustomerType,
-    object,
-    Promise<OrderSummary>
-  >,
-  lastOrders: ((customer, { first }, ctx, info) => {
-    if (!Number.isInteger(first) || first < 0 || first > MAX_LAST_ORDERS) {
-      throw new InputError(ErrorCodes.OUT_OF_RANGE, `lastOrders requires first in 0–${MAX_LAST_ORDERS}, got ${first}`, ["first"], first);
-    }
-    return ctx.loaders.lastOrders(first, columnsFor(selectedFields(info), ORDER_COLUMNS)).load(Number(customer.id));
-  }) as FieldResolverFn<CustomerType, { first: number }, Promise<OrderType[]>>,
-  segments: ((customer, _args, ctx, info) =>
-    ctx.loaders.segmentsFor(columnsFor(selectedFields(info), SEGMENT_COLUMNS)).load(Number(customer.id))) as FieldResolverFn<
-    CustomerType,
-    object,
-    Promise<SegmentType[]>
-  >,
-};
+export const customerFields = { orders, lastOrders, segments };

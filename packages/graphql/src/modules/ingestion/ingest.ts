@@ -4,7 +4,8 @@ import type { EntityManager } from "@mikro-orm/knex";
 import { ErrorCodes, InputError } from "@engagekit/core";
 import { CustomerSchema } from "../../entities/Customer.js";
 import { SupportTicketSchema } from "../../entities/SupportTicket.js";
-import { insertRows } from "../../data/insertRows.js";
+import { entityMeta, insertRows } from "../../data/insertRows.js";
+import { chunks } from "../../data/chunks.js";
 
 /** Rows per statement: keeps every insert under SQLite's compound-select and parameter limits. */
 export const CHUNK = 400;
@@ -33,15 +34,10 @@ export function checkDate(fn: string, index: number, field: string, value: Date)
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) reject(fn, index, field, "a valid date-time", value);
 }
 
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /** The table of an entity, from the ORM's metadata. */
 function tableOf<T extends object>(tx: EntityManager, entity: EntityName<T>): string {
-  return tx.getMetadata().get(typeof entity === "string" ? entity : (entity as unknown as { meta: { className: string } }).meta.className).tableName;
+  return entityMeta(tx, entity).tableName;
 }
 
 /**
@@ -68,7 +64,7 @@ export async function resolveCustomers(
   const wanted = [...new Set(externalIds)];
   const ids = new Map<string, number>();
   const lookup = async (keys: string[]) => {
-    for (const part of chunks(keys)) {
+    for (const part of chunks(keys, CHUNK)) {
       const rows = await keyed<{ id: number; external_id: string }>(tx, workspaceId, "id, external_id", "customers", "external_id", part);
       for (const row of rows) ids.set(row.external_id, Number(row.id));
     }
@@ -95,7 +91,7 @@ export async function existingKeys<T extends object>(
   keys: readonly string[],
 ): Promise<Set<string>> {
   const found = new Set<string>();
-  for (const part of chunks([...new Set(keys)])) {
+  for (const part of chunks([...new Set(keys)], CHUNK)) {
     const rows = await keyed<Record<string, string>>(tx, workspaceId, column, tableOf(tx, entity), column, part);
     for (const row of rows) found.add(String(row[column]));
   }
@@ -118,7 +114,7 @@ export async function resolveTickets(
   }
   const ids = new Map<string, number>();
   const lookup = async (keys: string[]) => {
-    for (const part of chunks(keys)) {
+    for (const part of chunks(keys, CHUNK)) {
       const rows = await keyed<{ id: number; external_id: string }>(tx, workspaceId, "id, external_id", "support_tickets", "external_id", part);
       for (const row of rows) ids.set(row.external_id, Number(row.id));
     }

@@ -279,7 +279,9 @@ export class IngestionResolver {
       const purchases = new Map<number, number[]>();
       for (const x of todo) {
         const id = ids.get(x.customer.externalId) as number;
-        purchases.set(id, [...(purchases.get(id) ?? []), x.orderedAt.getTime()]);
+        const list = purchases.get(id);
+        if (list) list.push(x.orderedAt.getTime());
+        else purchases.set(id, [x.orderedAt.getTime()]);
       }
       const changes = await segmentChanges(
         ctx,

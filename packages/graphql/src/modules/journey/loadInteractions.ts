@@ -1,6 +1,7 @@
 import type { Interaction } from "@engagekit/core";
 import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
 import { toMs } from "../../data/sqlDate.js";
+import { dialect } from "../../data/sqlDialect.js";
 
 
 /**
@@ -14,7 +15,8 @@ export async function loadInteractions(
 ): Promise<Interaction[]> {
   const where: string[] = [];
   const params: unknown[] = [];
-  const pg = scope.em.getPlatform().constructor.name.toLowerCase().includes("postgre");
+  // Bound dates: a Date for PostgreSQL's timestamptz, epoch ms for SQLite (asked only when a period is given).
+  const bound = (d: Date) => (dialect(scope.em) === "postgresql" ? d : d.getTime());
   if (filter.types && filter.types.length > 0) {
     where.push(`type in (${filter.types.map(() => "?").join(", ")})`);
     params.push(...filter.types);
@@ -26,11 +28,11 @@ export async function loadInteractions(
   }
   if (filter.from) {
     where.push("occurred_at >= ?");
-    params.push(pg ? filter.from : filter.from.getTime());
+    params.push(bound(filter.from));
   }
   if (filter.to) {
     where.push("occurred_at < ?");
-    params.push(pg ? filter.to : filter.to.getTime());
+    params.push(bound(filter.to));
   }
   const rows = await scope.select<{ customer_id: number; idempotency_key: string; type: string; channel: string; touchpoint: string | null; occurred_at: string | number | Date; value: number | null }>(
     `select customer_id, idempotency_key, type, channel, touchpoint, occurred_at, value from interactions

@@ -1,6 +1,7 @@
 import type { MikroORM } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/knex";
 import { WorkspaceScope } from "../../data/WorkspaceScope.js";
+import { dialect } from "../../data/sqlDialect.js";
 import { refreshMemberships, type MembershipChange } from "./segmentService.js";
 
 /**
@@ -17,7 +18,7 @@ export async function expireDueMemberships(orm: MikroORM, now = Date.now()): Pro
     .getConnection()
     .execute<{ workspace_id: number; id: number }[]>(
       "select workspace_id, id from customers where next_check_at is not null and next_check_at <= ? order by workspace_id, id",
-      [em.getPlatform().constructor.name.toLowerCase().includes("postgre") ? new Date(now) : now],
+      [dialect(em) === "postgresql" ? new Date(now) : now],
     );
   const byWorkspace = new Map<number, number[]>();
   for (const row of due) {

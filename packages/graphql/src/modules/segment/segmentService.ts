@@ -12,6 +12,7 @@ import { GraphQLError } from "graphql";
 import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
 import { loadProfiles } from "../../data/loadProfiles.js";
 import { SegmentMembershipSchema } from "../../entities/Segment.js";
+import { chunks } from "../../data/chunks.js";
 import { insertRows } from "../../data/insertRows.js";
 import { updateColumns } from "../../data/updateColumns.js";
 import { dialect } from "../../data/sqlDialect.js";
@@ -117,8 +118,7 @@ export async function refreshMemberships(
   const segmentIdByKey = new Map(segments.map((s) => [s.key, Number(s.id)]));
   const customerIds = [...profiles.keys()];
   const current = new Map<number, Set<string>>();
-  for (let i = 0; i < customerIds.length; i += 500) {
-    const part = customerIds.slice(i, i + 500);
+  for (const part of chunks(customerIds)) {
     const rows = await scope.select<{ customer_id: number; key: string }>(
       `select m.customer_id, s.key from segment_memberships m join segments s on s.id = m.segment_id
        where m.workspace_id = ? and m.customer_id in (${part.map(() => "?").join(", ")})`,
@@ -155,8 +155,7 @@ export async function refreshMemberships(
   const bySegment = new Map<number, number[]>();
   for (const d of deletes) bySegment.set(d.segment, [...(bySegment.get(d.segment) ?? []), d.customer]);
   for (const [segment, customers] of bySegment) {
-    for (let i = 0; i < customers.length; i += 500) {
-      const part = customers.slice(i, i + 500);
+    for (const part of chunks(customers)) {
       await scope.execute(
         `delete from segment_memberships where workspace_id = :workspace and segment_id = ? and customer_id in (${part.map(() => "?").join(", ")})`,
         [segment, ...part],

@@ -7,10 +7,10 @@ import {
   type EngagementAccumulator,
   type EngagementEvent,
   type Interaction,
-  type InteractionHistory,
   type JourneyStageState,
   type StageTransition,
 } from "@engagekit/core";
+import { addActivity, historiesFrom, type ActivityTimes } from "../../data/customerProfile.js";
 
 /**
  * What ingestion keeps per customer (the `customers.state` JSON column) so a
@@ -67,23 +67,16 @@ export function foldStateDocs(ids: readonly number[], previous: ReadonlyMap<numb
   for (const [id, doc] of previous) if (doc.stage) saved.set(String(id), doc.stage);
   const staged = advanceJourneyStages(batch.interactions, saved, STAGE_RULES, { customerKey: stageKey });
   const events = new Map<number, EngagementEvent[]>();
-  const times = new Map<number, Map<string, number[]>>();
-  const addTime = (id: number, type: string, at: number) => {
-    let byType = times.get(id);
-    if (!byType) times.set(id, (byType = new Map()));
-    const list = byType.get(type);
-    if (list) list.push(at);
-    else byType.set(type, [at]);
-  };
+  const times: ActivityTimes = new Map();
   for (const i of batch.interactions) {
     const id = Number(i.customer.value);
     const list = events.get(id);
     const event = { type: i.type, channel: i.channel, at: i.timestamp };
     if (list) list.push(event);
     else events.set(id, [event]);
-    addTime(id, i.type, i.timestamp);
+    addActivity(times, id, i.type, i.timestamp);
   }
-  for (const [id, ats] of batch.purchases) for (const at of ats) addTime(id, "purchase", at);
+  for (const [id, ats] of batch.purchases) for (const at of ats) addActivity(times, id, "purchase", at);
   const out = new Map<number, Folded>();
   for (const id of ids) {
     const before = previous.get(id);
@@ -119,13 +112,8 @@ export function scoreAt(doc: CustomerStateDoc, now: number): number {
 }
 
 /** The segment profile's interaction histories of a document. */
-export function historiesOf(doc: CustomerStateDoc): Record<string, InteractionHistory> {
-  const out: Record<string, InteractionHistory> = {};
-  for (const [type, times] of Object.entries(doc.history)) {
-    if (times.length === 0) continue;
-    out[type] = { count: times.length, first: times[0] as number, last: times[times.length - 1] as number, times };
-  }
-  return out;
+export function historiesOf(doc: CustomerStateDoc): ReturnType<typeof historiesFrom> {
+  return historiesFrom(Object.entries(doc.history));
 }
 
 function mergeSorted(a: readonly number[], b: readonly number[]): number[] {

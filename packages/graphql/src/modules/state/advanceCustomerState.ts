@@ -1,7 +1,8 @@
 import { advanceJourneyStages, engagementLadder, type Interaction, type JourneyStageState, type LadderTier, type Profile } from "@engagekit/core";
-import { idChunks, lastNpsOf, PROFILE_COLUMNS, profileFromColumns, type ProfileColumns } from "../../data/customerProfile.js";
+import { lastNpsOf, PROFILE_COLUMNS, profileFromColumns, type ProfileColumns } from "../../data/customerProfile.js";
 import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
 import { toMs } from "../../data/sqlDate.js";
+import { chunks } from "../../data/chunks.js";
 import { updateColumns } from "../../data/updateColumns.js";
 import { dialect } from "../../data/sqlDialect.js";
 import { loadInteractions } from "../journey/loadInteractions.js";
@@ -49,7 +50,7 @@ export async function advanceCustomerState(
   const lock = dialect(scope.em) === "postgresql" ? " order by id for update" : "";
   const rows = new Map<number, CustomerRow>();
   const lastNps = new Map<number, { score: number; at: number }>();
-  for (const part of idChunks(ids)) {
+  for (const part of chunks(ids)) {
     for (const row of await scope.select<CustomerRow>(
       `select ${PROFILE_COLUMNS}, journey_stage, state from customers where workspace_id = ? and id in (${part.map(() => "?").join(", ")})${lock}`,
       part,
@@ -125,7 +126,7 @@ export async function advanceCustomerState(
 async function history(scope: WorkspaceScope, ids: readonly number[]): Promise<ActivityBatch> {
   const interactions: Interaction[] = await loadInteractions(scope, { customers: ids });
   const purchases = new Map<number, number[]>();
-  for (const part of idChunks(ids)) {
+  for (const part of chunks(ids)) {
     for (const o of await scope.select<{ customer_id: number; at: string | number | Date }>(
       `select customer_id, ordered_at as at from orders where workspace_id = ? and customer_id in (${part.map(() => "?").join(", ")})`,
       part,
