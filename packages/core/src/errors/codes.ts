@@ -47,6 +47,14 @@ export const ErrorCodes = {
   SEGMENT_TOO_LARGE: "SEGMENT.TOO_LARGE",
   /** A lifetime-value model fit ended without a finite maximum of its likelihood. */
   FIT_FAILED: "CLV.FIT_FAILED",
+  /** An engagement model, strategy or capacity breaks a rule of its schema (wrong shape, bad value). */
+  MODEL_INVALID: "MODEL.INVALID",
+  /** An engagement model or strategy names a channel, touchpoint, stage, segment or model that is not defined. */
+  MODEL_UNKNOWN_REFERENCE: "MODEL.UNKNOWN_REFERENCE",
+  /** A strategy rule that no customer can reach (an earlier rule takes all its customers). */
+  MODEL_UNREACHABLE_RULE: "MODEL.UNREACHABLE_RULE",
+  /** Two strategy rules overlap in a way their order does not resolve. */
+  MODEL_OVERLAP: "MODEL.OVERLAP",
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
