@@ -27,7 +27,11 @@ const CHUNK = 500;
  *   customers `cdnow-0001`… and their orders (amounts in cents, CDs as items);
  * - the NHS Friends and Family Test answers of 11 London GP surgeries
  *   (3,882 answers on the 5-point scale, "Don't know" stored as a null score)
- *   as CSAT responses of survey `nhs-fft`, the surgery as touchpoint.
+ *   as CSAT responses of survey `nhs-fft`, the surgery as touchpoint; and the
+ *   same answers as NPS responses of `nhs-fft`, mapped onto 0–10 with
+ *   {@link fftNetScorePoints} so that `nps` reproduces the FFT's original
+ *   net score (NHS England, 2013: % extremely likely − % neither, unlikely or
+ *   extremely unlikely; "likely" counts as passive).
  * - a journey map of the (imagined) store: stages, personas, touchpoints.
  * Timestamps without a zone in the sources are read as UTC.
  */
@@ -85,11 +89,28 @@ export async function ensureWorkspace(orm: MikroORM, slug: string, seed: boolean
         })),
       );
     }
+    for (let i = 0; i < answers.length; i += CHUNK) {
+      await tx.insertMany(
+        SurveyResponseSchema,
+        answers.slice(i, i + CHUNK).map((a) => ({
+          workspace: ws,
+          customer: null,
+          survey: "nhs-fft",
+          kind: "NPS" as const,
+          score: a.score === null ? null : fftNetScorePoints(a.score),
+          scaleMin: 0,
+          scaleMax: 10,
+          touchpoint: a.surgery,
+          channel: null,
+          respondedAt: a.time,
+        })),
+      );
+    }
     const document = JSON.parse(readFileSync(demoJourneyMapFile, "utf8")) as Record<string, unknown>;
     const checked = validateJourneyMap(document);
     if (!checked.valid) throw new Error(`demo journey map is invalid: ${checked.errors.map((e) => e.message).join("; ")}`);
     await tx.insert(JourneyMapSchema, { workspace: ws, key: checked.map.id, name: checked.map.name, document, updatedAt: now });
-    return { workspaceId: ws, created: true, customers: externalIds.length, orders: purchases.length, surveyResponses: answers.length };
+    return { workspaceId: ws, created: true, customers: externalIds.length, orders: purchases.length, surveyResponses: 2 * answers.length };
   });
 }
 
@@ -108,6 +129,20 @@ export function parseCdnow(text: string): { customer: string; date: Date; items:
     });
   }
   return out;
+}
+
+/**
+ * An FFT answer (1 extremely unlikely … 5 extremely likely) as NPS points, so
+ * that promoters, passives and detractors are the FFT net score's groups
+ * (NHS England, "The Friends and Family Test", 2013 guidance, withdrawn in
+ * 2015 for the % recommending): 5 → 10 (promoter), 4 → 8 (passive),
+ * 3 → 5, 2 → 3, 1 → 0 (detractors). Not a textbook 0–10 NPS: the scale is
+ * 5-point (datasets/nhs_fft_gp_feedback/SOURCE.md).
+ */
+export function fftNetScorePoints(fft: number): number {
+  const points = [0, 3, 5, 8, 10][fft - 1];
+  if (points === undefined) throw new RangeError(`fftNetScorePoints requires an FFT answer 1–5, got ${fft}`);
+  return points;
 }
 
 /** fft_gp_responses.csv: time, surgery, rating, rating_score (empty for "Don't know"). No quoted fields. */

@@ -37,7 +37,8 @@ for (const db of databases()) {
     });
 
     it("should seed the demo workspace from the vendored CDNOW sample and NHS answers", () => {
-      expect(app.seed).toMatchObject({ created: true, customers: 2357, orders: 6919, surveyResponses: 3882 });
+      // 3,882 NHS answers, stored once as CSAT (5-point) and once as NPS (the FFT net-score mapping).
+      expect(app.seed).toMatchObject({ created: true, customers: 2357, orders: 6919, surveyResponses: 2 * 3882 });
     });
 
     it("should answer { __typename }", async () => {
@@ -77,10 +78,50 @@ for (const db of databases()) {
       expect(res.data?.b?.n).toBe(valid((f) => (f[0] ?? "").startsWith("2024-02")));
     });
 
-    it("should answer null, not 0, for a metric with no answers", async () => {
-      const res = await app.gql(`{ nps { score n } csat(filter: { survey: "no-such-survey" }) { share } }`);
+    it("should answer n = 0, a null score and the reason, never 0, for a metric with no answers", async () => {
+      const res = await app.gql(
+        `{ nps(filter: { survey: "no-such-survey" }) { score interval { lower } n skipped reason }
+           csat(filter: { survey: "no-such-survey", from: "2030-01-01T00:00:00Z" }) { share shareInterval { lower } mean n reason }
+           ces { mean easyShare n reason } }`,
+      );
       expect(res.errors).toBeUndefined();
-      expect(res.data).toEqual({ nps: null, csat: null });
+      expect(res.data).toEqual({
+        nps: { score: null, interval: null, n: 0, skipped: 0, reason: 'no NPS answers match survey "no-such-survey" (0 valid, 0 skipped); the metric is not scored as 0' },
+        csat: { share: null, shareInterval: null, mean: null, n: 0, reason: 'no CSAT answers match survey "no-such-survey", from 2030-01-01T00:00:00.000Z (0 valid, 0 skipped); the metric is not scored as 0' },
+        ces: { mean: null, easyShare: null, n: 0, reason: "no CES answers in this workspace (0 valid, 0 skipped); the metric is not scored as 0" },
+      });
+    });
+
+    it("should answer the first NPS query a user tries: the FFT net score of the demo's NHS answers", async () => {
+      // Independent count from the CSV (SOURCE.md: 2,616 × 5, 901 × 4, 181 × 3, 94 × 2, 71 × 1, 19 don't know):
+      // the FFT net score (NHS England 2013) = % extremely likely − % neither, unlikely or extremely unlikely.
+      const lines = readFileSync(join(demoDataDir, "nhs_fft_gp_feedback/fft_gp_responses.csv"), "utf8").trim().split("\n").slice(1);
+      const scores = lines.map((l) => l.split(",")[3] ?? "").filter((s) => s !== "").map(Number);
+      const promoters = scores.filter((s) => s === 5).length;
+      const passives = scores.filter((s) => s === 4).length;
+      const detractors = scores.filter((s) => s <= 3).length;
+      expect([promoters, passives, detractors]).toEqual([2616, 901, 181 + 94 + 71]);
+      for (const query of [`{ nps(filter: { survey: "nhs-fft" }) { score n promoters passives detractors skipped reason } }`, `{ nps { score n promoters passives detractors skipped reason } }`]) {
+        const res = await app.gql<{ nps: { score: number; n: number } }>(query);
+        expect(res.errors).toBeUndefined();
+        expect(res.data?.nps).toEqual({ score: expect.any(Number), n: scores.length, promoters, passives, detractors, skipped: 19, reason: null });
+        expect(res.data?.nps.score).toBeCloseTo((100 * (promoters - detractors)) / scores.length, 10);
+      }
+    });
+
+    it("should say where a malformed JSON body broke (truncated, and a stray comma)", async () => {
+      const post = (body: string) => fetch(app.url, { method: "POST", headers: { "content-type": "application/json" }, body });
+      const truncated = '{"query":"{ nps { score n } }';
+      const r1 = await post(truncated);
+      expect(r1.status).toBe(400);
+      const b1 = (await r1.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+      expect(b1.errors[0]?.message).toMatch(/^malformed JSON in the request body at line 1, column 30 \(position 29\): /);
+      expect(b1.errors[0]?.extensions).toMatchObject({ code: "BAD_REQUEST", position: truncated.length, line: 1, column: truncated.length + 1 });
+      const r2 = await post('{\n  "query": "{ nps { n } }",\n}');
+      expect(r2.status).toBe(400);
+      const b2 = (await r2.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+      expect(b2.errors[0]?.message).toMatch(/^malformed JSON in the request body at line 3, column 1 \(position 30\): /);
+      expect(b2.errors[0]?.message).not.toMatch(/POST body missing/);
     });
 
     it("should page customers with cursors and order summaries", async () => {

@@ -217,7 +217,7 @@ for (const db of databases()) {
       await em.getConnection().execute(`insert into workspaces (slug, name, created_at) values ('other', 'Other', ${db.name === "sqlite" ? "1" : "now()"})`);
       const res = await app.gql(`{ customers { totalCount } nps { n } }`, undefined, { "x-engagekit-workspace": "other" });
       expect(res.errors).toBeUndefined();
-      expect(res.data).toEqual({ customers: { totalCount: 0 }, nps: null });
+      expect(res.data).toEqual({ customers: { totalCount: 0 }, nps: { n: 0 } });
       const mine = await app.gql(`{ customers { totalCount } }`);
       expect((mine.data as { customers: { totalCount: number } }).customers.totalCount).toBeGreaterThan(0);
     });

@@ -40,7 +40,7 @@ describe("the server process (npm start)", () => {
   it("should create, migrate and seed the SQLite file on first start, and not reseed on the second", async () => {
     const file = join(dir, "first.sqlite");
     const a = await startProcess({ ENGAGEKIT_DB_FILE: file });
-    expect(a.output()).toContain("2357 customers, 6919 orders, 3882 survey responses");
+    expect(a.output()).toContain("2357 customers, 6919 orders, 7764 survey responses") // 3,882 NHS answers as CSAT and as NPS;
     expect(existsSync(file)).toBe(true);
     a.child.kill("SIGTERM");
     await new Promise((r) => a.child.once("exit", r));
@@ -54,8 +54,8 @@ describe("the server process (npm start)", () => {
 
   it("should start empty with ENGAGEKIT_SEED=false", async () => {
     const p = await startProcess({ ENGAGEKIT_DB_FILE: join(dir, "empty.sqlite"), ENGAGEKIT_SEED: "false" });
-    const res = await fetch(p.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ customers { totalCount } csat { share } }" }) });
-    expect(await res.json()).toEqual({ data: { customers: { totalCount: 0 }, csat: null } });
+    const res = await fetch(p.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ customers { totalCount } csat { share n } }" }) });
+    expect(await res.json()).toEqual({ data: { customers: { totalCount: 0 }, csat: { share: null, n: 0 } } });
     p.child.kill("SIGTERM");
     await new Promise((r) => p.child.once("exit", r));
   });

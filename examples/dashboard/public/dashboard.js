@@ -42,10 +42,10 @@ async function main() {
   const { data, errors } = await res.json();
   if (errors?.length) throw new Error(errors.map((/** @type {{ message: string }} */ e) => e.message).join("; "));
 
-  if (data.csat) {
+  if (data.csat.n > 0) {
     show("csat-share", percent(data.csat.share));
     show("csat-detail", `${interval(data.csat.shareInterval)} (${Math.round(data.csat.shareInterval.level * 100)}% interval), n = ${data.csat.n}, ${data.csat.skipped} "don't know" not counted`);
-  } else show("csat-share", "no answers");
+  } else show("csat-share", `no answers (${data.csat.reason})`);
   if (data.repeatPurchaseRate) {
     show("repeat-rate", percent(data.repeatPurchaseRate.rate));
     show("repeat-detail", `${interval(data.repeatPurchaseRate.interval)}, ${data.repeatPurchaseRate.count} of ${data.repeatPurchaseRate.n} buyers ordered again`);

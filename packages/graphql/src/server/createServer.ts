@@ -162,6 +162,12 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
       res.end(`request body larger than ${maxBody} bytes`);
       return;
     }
+    if (body instanceof MalformedJson) {
+      // Apollo would answer "POST body missing, invalid Content-Type, or JSON object has no keys".
+      res.writeHead(400, { "content-type": "application/json" });
+      res.end(JSON.stringify({ errors: [{ message: body.message, extensions: { code: "BAD_REQUEST", position: body.position, line: body.line, column: body.column } }] }));
+      return;
+    }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
@@ -214,8 +220,29 @@ async function readJson(req: IncomingMessage, max: number): Promise<unknown> {
   if (text === "") return undefined;
   try {
     return JSON.parse(text) as unknown;
-  } catch {
-    // Apollo answers malformed JSON with a 400 when given the raw string.
-    return text;
+  } catch (error) {
+    const contentType = req.headers["content-type"] ?? "";
+    // Not declared as JSON: leave the body to Apollo, which names the content-type problem.
+    if (!/\bjson\b/i.test(contentType)) return text;
+    return new MalformedJson(text, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** A request body declared as JSON that does not parse: where it broke, for the 400 answer. */
+class MalformedJson {
+  readonly message: string;
+  readonly position: number;
+  readonly line: number;
+  readonly column: number;
+
+  constructor(text: string, parserMessage: string) {
+    // V8 names a position for most errors; a truncated body ends early ("Unexpected end of JSON input").
+    const at = /at position (\d+)/.exec(parserMessage);
+    this.position = at ? Number(at[1]) : text.length;
+    const before = text.slice(0, this.position);
+    this.line = before.split("\n").length;
+    this.column = this.position - before.lastIndexOf("\n");
+    const reason = parserMessage.replace(/\s*in JSON at position \d+.*$/, "").replace(/ \(line \d+ column \d+\)$/, "");
+    this.message = `malformed JSON in the request body at line ${this.line}, column ${this.column} (position ${this.position}): ${reason}`;
   }
 }

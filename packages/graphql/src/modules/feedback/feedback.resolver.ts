@@ -8,6 +8,7 @@ import { CesResult } from "./CesResult.type.js";
 import { CsatResult } from "./CsatResult.type.js";
 import { FeedbackFilterInput } from "./FeedbackFilter.input.js";
 import { NpsResult } from "./NpsResult.type.js";
+import { emptyMetricReason } from "./emptyMetricReason.js";
 import { csatStats, csatStatsBy, npsCounts, npsCountsBy } from "./feedbackStats.js";
 import { FeedbackGroupBy } from "./FeedbackGroupBy.enum.js";
 import { CesGroup, CsatGroup, NpsGroup } from "./FeedbackGroups.type.js";
@@ -20,30 +21,34 @@ function cesOf(stats: CsatStats, scale: Scale, easyBoxes: number) {
 @Resolver()
 export class FeedbackResolver {
   @Query(() => CsatResult, {
-    nullable: true,
-    description: "CSAT of the workspace's CSAT answers matching the filter; null when there is no valid answer (never scored as 0).",
+    description: "CSAT of the workspace's CSAT answers matching the filter; with no valid answer, n = 0, share null and a reason (never scored as 0).",
   })
   async csat(
     @Ctx() ctx: Context,
     @Arg("filter", () => FeedbackFilterInput, { nullable: true }) filter?: FeedbackFilterInput,
     @Arg("topBoxes", () => Int, { defaultValue: 2, description: "How many top boxes count as satisfied." }) topBoxes = 2,
-  ): Promise<CsatResult | null> {
+  ): Promise<CsatResult> {
     const agg = await csatStats(ctx.scope, filter, topBoxes);
-    if (!agg || agg.stats.n === 0) return null;
+    if (!agg || agg.stats.n === 0) {
+      const skipped = agg?.stats.skipped ?? 0;
+      return CsatResult.empty(emptyMetricReason("CSAT", filter, skipped), skipped, topBoxes);
+    }
     return CsatResult.from(customerSatisfactionScoreFromStats(agg.stats, { scale: agg.scale, topBoxes }));
   }
 
   @Query(() => CesResult, {
-    nullable: true,
-    description: "CES of the workspace's CES answers matching the filter; null when there is no valid answer (never scored as 0).",
+    description: "CES of the workspace's CES answers matching the filter; with no valid answer, n = 0, mean null and a reason (never scored as 0).",
   })
   async ces(
     @Ctx() ctx: Context,
     @Arg("filter", () => FeedbackFilterInput, { nullable: true }) filter?: FeedbackFilterInput,
     @Arg("easyBoxes", () => Int, { defaultValue: 3, description: "How many top boxes count as easy (5, 6, 7 on 1–7)." }) easyBoxes = 3,
-  ): Promise<CesResult | null> {
+  ): Promise<CesResult> {
     const agg = await csatStats(ctx.scope, filter, easyBoxes, "CES");
-    if (!agg || agg.stats.n === 0) return null;
+    if (!agg || agg.stats.n === 0) {
+      const skipped = agg?.stats.skipped ?? 0;
+      return CesResult.empty(emptyMetricReason("CES", filter, skipped), skipped, easyBoxes);
+    }
     return CesResult.from(cesOf(agg.stats, agg.scale, easyBoxes));
   }
 
@@ -59,15 +64,14 @@ export class FeedbackResolver {
   }
 
   @Query(() => NpsResult, {
-    nullable: true,
-    description: "NPS of the workspace's NPS answers matching the filter; null when there is no valid answer.",
+    description: "NPS of the workspace's NPS answers matching the filter; with no valid answer, n = 0, score null and a reason (never scored as 0).",
   })
   async nps(
     @Ctx() ctx: Context,
     @Arg("filter", () => FeedbackFilterInput, { nullable: true }) filter?: FeedbackFilterInput,
-  ): Promise<NpsResult | null> {
+  ): Promise<NpsResult> {
     const counts = await npsCounts(ctx.scope, filter);
-    if (!counts || counts.promoters + counts.passives + counts.detractors === 0) return null;
+    if (!counts || counts.promoters + counts.passives + counts.detractors === 0) return NpsResult.empty(emptyMetricReason("NPS", filter, counts?.skipped ?? 0), counts?.skipped ?? 0);
     return NpsResult.from(netPromoterScoreFromCounts(counts));
   }
 
