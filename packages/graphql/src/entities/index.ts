@@ -1,7 +1,10 @@
 import { CustomerSchema } from "./Customer.js";
 import { CustomerIdentitySchema } from "./CustomerIdentity.js";
+import { EngagementModelVersionSchema } from "./EngagementModelVersion.js";
+import { EngagementStrategySchema } from "./EngagementStrategy.js";
 import { InteractionSchema } from "./Interaction.js";
 import { JourneyMapSchema } from "./JourneyMap.js";
+import { ModelAssignmentSchema } from "./ModelAssignment.js";
 import { OrderSchema } from "./Order.js";
 import { SegmentMembershipSchema, SegmentSchema } from "./Segment.js";
 import { SupportTicketSchema, TicketEventSchema } from "./SupportTicket.js";
@@ -11,8 +14,11 @@ import { WorkspaceSchema } from "./Workspace.js";
 export {
   CustomerIdentitySchema,
   CustomerSchema,
+  EngagementModelVersionSchema,
+  EngagementStrategySchema,
   InteractionSchema,
   JourneyMapSchema,
+  ModelAssignmentSchema,
   OrderSchema,
   SegmentMembershipSchema,
   SegmentSchema,
@@ -23,8 +29,11 @@ export {
 };
 export type { CustomerEntity } from "./Customer.js";
 export type { CustomerIdentityEntity } from "./CustomerIdentity.js";
+export type { EngagementModelVersionEntity } from "./EngagementModelVersion.js";
+export type { EngagementStrategyEntity } from "./EngagementStrategy.js";
 export type { InteractionEntity } from "./Interaction.js";
 export type { JourneyMapEntity } from "./JourneyMap.js";
+export type { ModelAssignmentEntity } from "./ModelAssignment.js";
 export type { OrderEntity } from "./Order.js";
 export type { SegmentEntity, SegmentMembershipEntity } from "./Segment.js";
 export type { SupportTicketEntity, TicketEventEntity } from "./SupportTicket.js";
@@ -43,6 +52,9 @@ export const workspaceScopedEntities = [
   SegmentSchema,
   SegmentMembershipSchema,
   JourneyMapSchema,
+  EngagementModelVersionSchema,
+  EngagementStrategySchema,
+  ModelAssignmentSchema,
 ];
 
 /** Every entity engagekit persists, for the MikroORM `entities` option. */

@@ -2,8 +2,10 @@
 // `node dist/scripts/createMigration.js sqlite`; add them here in order.
 import { Migration20261124000000_initial } from "./Migration20261124000000_initial.js";
 import { Migration20261129000000_customerState } from "./Migration20261129000000_customerState.js";
+import { Migration20261203000000_engagementModels } from "./Migration20261203000000_engagementModels.js";
 
 export const sqliteMigrations = [
   { name: "Migration20261124000000_initial", class: Migration20261124000000_initial },
   { name: "Migration20261129000000_customerState", class: Migration20261129000000_customerState },
+  { name: "Migration20261203000000_engagementModels", class: Migration20261203000000_engagementModels },
 ];
