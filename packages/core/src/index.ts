@@ -44,3 +44,4 @@ export * from "./survival/index.js";
 export * from "./cohorts/index.js";
 export * from "./rates/index.js";
 export * from "./compare/index.js";
+export * from "./models/index.js";
