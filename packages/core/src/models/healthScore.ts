@@ -147,7 +147,7 @@ function pointsOf(v: number, color: HealthColor, m: Checked["measures"][number])
 }
 
 function checkConfig(config: HealthScoreConfig): Checked {
-  const bad = (message: string, path: readonly (string | number)[], value: unknown): never => {
+  const bad: (message: string, path: readonly (string | number)[], value: unknown) => never = (message, path, value) => {
     throw new InputError(ErrorCodes.INVALID_OPTION, `${FN} requires ${message}`, ["config", ...path], value);
   };
   if (typeof config !== "object" || config === null || !Array.isArray(config.measures)) bad("a config with a measures array", ["measures"], config);

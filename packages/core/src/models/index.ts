@@ -17,3 +17,20 @@ export type {
   CostComponent,
 } from "./EngagementModel.js";
 export type { EngagementStrategy, StrategyRule, ModelCapacities } from "./EngagementStrategy.js";
+
+// Health score and model effectiveness (Agent EFFECT)
+export { healthScore } from "./healthScore.js";
+export { defaultHealthScoreConfig } from "./defaultHealthScoreConfig.js";
+export type {
+  HealthScoreConfig,
+  HealthMeasure,
+  HealthDirection,
+  HealthColor,
+  HealthScoring,
+  HealthThresholds,
+  HealthPoints,
+  HealthMeasureValues,
+  HealthMeasureScore,
+  HealthTrend,
+  HealthScore,
+} from "./HealthScoreConfig.js";
