@@ -18,6 +18,22 @@ export type {
 } from "./EngagementModel.js";
 export type { EngagementStrategy, StrategyRule, ModelCapacities } from "./EngagementStrategy.js";
 
+// Catalog, validation, revision, strategy, recommendation, cost and cadence (Agent CATALOG)
+export { engagementModelCatalog, catalogModel } from "./engagementModelCatalog.js";
+export { defaultModelTouchpoints } from "./defaultModelTouchpoints.js";
+export { validateEngagementModel } from "./validateEngagementModel.js";
+export type { EngagementModelContext } from "./validateEngagementModel.js";
+export { reviseEngagementModel } from "./reviseEngagementModel.js";
+export type { EngagementModelChanges } from "./reviseEngagementModel.js";
+export { validateEngagementStrategy, validateCapacities } from "./validateEngagementStrategy.js";
+export type { EngagementStrategyContext } from "./validateEngagementStrategy.js";
+export { recommendEngagementModels, recommendationThresholds } from "./recommendEngagementModels.js";
+export type { RecommendationInput, RecommendationOptions, ModelRecommendation } from "./recommendEngagementModels.js";
+export { costToServe, expectedAssignmentCost, periodDays } from "./costToServe.js";
+export type { AssignmentCost, ModelCostLine } from "./costToServe.js";
+export { contactCadenceReport } from "./contactCadenceReport.js";
+export type { CadenceTimestamp, CadenceCustomer, CadenceStatus, CadenceLine, CadenceModelCounts, ContactCadenceReport } from "./contactCadenceReport.js";
+
 // Health score and model effectiveness (Agent EFFECT)
 export { healthScore } from "./healthScore.js";
 export { defaultHealthScoreConfig } from "./defaultHealthScoreConfig.js";
