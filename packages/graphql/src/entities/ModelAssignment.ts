@@ -4,8 +4,8 @@ import { WorkspaceSchema } from "./Workspace.js";
 
 /**
  * A customer's current engagement model: which model and version the last
- * stored assignment chose, why (the core's reason), the customer's rank in
- * its rule, and when. One per customer; a new assignment replaces it.
+ * stored assignment chose, why (the core's reason), the segment of the rule
+ * that took the customer, their rank by value at risk, and when. One per customer; a new assignment replaces it.
  */
 export const ModelAssignmentSchema = defineEntity({
   name: "ModelAssignment",
@@ -17,6 +17,8 @@ export const ModelAssignmentSchema = defineEntity({
     modelId: p.string().length(64),
     version: p.integer(),
     reason: p.text(),
+    /** Key of the segment of the strategy rule that took the customer; null when no rule did (straight to the fallback). */
+    segment: p.string().length(64).nullable(),
     rank: p.integer().nullable(),
     assignedAt: p.datetime(),
   },

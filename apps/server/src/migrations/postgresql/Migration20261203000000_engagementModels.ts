@@ -9,7 +9,7 @@ export class Migration20261203000000_engagementModels extends Migration {
     this.addSql(`create table "engagement_model_versions" ("id" serial primary key, "workspace_id" int not null, "model_id" varchar(64) not null, "version" int not null, "definition" jsonb not null, "created_at" timestamptz not null);`);
     this.addSql(`alter table "engagement_model_versions" add constraint "engagement_model_versions_workspace_id_model_id_version_unique" unique ("workspace_id", "model_id", "version");`);
 
-    this.addSql(`create table "model_assignments" ("id" serial primary key, "workspace_id" int not null, "customer_id" int not null, "model_id" varchar(64) not null, "version" int not null, "reason" text not null, "rank" int null, "assigned_at" timestamptz not null);`);
+    this.addSql(`create table "model_assignments" ("id" serial primary key, "workspace_id" int not null, "customer_id" int not null, "model_id" varchar(64) not null, "version" int not null, "reason" text not null, "segment" varchar(64) null, "rank" int null, "assigned_at" timestamptz not null);`);
     this.addSql(`create index "model_assignments_workspace_id_model_id_index" on "model_assignments" ("workspace_id", "model_id");`);
     this.addSql(`alter table "model_assignments" add constraint "model_assignments_workspace_id_customer_id_unique" unique ("workspace_id", "customer_id");`);
 
