@@ -45,3 +45,4 @@ export * from "./cohorts/index.js";
 export * from "./rates/index.js";
 export * from "./compare/index.js";
 export * from "./models/index.js";
+export * from "./consent/index.js";
