@@ -168,6 +168,7 @@ describe("healthScore", () => {
   test.prop([configArb, fc.constantFrom(...ids), fc.double({ min: -200, max: 200, noNaN: true })])("one present measure scores its own points", (config, id, v) => {
     const h = healthScore({ [id]: v }, config);
     expect(h.measures).toHaveLength(1);
-    expect(h.score).toBe(h.measures[0]?.points);
+    // === (not Object.is): −0 points score as +0
+    expect(h.score === h.measures[0]?.points).toBe(true);
   });
 });

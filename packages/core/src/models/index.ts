@@ -50,3 +50,18 @@ export type {
   HealthTrend,
   HealthScore,
 } from "./HealthScoreConfig.js";
+export { modelEffectiveness } from "./modelEffectiveness.js";
+export type {
+  EffectivenessRow,
+  EffectivenessModelCost,
+  EffectivenessBootstrap,
+  ModelEffectivenessOptions,
+  EffectivenessMetric,
+  MeanWithTotal,
+  GroupEffectiveness,
+  EffectivenessMetricId,
+  ModelComparison,
+  ModelRoi,
+  CovariateBalance,
+  ModelEffectivenessReport,
+} from "./ModelEffectivenessReport.js";
