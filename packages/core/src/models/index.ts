@@ -34,6 +34,12 @@ export type { AssignmentCost, ModelCostLine } from "./costToServe.js";
 export { contactCadenceReport } from "./contactCadenceReport.js";
 export type { CadenceTimestamp, CadenceCustomer, CadenceStatus, CadenceLine, CadenceModelCounts, ContactCadenceReport } from "./contactCadenceReport.js";
 
+// Assignment of customers to models (Agent ASSIGN)
+export { assignEngagementModels } from "./assignEngagementModels.js";
+export type { AssignEngagementModelsOptions } from "./assignEngagementModels.js";
+export type { AssignmentCustomer } from "./AssignmentCustomer.js";
+export type { EngagementAssignment, EngagementAssignmentResult, ModelUsage } from "./EngagementAssignment.js";
+
 // Health score and model effectiveness (Agent EFFECT)
 export { healthScore } from "./healthScore.js";
 export { defaultHealthScoreConfig } from "./defaultHealthScoreConfig.js";
