@@ -251,6 +251,11 @@ function reference(s: Scenario): { model: string; rule: number | null; rank: num
   return cs.map((_, i) => ({ model: modelOf[i]!, rule: ruleOf[i] === -1 ? null : ruleOf[i]!, rank: rank.get(i)! }));
 }
 
+const withoutPrevious = (c: AssignmentCustomer): AssignmentCustomer => {
+  const { previous, ...rest } = c;
+  return rest;
+};
+
 /** Place in the customer's rule's cascade (the fallback after the last model). */
 const stepOf = (s: Scenario, a: { model: string; rule: number | null }): number => {
   const models = a.rule === null ? [] : s.strategy.rules[a.rule]!.models;
@@ -291,7 +296,7 @@ describe("assignEngagementModels laws", () => {
   test.prop([scenarioArb])(
     "should never put a customer with strictly higher value and risk in a later cascade step (lower touch) than one with lower, in the same rule, without incumbency",
     (s) => {
-      const customers = s.customers.map((c) => ({ ...c, previous: undefined }) as AssignmentCustomer);
+      const customers = s.customers.map(withoutPrevious);
       const { assignments } = run(s, customers);
       const risk = (c: AssignmentCustomer) => c.risk ?? (c.pAlive === undefined ? 1 : 1 - c.pAlive);
       for (let i = 0; i < customers.length; i++) {
@@ -315,7 +320,7 @@ describe("assignEngagementModels laws", () => {
     "should keep every incumbent in place when priorities move by less than the hysteresis margin (factor within 1/√(1+h) … √(1+h)) and capacities are unchanged",
     (s0, h, moves) => {
       const s = { ...s0, hysteresis: h };
-      const fresh = s.customers.map((c) => ({ ...c, previous: undefined }) as AssignmentCustomer);
+      const fresh = s.customers.map(withoutPrevious);
       const before = run(s, fresh).assignments;
       const perturbed = fresh.map((c, i): AssignmentCustomer => ({ ...c, value: c.value * Math.pow(1 + h, moves[i]! / 2), previous: { model: before[i]!.model } }));
       const after = run(s, perturbed).assignments;
