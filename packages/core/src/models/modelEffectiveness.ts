@@ -104,9 +104,13 @@ interface Group {
  * (default 2000), widened if needed to contain the estimate. It is seeded
  * (mulberry32, seed from `bootstrap.seed` and the group's key) and runs on
  * each group's revenues sorted ascending, so it depends only on the multiset
- * of rows, not on their order. It costs O(samples × rows with revenue); with
+ * of rows, not on their order. It costs O(samples × rows with revenue) —
+ * about 11 ms per replicate per million customers on the bench machine, so
+ * ≈ 23 s for the default 2000 replicates over 1M customers. With
  * `bootstrap: false` the interval is the Welch interval of Δrevenue mapped
- * through the same (linear, since Δcost is fixed) formula, method "t", O(1).
+ * through the same (linear, since Δcost is fixed) formula, method "t", O(1);
+ * use it above ~100k customers, where the two agree (bench, 1M customers:
+ * bootstrap [0.5182, 0.5267], Welch [0.5180, 0.5263] for the same ROI).
  *
  * Composition: models are assigned by rule, not at random, so each model is
  * compared with the reference on `covariates` (values from before the
