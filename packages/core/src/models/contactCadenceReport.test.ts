@@ -2,7 +2,9 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../errors/InputError.js";
 import { contactCadenceReport } from "./contactCadenceReport.js";
-import { engagementModelCatalog } from "./engagementModelCatalog.js";
+import type { EngagementModel } from "./EngagementModel.js";
+import { catalogModel, engagementModelCatalog } from "./engagementModelCatalog.js";
+import { reviseEngagementModel } from "./reviseEngagementModel.js";
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2024, 0, 1);
@@ -53,6 +55,22 @@ describe("contactCadenceReport", () => {
     expect(r.customers[0]?.perPeriod).toBeCloseTo(4 / (91 / 91.310625), 12);
     expect(r.customers[0]?.status).toBe("within");
     expect(r.window.days).toBe(91);
+  });
+
+  it("should judge a customer by the model version they name, else by the latest version", () => {
+    const v2 = reviseEngagementModel(catalogModel("low_touch") as EngagementModel, { cadence: { period: "month", target: 0, cap: 1 } });
+    const window = { start: T0, end: T0 + 30.436875 * DAY };
+    const r = contactCadenceReport({
+      window,
+      models: [...models, v2],
+      customers: [
+        { customer: "a", model: "low_touch", version: 1, contacts: 3 },
+        { customer: "b", model: "low_touch", contacts: 3 },
+      ],
+    });
+    expect(r.customers.map((c) => [c.version, c.status])).toEqual([[1, "within"], [2, "over-contacted"]]);
+    expect(r.byModel).toEqual([{ model: "low_touch", customers: 2, underServed: 0, within: 1, overContacted: 1 }]);
+    expect(failure(() => contactCadenceReport({ window, models, customers: [{ customer: "a", model: "low_touch", version: 3, contacts: 1 }] }))).toEqual(["MODEL.UNKNOWN_REFERENCE", ["customers", 0, "version"]]);
   });
 
   it("should report no customers as n = 0 with empty lists", () => {

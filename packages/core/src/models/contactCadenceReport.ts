@@ -14,6 +14,8 @@ export interface CadenceCustomer {
   readonly customer: string;
   /** Id of the model the customer is assigned to. */
   readonly model: string;
+  /** Version of that model the assignment used; default: the highest version of the id in `models`. */
+  readonly version?: number;
   /** The contacts' timestamps (those outside the window are not counted), or their count in the window. */
   readonly contacts: readonly CadenceTimestamp[] | number;
 }
@@ -25,6 +27,7 @@ export type CadenceStatus = "under-served" | "within" | "over-contacted";
 export interface CadenceLine {
   readonly customer: string;
   readonly model: string;
+  readonly version: number;
   /** Contacts counted in the window. */
   readonly contacts: number;
   /** The model's cadence period. */
@@ -68,10 +71,14 @@ export interface ContactCadenceReport {
  * windows make rates noisy: 1 contact in a 7-day window is 4.35 a month, so
  * prefer windows of at least one period of the slowest cadence.
  *
+ * Each customer is judged by the cadence of the model version they name
+ * (default: the highest version of the id); counts per model are per id,
+ * all versions together.
+ *
  * Empty input: no customers gives n = 0 and empty lists; an empty or reversed
  * window (`end ≤ start`) throws.
  *
- * @throws {InputError} `MODEL.INVALID` at `["window"]` for `end ≤ start`; `JOURNEY.INVALID_TIMESTAMP` for a bad window end or contact timestamp; `METRIC.NOT_INTEGER`/`METRIC.OUT_OF_RANGE` for a bad count; `MODEL.UNKNOWN_REFERENCE` at `["customers", i, "model"]` for a model not in `models`
+ * @throws {InputError} `MODEL.INVALID` at `["window"]` for `end ≤ start`; `JOURNEY.INVALID_TIMESTAMP` for a bad window end or contact timestamp; `METRIC.NOT_INTEGER`/`METRIC.OUT_OF_RANGE` for a bad count; `MODEL.UNKNOWN_REFERENCE` at `["customers", i, "model"]` (or `"version"`) for a model not in `models`
  * @category Models
  * @example
  * const r = contactCadenceReport({
@@ -94,16 +101,20 @@ export function contactCadenceReport(input: {
   }
   const days = (end - start) / DAY_MS;
   const byId = new Map<string, EngagementModel>();
+  const exact = new Map<string, EngagementModel>();
   for (const m of input.models) {
+    exact.set(`${m.id}@${m.version}`, m);
     const seen = byId.get(m.id);
     if (seen === undefined || seen.version < m.version) byId.set(m.id, m);
   }
   const counts = new Map<string, { underServed: number; within: number; overContacted: number }>();
   const lines: CadenceLine[] = input.customers.map((c, i) => {
-    const m = byId.get(c.model);
+    const m = c.version === undefined ? byId.get(c.model) : exact.get(`${c.model}@${c.version}`);
     if (m === undefined) {
-      const path = ["customers", i, "model"];
-      throw new InputError(ErrorCodes.MODEL_UNKNOWN_REFERENCE, `${FN} requires a known model at ${formatPath(path)}, got ${describe(c.model)}`, path, c.model);
+      const field = c.version !== undefined && byId.has(c.model) ? "version" : "model";
+      const path = ["customers", i, field];
+      const value = field === "version" ? c.version : c.model;
+      throw new InputError(ErrorCodes.MODEL_UNKNOWN_REFERENCE, `${FN} requires a known model ${field} at ${formatPath(path)}, got ${describe(value)}`, path, value);
     }
     let contacts = 0;
     if (typeof c.contacts === "number") {
@@ -125,7 +136,7 @@ export function contactCadenceReport(input: {
     else if (status === "within") k.within++;
     else k.overContacted++;
     counts.set(m.id, k);
-    return { customer: c.customer, model: m.id, contacts, period, perPeriod, status };
+    return { customer: c.customer, model: m.id, version: m.version, contacts, period, perPeriod, status };
   });
   const byModel: CadenceModelCounts[] = [];
   for (const id of byId.keys()) {

@@ -23,8 +23,8 @@ const FN = "reviseEngagementModel";
  *   (structural, JSON-like) equality; when no field changes, `previous` itself
  *   is returned, unchanged and not re-versioned — revising is idempotent on a
  *   no-op, so a save with nothing new does not mint a version;
- * - a field set to `undefined` is ignored (an optional field cannot be removed
- *   this way; set `description: ""`… or build the model anew).
+ * - a field set to `undefined` is ignored, so the optional `description`
+ *   cannot be removed by a revision (validate a new object without it instead).
  *
  * @throws {InputError} `MODEL.INVALID` / `MODEL.UNKNOWN_REFERENCE` from validation of the result, with its path
  * @category Models

@@ -23,7 +23,8 @@ const LADDER_TIERS = ["passive", "active", "advocate"];
  *
  * Shape (`MODEL.INVALID`): an object with `rules` (an array) and `fallback`
  * (a model id); each rule has a non-empty `segment`, a non-empty `models`
- * list of ids, optionally `journeyStage` (a non-empty string) and
+ * list of ids, optionally `journeyStage` (a non-empty string; the context
+ * has no stage list, so it is not checked against one) and
  * `ladderTier` (`passive`, `active` or `advocate`, the tiers of the
  * engagement ladder).
  *
