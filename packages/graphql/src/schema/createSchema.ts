@@ -13,13 +13,16 @@ import { JourneyMapResolver } from "../modules/journey/journeyMap.resolver.js";
 import { SupportResolver } from "../modules/support/support.resolver.js";
 import { RetentionResolver } from "../modules/retention/retention.resolver.js";
 import { WorkspaceResolver } from "../modules/workspace/workspace.resolver.js";
+import { CustomerEngagementResolver } from "../modules/engagement/customerEngagement.resolver.js";
+import { EngagementModelResolver } from "../modules/engagement/engagementModel.resolver.js";
+import { EngagementStrategyResolver } from "../modules/engagement/engagementStrategy.resolver.js";
 
 /** A type-graphql resolver class. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver type
 export type ResolverClass = NonEmptyArray<Function>[number];
 
 /** engagekit's own resolvers, in schema order. */
-export const coreResolvers: ResolverClass[] = [WorkspaceResolver, CustomerResolver, InteractionResolver, SegmentResolver, ValueResolver, JourneyResolver, JourneyMapResolver, FeedbackResolver, SupportResolver, RetentionResolver, IngestionResolver];
+export const coreResolvers: ResolverClass[] = [WorkspaceResolver, CustomerResolver, InteractionResolver, SegmentResolver, ValueResolver, JourneyResolver, JourneyMapResolver, FeedbackResolver, SupportResolver, RetentionResolver, IngestionResolver, EngagementModelResolver, EngagementStrategyResolver, CustomerEngagementResolver];
 
 /** Options of {@link createSchema}. */
 export interface CreateSchemaOptions {

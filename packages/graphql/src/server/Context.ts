@@ -4,6 +4,8 @@ import type { OrderSummary } from "../modules/customer/OrderSummary.type.js";
 import type { OrderType } from "../modules/order/Order.type.js";
 import type { SegmentType } from "../modules/segment/Segment.type.js";
 import type { ColumnPlan } from "../modules/common/selection.js";
+import type { CustomerEngagementModelType } from "../modules/engagement/ModelAssignment.type.js";
+import type { CustomerHealthType } from "../modules/engagement/CustomerHealth.type.js";
 
 /** The current workspace as the request resolved it. */
 export interface CurrentWorkspace {
@@ -36,4 +38,8 @@ export interface Loaders {
   /** The segments each customer is in now. */
   readonly segments: DataLoader<number, SegmentType[]>;
   segmentsFor(columns: ColumnPlan): DataLoader<number, SegmentType[]>;
+  /** Each customer's stored engagement-model assignment (null when never assigned). */
+  readonly engagementModel: DataLoader<number, CustomerEngagementModelType | null>;
+  /** The core's health score of each customer as of `asOf` (epoch ms; default: the request's start); one loader per instant. */
+  healthAt(asOf?: number): DataLoader<number, CustomerHealthType>;
 }

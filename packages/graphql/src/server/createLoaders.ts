@@ -6,6 +6,10 @@ import { orderSummaryLoader } from "../modules/customer/orderSummaryLoader.js";
 import { lastOrdersLoader } from "../modules/order/lastOrdersLoader.js";
 import type { OrderType } from "../modules/order/Order.type.js";
 import { customerSegmentsLoader } from "../modules/segment/customerSegmentsLoader.js";
+import { customerEngagementModelLoader } from "../modules/engagement/customerEngagementModelLoader.js";
+import { customerHealthLoader } from "../modules/engagement/customerHealth.js";
+import type { CustomerEngagementModelType } from "../modules/engagement/ModelAssignment.type.js";
+import type { CustomerHealthType } from "../modules/engagement/CustomerHealth.type.js";
 import type { SegmentType } from "../modules/segment/Segment.type.js";
 import type { Loaders } from "./Context.js";
 
@@ -14,7 +18,23 @@ export function createLoaders(scope: WorkspaceScope): Loaders {
   const summaries = perKey((columns: ColumnPlan) => orderSummaryLoader(scope, columns));
   const segments = perKey((columns: ColumnPlan) => customerSegmentsLoader(scope, columns));
   const lastOrders = new Map<number, (columns: ColumnPlan) => DataLoader<number, OrderType[]>>();
+  let engagementModel: DataLoader<number, CustomerEngagementModelType | null> | null = null;
+  const health = new Map<number, DataLoader<number, CustomerHealthType>>();
+  // One "now" per request, so every customer of a list shares one health loader.
+  const requestTime = Date.now();
   return {
+    get engagementModel(): DataLoader<number, CustomerEngagementModelType | null> {
+      engagementModel ??= customerEngagementModelLoader(scope);
+      return engagementModel;
+    },
+    healthAt(asOf = requestTime) {
+      let loader = health.get(asOf);
+      if (!loader) {
+        loader = customerHealthLoader(scope, asOf);
+        health.set(asOf, loader);
+      }
+      return loader;
+    },
     get orderSummary(): DataLoader<number, OrderSummary> {
       return summaries(ALL_COLUMNS);
     },

@@ -80,6 +80,8 @@ export const CUSTOMER_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   orders: [],
   lastOrders: [],
   segments: [],
+  engagementModel: [],
+  health: [],
 };
 
 /**

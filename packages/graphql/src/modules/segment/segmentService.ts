@@ -68,6 +68,32 @@ function compiledMembership(segments: readonly SegmentRow[]): ReturnType<typeof 
   return membership;
 }
 
+/**
+ * The segments every customer of the workspace is in at `at` (epoch ms), by
+ * the core's compiled definitions on the current profiles, keyed by customer
+ * id (segment keys in key order). Nothing is written: this is what
+ * {@link refreshMemberships} would store if it ran at `at`.
+ */
+export async function segmentKeysAt(scope: WorkspaceScope, at: number): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  const segments = await loadSegments(scope);
+  const profiles = await loadProfiles(scope, "all");
+  if (segments.length === 0) {
+    for (const id of profiles.keys()) out.set(id, []);
+    return out;
+  }
+  const membership = compiledMembership(segments);
+  for (const [id, profile] of profiles) {
+    const state = membership.evaluate(profile, at);
+    const keys: string[] = [];
+    membership.segmentIds.forEach((key, k) => {
+      if (state.member[k]) keys.push(key);
+    });
+    out.set(id, keys.sort());
+  }
+  return out;
+}
+
 /** What a membership refresh changed, per customer id. */
 export interface MembershipChange {
   readonly customerId: number;
