@@ -230,7 +230,8 @@ describe("modelEffectiveness", () => {
     }
   });
 
-  test.prop([rowsArb.chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length })))])(
+  // 50 runs with a 40-sample bootstrap each: a few seconds on a shared CI core, hence the longer timeout.
+  test.prop([rowsArb.chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length })))], { numRuns: 50 })(
     "permuting the rows changes nothing (counts exactly; sums up to rounding; the bootstrap too, with the same seed)",
     ([rows, shuffled]) => {
       const opts = { models: costs, by: "segment" as const, covariates: ["risk"], bootstrap: { samples: 40, seed: 11 } };
@@ -246,6 +247,7 @@ describe("modelEffectiveness", () => {
       };
       close(a, b);
     },
+    30_000,
   );
 
   test.prop([rowsArb])("a model with exactly the reference's customers differs from it by 0 on every metric", (rows) => {
