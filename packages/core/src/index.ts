@@ -46,3 +46,4 @@ export * from "./rates/index.js";
 export * from "./compare/index.js";
 export * from "./models/index.js";
 export * from "./consent/index.js";
+export * from "./loyalty/index.js";
