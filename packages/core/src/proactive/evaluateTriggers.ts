@@ -1,0 +1,186 @@
+import { assertFinite } from "../_internal/assert.js";
+import type { CustomerFacts } from "./CustomerFacts.js";
+import type { DueAction, HeldOutAction } from "./DueAction.js";
+import { isHeldOut } from "./holdout.js";
+import { indexTriggers, type TriggerIndex } from "./indexTriggers.js";
+import type { Trigger } from "./Trigger.js";
+
+const DAY = 86_400_000;
+
+/** Options of {@link evaluateTriggers}. */
+export interface EvaluateTriggersOptions {
+  /** Dedup keys that already fired (a set, or a look-up into saved state): they never fire again. */
+  readonly fired?: ReadonlySet<string> | ((dedupKey: string) => boolean);
+}
+
+/** What {@link evaluateTriggers} returns: actions due now, and the holdout customers it withheld. */
+export interface TriggerEvaluation {
+  /** By customer (input order), then priority (highest first), trigger id and cause. */
+  readonly actions: DueAction[];
+  readonly heldOut: HeldOutAction[];
+}
+
+/** `triggerId|customerId|cause`: the deduplication key of a firing. */
+export function dedupKeyOf(triggerId: string, customerId: string, cause: string): string {
+  return `${triggerId}|${customerId}|${cause}`;
+}
+
+function iso(t: number): string {
+  const d = new Date(t);
+  return Number.isNaN(d.getTime()) ? String(t) : d.toISOString();
+}
+
+function dateOf(v: unknown): number {
+  if (typeof v === "number") return v;
+  if (typeof v === "string") return Date.parse(v);
+  return Number.NaN;
+}
+
+const opText = { lt: "<", lte: "≤", gt: ">", gte: "≥" } as const;
+
+/**
+ * The next-best actions due now: evaluates triggers against customers' facts
+ * at time `now` and returns, per customer, each trigger that fires with its
+ * action, priority, deduplication key and a reason.
+ *
+ * Firing rules (per condition kind, see {@link TriggerCondition}): an
+ * interaction of the type (and channel) since the last run; a segment entered
+ * / exited since the last run; `date(trait) + offsetDays·day ≤ now <
+ * date(trait) + (offsetDays + graceDays)·day` (grace 1 day by default, so a
+ * missed run still fires the next day but a stale date does not); the latest
+ * metric observation satisfies the threshold; `previous − current ≥ minDrop`
+ * for P(alive).
+ *
+ * Deduplication: a firing's key is `triggerId|customerId|cause`; keys in
+ * `options.fired`, or already produced in this call, do not fire (the same
+ * trigger never fires twice for the same cause). Holdouts: a customer in the
+ * trigger's holdout ({@link isHeldOut}) gets no action and is reported in
+ * `heldOut` with the key, so the control group is known for
+ * {@link upliftReport}. Paused triggers never fire. Contact policy and consent
+ * are applied next, by {@link applyContactPolicy}.
+ *
+ * Efficiency: triggers are indexed by condition kind and key
+ * ({@link indexTriggers}); a customer is tested only against triggers whose
+ * key appears in its facts, so a run costs O(Σ facts × matching triggers +
+ * customers × (date traits + metrics + P(alive) triggers)), not
+ * O(customers × triggers).
+ *
+ * @param customers - one customer's facts or a batch
+ * @param triggers - validated triggers ({@link validateTriggers}) or their prebuilt index
+ * @param now - epoch ms of the run
+ * @throws {InputError} `METRIC.NOT_FINITE` when `now` is not finite
+ * @category Proactive
+ * @example
+ * const detractor = { id: "detractor", condition: { kind: "metricThreshold", metric: "lastNps", op: "lte", value: 6 }, action: { type: "task", ownerRole: "csm", dueWithinHours: 24 }, priority: 90, holdoutShare: 0 } as const;
+ * const now = Date.parse("2026-12-01T12:00:00Z");
+ * evaluateTriggers([{ customerId: "c1", metrics: { lastNps: { value: 3, at: now - 3_600_000 } } }], [detractor], now).actions[0]?.dueBy === now + 24 * 3_600_000 // => true
+ */
+export function evaluateTriggers(
+  customers: CustomerFacts | readonly CustomerFacts[],
+  triggers: readonly Trigger[] | TriggerIndex,
+  now: number,
+  options: EvaluateTriggersOptions = {},
+): TriggerEvaluation {
+  assertFinite("evaluateTriggers", now, ["now"]);
+  const index = Array.isArray(triggers) ? indexTriggers(triggers as readonly Trigger[]) : (triggers as TriggerIndex);
+  const list: readonly CustomerFacts[] = Array.isArray(customers) ? (customers as readonly CustomerFacts[]) : [customers as CustomerFacts];
+  const fired = options.fired;
+  const wasFired = fired === undefined ? () => false : typeof fired === "function" ? fired : (k: string) => fired.has(k);
+  const actions: DueAction[] = [];
+  const heldOut: HeldOutAction[] = [];
+  const dateTraits = [...index.byDateTrait];
+  const metrics = [...index.byMetric];
+
+  for (const f of list) {
+    const id = f.customerId;
+    const mine: DueAction[] = [];
+    const seen = new Set<string>();
+    const fire = (t: Trigger, cause: string, reason: string) => {
+      const dedupKey = dedupKeyOf(t.id, id, cause);
+      if (seen.has(dedupKey) || wasFired(dedupKey)) return;
+      seen.add(dedupKey);
+      if (isHeldOut(t.id, id, t.holdoutShare)) {
+        heldOut.push({ customerId: id, triggerId: t.id, dedupKey, cause, rule: "holdout", firedAt: now });
+        return;
+      }
+      const a = t.action;
+      mine.push({
+        customerId: id,
+        triggerId: t.id,
+        action: a,
+        priority: t.priority,
+        dedupKey,
+        cause,
+        conditionKind: t.condition.kind,
+        reason,
+        firedAt: now,
+        ...(a.type === "task" ? { dueBy: now + a.dueWithinHours * 3_600_000 } : {}),
+      });
+    };
+
+    if (f.interactions !== undefined && index.byInteractionType.size > 0) {
+      for (const i of f.interactions) {
+        const ts = index.byInteractionType.get(i.type);
+        if (ts === undefined) continue;
+        for (const t of ts) {
+          const c = t.condition;
+          if (c.kind !== "interaction" || (c.channel !== undefined && c.channel !== i.channel)) continue;
+          fire(t, `interaction:${i.id}`, `${i.type} interaction ${i.id}${i.channel === undefined ? "" : ` on ${i.channel}`} at ${iso(i.at)}`);
+        }
+      }
+    }
+    for (const [changes, byKey, verb, kind] of [
+      [f.segmentsEntered, index.bySegmentEntered, "entered", "segmentEntered"],
+      [f.segmentsExited, index.bySegmentExited, "left", "segmentExited"],
+    ] as const) {
+      if (changes === undefined || byKey.size === 0) continue;
+      for (const ch of changes) {
+        const ts = byKey.get(ch.segment);
+        if (ts === undefined) continue;
+        for (const t of ts) fire(t, `${kind}:${ch.segment}@${ch.at}`, `${verb} segment ${ch.segment} at ${iso(ch.at)}`);
+      }
+    }
+    if (f.traits !== undefined) {
+      for (const [trait, ts] of dateTraits) {
+        const date = dateOf(f.traits[trait]);
+        if (!Number.isFinite(date)) continue;
+        for (const t of ts) {
+          const c = t.condition;
+          if (c.kind !== "dateRelative") continue;
+          const from = date + c.offsetDays * DAY;
+          if (from > now || now >= from + (c.graceDays ?? 1) * DAY) continue;
+          const rel = c.offsetDays === 0 ? "" : c.offsetDays < 0 ? ` − ${-c.offsetDays} days` : ` + ${c.offsetDays} days`;
+          fire(t, `date:${trait}@${date}`, `${trait} ${iso(date)}${rel} came at ${iso(from)}`);
+        }
+      }
+    }
+    if (f.metrics !== undefined) {
+      for (const [metric, ts] of metrics) {
+        const obs = f.metrics[metric];
+        if (obs === undefined || !Number.isFinite(obs.value)) continue;
+        for (const t of ts) {
+          const c = t.condition;
+          if (c.kind !== "metricThreshold") continue;
+          const v = obs.value;
+          const hit = c.op === "lt" ? v < c.value : c.op === "lte" ? v <= c.value : c.op === "gt" ? v > c.value : v >= c.value;
+          if (hit) fire(t, `metric:${metric}@${obs.at}`, `${metric} ${v} ${opText[c.op]} ${c.value} (observed ${iso(obs.at)})`);
+        }
+      }
+    }
+    if (f.pAlive !== undefined && index.pAliveDrop.length > 0) {
+      const { current, previous, previousAt } = f.pAlive;
+      const drop = previous - current;
+      for (const t of index.pAliveDrop) {
+        const c = t.condition;
+        if (c.kind === "pAliveDrop" && drop >= c.minDrop) fire(t, `pAlive@${previousAt}`, `P(alive) fell from ${previous} to ${current} since ${iso(previousAt)} (drop ${drop} ≥ ${c.minDrop})`);
+      }
+    }
+    mine.sort((a, b) => b.priority - a.priority || cmp(a.triggerId, b.triggerId) || cmp(a.cause, b.cause));
+    for (const a of mine) actions.push(a);
+  }
+  return { actions, heldOut };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
