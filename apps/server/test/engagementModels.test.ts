@@ -352,21 +352,59 @@ for (const db of databases()) {
     });
 
     it("should score each customer's health with the core from what the database holds", async () => {
-      const res = await app.gql<{ customers: { edges: { node: { externalId: string; scores: { engagement: number | null; pAlive: number | null }; health: { score: number | null; color: string | null; measures: { id: string; value: number; points: number }[]; omitted: string[]; explanation: string[] } } }[] } }>(
-        `{ customers(first: 60) { edges { node { externalId scores { engagement pAlive } health(asOf: "${AS_OF}") { score color measures { id value points } omitted explanation } } } } }`,
-      );
-      expect(res.errors).toBeUndefined();
-      const orders = cdnowOrders();
+      const health = `health(asOf: "${AS_OF}") { score color measures { id value points } omitted explanation }`;
+      // Before the workspace records any ticket, the ticket measures are absent (not a free green).
+      const before = await app.gql<{ customers: { edges: { node: { health: { omitted: string[] } } }[] } }>(`{ customers(first: 5) { edges { node { ${health} } } } }`);
+      expect(before.errors).toBeUndefined();
+      for (const { node } of before.data?.customers.edges ?? []) expect(node.health.omitted).toEqual(expect.arrayContaining(["openTickets", "medianResponseHours", "lastNps", "lastCsat"]));
+      // cdnow-0001: three tickets (first responses after 2 h and 6 h, one resolved), an NPS 9 and a CSAT 4 answer.
+      const tickets = [
+        ["a-open", "H-A", "OPENED", "1997-09-01T09:00:00Z"],
+        ["a-reply", "H-A", "AGENT_REPLY", "1997-09-01T11:00:00Z"],
+        ["a-done", "H-A", "RESOLVED", "1997-09-02T09:00:00Z"],
+        ["b-open", "H-B", "OPENED", "1997-09-10T09:00:00Z"],
+        ["b-reply", "H-B", "AGENT_REPLY", "1997-09-10T15:00:00Z"],
+        ["c-open", "H-C", "OPENED", "1997-09-20T09:00:00Z"],
+      ].map(([key, ticket, type, at]) => ({ idempotencyKey: key, ticket: { externalId: ticket, customer: { externalId: "cdnow-0001" }, channel: "email" }, type, occurredAt: at }));
+      const recorded = await app.gql(`mutation($input: [TicketEventInput!]!) { recordTicketEvents(input: $input) { created } }`, { input: tickets });
+      expect(recorded.errors).toBeUndefined();
+      const answers = [
+        { idempotencyKey: "h-nps", customer: { externalId: "cdnow-0001" }, survey: "club", kind: "NPS", score: 9, respondedAt: "1997-09-15T10:00:00Z" },
+        { idempotencyKey: "h-csat", customer: { externalId: "cdnow-0001" }, survey: "club", kind: "CSAT", score: 4, scaleMin: 1, scaleMax: 5, respondedAt: "1997-09-16T10:00:00Z" },
+      ];
+      const answered = await app.gql(`mutation($input: [SurveyAnswerInput!]!) { recordSurveyAnswers(input: $input) { created } }`, { input: answers });
+      expect(answered.errors).toBeUndefined();
+
+      // Every customer, page by page.
+      type Node = { externalId: string; scores: { engagement: number | null; pAlive: number | null }; health: { score: number | null; color: string | null; measures: { id: string; value: number; points: number }[]; omitted: string[]; explanation: string[] } };
+      const nodes: Node[] = [];
+      let after: string | null = null;
+      do {
+        const page: GqlResponse<{ customers: { edges: { node: Node }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }> = await app.gql(
+          `query($after: String) { customers(first: 100, after: $after) { edges { node { externalId scores { engagement pAlive } ${health} } } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+        );
+        expect(page.errors).toBeUndefined();
+        nodes.push(...(page.data?.customers.edges ?? []).map((e) => e.node));
+        after = page.data?.customers.pageInfo.hasNextPage ? page.data.customers.pageInfo.endCursor : null;
+      } while (after);
+      expect(nodes.length).toBe(app.seed.customers);
       const asOf = Date.parse(AS_OF);
-      const spend = (customer: string, from: number, to: number) => orders.filter((o) => o.customer === customer && o.at > from && o.at <= to).reduce((s, o) => s + o.cents, 0);
+      const ordersOf = new Map<string, { at: number; cents: number }[]>();
+      for (const o of cdnowOrders()) ordersOf.set(o.customer, [...(ordersOf.get(o.customer) ?? []), o]);
+      const spend = (customer: string, from: number, to: number) => (ordersOf.get(customer) ?? []).filter((o) => o.at > from && o.at <= to).reduce((s, o) => s + o.cents, 0);
       let trends = 0;
-      for (const { node } of res.data?.customers.edges ?? []) {
+      for (const node of nodes) {
         const prior = spend(node.externalId, asOf - 180 * DAY, asOf - 90 * DAY);
         const recent = spend(node.externalId, asOf - 90 * DAY, asOf);
+        const first = node.externalId === "cdnow-0001";
         const values = {
           engagementScore: node.scores.engagement,
           pAlive: node.scores.pAlive,
-          openTickets: 0, // the demo has no tickets
+          openTickets: first ? 2 : 0,
+          medianResponseHours: first ? 4 : null,
+          lastNps: first ? 9 : null,
+          lastCsat: first ? 4 : null,
           purchaseTrend: prior > 0 ? (recent - prior) / prior : null,
         };
         if (values.purchaseTrend !== null) trends++;
@@ -378,6 +416,7 @@ for (const db of databases()) {
         expect(node.health.explanation).toEqual(core.explanation);
       }
       expect(trends).toBeGreaterThan(0);
+      expect(nodes.find((n) => n.externalId === "cdnow-0001")?.health.measures.map((m) => m.id)).toEqual(expect.arrayContaining(["openTickets", "medianResponseHours", "lastNps", "lastCsat"]));
     });
 
     it("should report each model's outcomes over a period exactly as the core's modelEffectiveness, by model and by segment", async () => {
@@ -385,7 +424,8 @@ for (const db of databases()) {
       const to = Date.parse("1998-04-01T00:00:00Z");
       const fields = `reference level n models { model segment n costPerCustomer retention { n estimate interval { lower upper } } repeatPurchase { n estimate } revenue { n estimate total interval { lower upper } } predictedClv { n estimate } nps { n estimate reason } }
         segments { model segment n retention { estimate } } comparisons { metric model reference segment difference pValue adjustedPValue } roi { model reference roi interval { lower upper } } balance { covariate model smd imbalanced } warnings`;
-      const res = await app.gql<{ byModel: Record<string, unknown> & { models: { model: string; n: number; retention: { estimate: number } }[] }; bySegment: { segments: { model: string; segment: string; n: number }[] } }>(
+      type Effectiveness = { reference: string; n: number; models: unknown[]; segments: { model: string; segment: string; n: number }[]; comparisons: unknown[]; roi: unknown[]; balance: unknown[]; warnings: string[] };
+      const res = await app.gql<{ byModel: Effectiveness; bySegment: Effectiveness }>(
         `{ byModel: modelEffectiveness(period: { from: "1997-10-01T00:00:00Z", to: "1998-04-01T00:00:00Z" }) { ${fields} }
            bySegment: modelEffectiveness(period: { from: "1997-10-01T00:00:00Z", to: "1998-04-01T00:00:00Z" }, by: SEGMENT) { ${fields} } }`,
       );
@@ -417,7 +457,8 @@ for (const db of databases()) {
         };
       });
       const days = (to - from) / DAY;
-      const models = (await apiModels()).map((m) => ({ id: m.id, cost: { perCustomer: (costToServe(m, "year").perCustomer * days) / periodDays.year } }));
+      const assigned = new Set(rows.map((r) => r.model));
+      const models = (await apiModels()).filter((m) => assigned.has(m.id)).map((m) => ({ id: m.id, cost: { perCustomer: (costToServe(m, "year").perCustomer * days) / periodDays.year } }));
       for (const [got, by] of [[res.data?.byModel, "model"], [res.data?.bySegment, "segment"]] as const) {
         const core = modelEffectiveness(rows, { models, by, covariates: ["priorSpend"] });
         const pick = (g: (typeof core.models)[number]) => ({
@@ -437,10 +478,10 @@ for (const db of databases()) {
           nps: { n: g.nps.n, estimate: null, reason: g.nps.reason },
         });
         expect(got).toMatchObject({ reference: core.reference, level: core.level, n: core.n, models: core.models.map(pick), warnings: [...core.warnings] });
-        expect((got as { comparisons: unknown[] }).comparisons).toEqual(core.comparisons.map((c) => ({ metric: c.metric, model: c.model, reference: c.reference, segment: c.segment, difference: c.difference, pValue: c.pValue, adjustedPValue: c.adjustedPValue })));
-        expect((got as { roi: unknown[] }).roi).toEqual(core.roi.map((r) => ({ model: r.model, reference: r.reference, roi: r.roi, interval: r.interval ? { lower: r.interval.lower, upper: r.interval.upper } : null })));
-        expect((got as { balance: unknown[] }).balance).toEqual(core.balance.map((b) => ({ covariate: b.covariate, model: b.model, smd: b.smd, imbalanced: b.imbalanced })));
-        expect((got as { segments: { model: string; segment: string; n: number }[] }).segments.map((s) => [s.model, s.segment, s.n])).toEqual(core.segments.map((s) => [s.model, s.segment, s.n]));
+        expect(got?.comparisons).toEqual(core.comparisons.map((c) => ({ metric: c.metric, model: c.model, reference: c.reference, segment: c.segment, difference: c.difference, pValue: c.pValue, adjustedPValue: c.adjustedPValue })));
+        expect(got?.roi).toEqual(core.roi.map((r) => ({ model: r.model, reference: r.reference, roi: r.roi, interval: r.interval ? { lower: r.interval.lower, upper: r.interval.upper } : null })));
+        expect(got?.balance).toEqual(core.balance.map((b) => ({ covariate: b.covariate, model: b.model, smd: b.smd, imbalanced: b.imbalanced })));
+        expect(got?.segments.map((s) => [s.model, s.segment, s.n])).toEqual(core.segments.map((s) => [s.model, s.segment, s.n]));
       }
       expect(res.data?.bySegment.segments.length).toBeGreaterThan(0);
     });

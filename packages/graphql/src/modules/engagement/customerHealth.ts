@@ -19,7 +19,8 @@ const inList = (ids: readonly number[]) => ids.map(() => "?").join(", ");
  * holds, per customer (as of `asOf`, epoch ms):
  * - engagementScore, pAlive: the stored columns (null until computed);
  * - lastNps: the latest NPS answer (0–10); lastCsat: the latest CSAT answer on a 1–5 scale (answers on other scales are left out);
- * - openTickets: tickets whose last event is not a resolution (0 without tickets), medianResponseHours: median first response of the customer's tickets (the core's ticketResponseTimes);
+ * - openTickets: tickets whose last event is not a resolution, medianResponseHours: median first response of the customer's tickets (the core's ticketResponseTimes);
+ *   only in a workspace that records tickets at all (there a customer without tickets has 0 open; elsewhere the measure is absent, not a free green);
  * - purchaseTrend: (spend in the last {@link PURCHASE_TREND_DAYS} days − spend in the period before) / spend in the period before; null when the period before has no spend.
  * A measure without data is absent (the core leaves it out of the weights; never 0).
  */
@@ -31,6 +32,7 @@ export async function healthValues(scope: WorkspaceScope, ids: readonly number[]
     const values = out.get(id);
     if (values && v !== null && Number.isFinite(v)) values[key] = v;
   };
+  const hasTickets = (await scope.select<{ one: number }>("select 1 as one from support_tickets where workspace_id = ? limit 1")).length > 0;
   for (const part of chunks(ids)) {
     for (const r of await scope.select<{ id: number; engagement_score: number | null; p_alive: number | null }>(
       `select id, engagement_score, p_alive from customers where workspace_id = ? and id in (${inList(part)})`,
@@ -52,7 +54,7 @@ export async function healthValues(scope: WorkspaceScope, ids: readonly number[]
     }
     for (const [id, a] of csat) set(id, "lastCsat", a.score);
     const events = new Map<number, TicketEvent[]>();
-    for (const r of await scope.select<{ customer_id: number; ticket_id: number; type: string; occurred_at: SqlDate }>(
+    if (hasTickets) for (const r of await scope.select<{ customer_id: number; ticket_id: number; type: string; occurred_at: SqlDate }>(
       `select t.customer_id, e.ticket_id, e.type, e.occurred_at from ticket_events e join support_tickets t on t.id = e.ticket_id
        where e.workspace_id = ? and t.customer_id in (${inList(part)}) order by e.ticket_id, e.occurred_at, e.id`,
       part,
@@ -62,7 +64,7 @@ export async function healthValues(scope: WorkspaceScope, ids: readonly number[]
       list.push({ ticketId: String(r.ticket_id), type: r.type as TicketEvent["type"], at: toMs(r.occurred_at) });
       events.set(id, list);
     }
-    for (const id of part) {
+    for (const id of hasTickets ? part : []) {
       const list = events.get(id);
       if (!list) {
         set(id, "openTickets", 0);

@@ -73,7 +73,7 @@ export async function effectivenessRows(scope: WorkspaceScope, from: Date, to: D
 
 /**
  * The core's modelEffectiveness of the stored assignments over [from, to),
- * each model's cost to serve converted to the period's length with the core's
+ * one group per assigned model, each model's cost to serve converted to the period's length with the core's
  * costToServe and periodDays (cost is a rate: per year × days / 365.2425).
  * BAD_USER_INPUT when the period is empty or reversed.
  */
@@ -86,6 +86,7 @@ export async function effectiveness(scope: WorkspaceScope, from: Date, to: Date,
     throw new GraphQLError("modelEffectiveness requires stored assignments: run assignEngagementModels first", { extensions: { code: "FAILED_PRECONDITION" } });
   }
   const days = (to.getTime() - from.getTime()) / 86_400_000;
-  const models = [...(await latestModels(scope)).values()].map(({ model }) => ({ id: model.id, cost: { perCustomer: (costToServe(model, "year").perCustomer * days) / periodDays.year } }));
+  const assigned = new Set(rows.map((r) => r.model));
+  const models = [...(await latestModels(scope)).values()].filter(({ model }) => assigned.has(model.id)).map(({ model }) => ({ id: model.id, cost: { perCustomer: (costToServe(model, "year").perCustomer * days) / periodDays.year } }));
   return underArgument("rows", () => modelEffectiveness(rows, { models, by, covariates: ["priorSpend"] }));
 }
