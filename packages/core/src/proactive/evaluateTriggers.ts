@@ -91,10 +91,10 @@ export function evaluateTriggers(
   const dateTraits = [...index.byDateTrait];
   const metrics = [...index.byMetric];
 
+  const seen = new Set<string>();
   for (const f of list) {
     const id = f.customerId;
     const mine: DueAction[] = [];
-    const seen = new Set<string>();
     const fire = (t: Trigger, cause: string, reason: string) => {
       const dedupKey = dedupKeyOf(t.id, id, cause);
       if (seen.has(dedupKey) || wasFired(dedupKey)) return;
