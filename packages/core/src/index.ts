@@ -47,3 +47,4 @@ export * from "./compare/index.js";
 export * from "./models/index.js";
 export * from "./consent/index.js";
 export * from "./loyalty/index.js";
+export * from "./personalization/index.js";
