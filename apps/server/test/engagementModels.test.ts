@@ -226,6 +226,18 @@ for (const db of databases()) {
       expect(firstError(unknown)?.extensions).toMatchObject({ code: "NOT_FOUND", field: "id" });
     });
 
+    it("should revise a catalog model into the workspace's own version 2, the catalog's version 1 still readable", async () => {
+      // omnichannel's playbook uses support_chat at consideration, which the demo map's support_chat does not list: the stages of both count.
+      const res = await app.gql<{ updateEngagementModel: ModelOut }>(`mutation { updateEngagementModel(id: "omnichannel", changes: { name: "Omnichannel (record club)" }) { version source definition } }`);
+      expect(res.errors).toBeUndefined();
+      const catalog = catalogModel("omnichannel") as EngagementModel;
+      expect(res.data?.updateEngagementModel).toEqual({ version: 2, source: "WORKSPACE", definition: JSON.parse(JSON.stringify(reviseEngagementModel(catalog, { name: "Omnichannel (record club)" }))) });
+      const read = await app.gql<{ v1: ModelOut; versions: { version: number; source: string }[] }>(`{ v1: engagementModel(id: "omnichannel", version: 1) { source definition } versions: engagementModelVersions(id: "omnichannel") { version source } }`);
+      expect(read.data?.v1).toEqual({ source: "CATALOG", definition: JSON.parse(JSON.stringify(catalog)) });
+      expect(read.data?.versions).toEqual([{ version: 1, source: "CATALOG" }, { version: 2, source: "WORKSPACE" }]);
+      expect((await apiModels()).find((m) => m.id === "omnichannel")?.name).toBe("Omnichannel (record club)");
+    });
+
     const strategyInput = {
       rules: [
         { segment: "high_value", models: ["csm", "vip_desk"] },
@@ -536,6 +548,20 @@ for (const db of databases()) {
       expect(demo.data?.engagementModel.version).toBe(3);
       const effectiveness = await app.gql(`{ modelEffectiveness(period: { from: "1997-10-01T00:00:00Z", to: "1998-04-01T00:00:00Z" }) { n } }`, undefined, other);
       expect(firstError(effectiveness)?.extensions).toMatchObject({ code: "FAILED_PRECONDITION" });
+    });
+
+    it("should give concurrent updates distinct versions: the loser of a race gets CONFLICT, never a duplicate", async () => {
+      const before = await count("engagement_model_versions");
+      const results = await Promise.all(
+        ["A", "B", "C"].map((x) => app.gql<{ updateEngagementModel: { version: number } }>(`mutation { updateEngagementModel(id: "vip_desk", changes: { name: "VIP desk ${x}" }) { version } }`)),
+      );
+      const won = results.filter((r) => !r.errors).map((r) => r.data?.updateEngagementModel.version);
+      for (const r of results.filter((r) => r.errors)) expect(r.errors?.[0]?.extensions?.code).toBe("CONFLICT");
+      expect(won.length).toBeGreaterThan(0);
+      expect(new Set(won).size).toBe(won.length);
+      const versions = (await sql<{ version: number }>("select version from engagement_model_versions v join workspaces w on w.id = v.workspace_id where w.slug = 'demo' and model_id = 'vip_desk' order by version")).map((r) => Number(r.version));
+      expect(versions).toEqual(Array.from({ length: versions.length }, (_, i) => i + 1));
+      expect(await count("engagement_model_versions")).toBe(before + won.length);
     });
   });
 }

@@ -15,6 +15,7 @@ import {
   type JourneyMap,
   type Touchpoint,
 } from "@engagekit/core";
+import { UniqueConstraintViolationException } from "@mikro-orm/core";
 import { GraphQLError } from "graphql";
 import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
 import { toDate, type SqlDate } from "../../data/sqlDate.js";
@@ -108,9 +109,9 @@ export async function modelVersions(scope: WorkspaceScope, refs: readonly { id: 
 /**
  * What a model is checked against: engagekit's channels plus those of the
  * workspace's journey maps; the journey maps' touchpoints plus the core's
- * default model touchpoints the maps do not define (so the catalog's models,
- * and revisions of them, stay valid in a workspace with its own map); the
- * default journey stages plus the maps' stages.
+ * default model touchpoints, a touchpoint both define serving the stages of
+ * either (so the catalog's models, and revisions of them, stay valid in a
+ * workspace with its own map); the default journey stages plus the maps'.
  */
 export async function modelContext(scope: WorkspaceScope): Promise<EngagementModelContext> {
   const maps = await scope.select<{ document: string | Record<string, unknown> }>("select document from journey_maps where workspace_id = ? order by key");
@@ -123,7 +124,10 @@ export async function modelContext(scope: WorkspaceScope): Promise<EngagementMod
     for (const t of d.touchpoints) touchpoints.set(t.id, t);
     for (const s of d.stages) stages.add(s.id);
   }
-  for (const t of defaultModelTouchpoints) if (!touchpoints.has(t.id)) touchpoints.set(t.id, t);
+  for (const t of defaultModelTouchpoints) {
+    const mine = touchpoints.get(t.id);
+    touchpoints.set(t.id, mine ? { ...mine, stages: [...new Set([...mine.stages, ...t.stages])] } : t);
+  }
   return { channels: new ChannelRegistry([...channels.values()]), touchpoints: [...touchpoints.values()], stages: [...stages] };
 }
 
@@ -132,15 +136,25 @@ const notFound = (id: string) => new GraphQLError(`no engagement model with id $
 
 async function insertVersion(scope: WorkspaceScope, model: EngagementModel): Promise<WorkspaceModel> {
   const createdAt = new Date();
-  await scope.em.transactional(async (tx) => {
-    await tx.insert(EngagementModelVersionSchema, {
-      workspace: scope.workspaceId,
-      modelId: model.id,
-      version: model.version,
-      definition: model as unknown as Record<string, unknown>,
-      createdAt,
-    } as never);
-  });
+  try {
+    await scope.em.transactional(async (tx) => {
+      await tx.insert(EngagementModelVersionSchema, {
+        workspace: scope.workspaceId,
+        modelId: model.id,
+        version: model.version,
+        definition: model as unknown as Record<string, unknown>,
+        createdAt,
+      } as never);
+    });
+  } catch (e) {
+    // Another request stored this version first (the unique key workspace, model, version).
+    if (e instanceof UniqueConstraintViolationException) {
+      throw new GraphQLError(`version ${model.version} of engagement model ${JSON.stringify(model.id)} was stored by another request; read it and retry`, {
+        extensions: { code: "CONFLICT", field: "id" },
+      });
+    }
+    throw e;
+  }
   return { model, source: EngagementModelSource.WORKSPACE, createdAt };
 }
 
