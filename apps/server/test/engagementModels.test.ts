@@ -363,6 +363,20 @@ for (const db of databases()) {
       expect(versions.map((v) => Number(v.version))).toEqual([3]);
     });
 
+    it("should batch Customer.engagementModel and Customer.health: as many statements for 100 customers as for 5", async () => {
+      const statements = async (first: number) => {
+        app.sql.length = 0;
+        const res = await app.gql(`{ customers(first: ${first}) { edges { node { id engagementModel { model { id name } version reason } health(asOf: "${AS_OF}") { score } } } } }`);
+        expect(res.errors).toBeUndefined();
+        // Log lines carry ANSI colours: strip them before matching the verb.
+        return app.sql.map((m) => m.replace(/\x1b\[[0-9;]*m/g, "")).filter((m) => /^\[query\]\s*(select|insert|update|delete)\b/i.test(m)).length;
+      };
+      const few = await statements(5);
+      expect(await statements(100)).toBe(few);
+      expect(few).toBeGreaterThan(2);
+      expect(few).toBeLessThan(15);
+    });
+
     it("should score each customer's health with the core from what the database holds", async () => {
       const health = `health(asOf: "${AS_OF}") { score color measures { id value points } omitted explanation }`;
       // Before the workspace records any ticket, the ticket measures are absent (not a free green).
