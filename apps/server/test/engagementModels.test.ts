@@ -383,7 +383,7 @@ for (const db of databases()) {
       const before = await app.gql<{ customers: { edges: { node: { health: { omitted: string[] } } }[] } }>(`{ customers(first: 5) { edges { node { ${health} } } } }`);
       expect(before.errors).toBeUndefined();
       for (const { node } of before.data?.customers.edges ?? []) expect(node.health.omitted).toEqual(expect.arrayContaining(["openTickets", "medianResponseHours", "lastNps", "lastCsat"]));
-      // cdnow-0001: three tickets (first responses after 2 h and 6 h, one resolved), an NPS 9 and a CSAT 4 answer.
+      // cdnow-0001 as of asOf: three tickets (first responses after 2 h and 6 h, one resolved), an NPS 9 and a CSAT 4 answer; later events do not count.
       const tickets = [
         ["a-open", "H-A", "OPENED", "1997-09-01T09:00:00Z"],
         ["a-reply", "H-A", "AGENT_REPLY", "1997-09-01T11:00:00Z"],
@@ -391,12 +391,14 @@ for (const db of databases()) {
         ["b-open", "H-B", "OPENED", "1997-09-10T09:00:00Z"],
         ["b-reply", "H-B", "AGENT_REPLY", "1997-09-10T15:00:00Z"],
         ["c-open", "H-C", "OPENED", "1997-09-20T09:00:00Z"],
+        ["b-done", "H-B", "RESOLVED", "1997-10-02T09:00:00Z"], // after asOf: not read
       ].map(([key, ticket, type, at]) => ({ idempotencyKey: key, ticket: { externalId: ticket, customer: { externalId: "cdnow-0001" }, channel: "email" }, type, occurredAt: at }));
       const recorded = await app.gql(`mutation($input: [TicketEventInput!]!) { recordTicketEvents(input: $input) { created } }`, { input: tickets });
       expect(recorded.errors).toBeUndefined();
       const answers = [
         { idempotencyKey: "h-nps", customer: { externalId: "cdnow-0001" }, survey: "club", kind: "NPS", score: 9, respondedAt: "1997-09-15T10:00:00Z" },
         { idempotencyKey: "h-csat", customer: { externalId: "cdnow-0001" }, survey: "club", kind: "CSAT", score: 4, scaleMin: 1, scaleMax: 5, respondedAt: "1997-09-16T10:00:00Z" },
+        { idempotencyKey: "h-nps-late", customer: { externalId: "cdnow-0001" }, survey: "club", kind: "NPS", score: 2, respondedAt: "1997-10-05T10:00:00Z" }, // after asOf
       ];
       const answered = await app.gql(`mutation($input: [SurveyAnswerInput!]!) { recordSurveyAnswers(input: $input) { created } }`, { input: answers });
       expect(answered.errors).toBeUndefined();

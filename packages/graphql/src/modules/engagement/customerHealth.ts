@@ -2,7 +2,6 @@ import DataLoader from "dataloader";
 import { healthScore, quantileSorted, ticketResponseTimes, type HealthMeasureValues, type TicketEvent } from "@engagekit/core";
 import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
 import { chunks } from "../../data/chunks.js";
-import { lastNpsOf } from "../../data/customerProfile.js";
 import { dialect } from "../../data/sqlDialect.js";
 import { toMs, type SqlDate } from "../../data/sqlDate.js";
 import { toHealthType, type CustomerHealthType } from "./CustomerHealth.type.js";
@@ -16,8 +15,9 @@ const inList = (ids: readonly number[]) => ids.map(() => "?").join(", ");
 
 /**
  * The measures of the core's default health scorecard from what the database
- * holds, per customer (as of `asOf`, epoch ms):
- * - engagementScore, pAlive: the stored columns (null until computed);
+ * holds, per customer, as of `asOf` (epoch ms; answers, ticket events and
+ * orders after it are not read):
+ * - engagementScore, pAlive: the stored columns, as last computed (null until then);
  * - lastNps: the latest NPS answer (0–10); lastCsat: the latest CSAT answer on a 1–5 scale (answers on other scales are left out);
  * - openTickets: tickets whose last event is not a resolution, medianResponseHours: median first response of the customer's tickets (the core's ticketResponseTimes);
  *   only in a workspace that records tickets at all (there a customer without tickets has 0 open; elsewhere the measure is absent, not a free green);
@@ -41,23 +41,24 @@ export async function healthValues(scope: WorkspaceScope, ids: readonly number[]
       set(Number(r.id), "engagementScore", r.engagement_score === null ? null : Number(r.engagement_score));
       set(Number(r.id), "pAlive", r.p_alive === null ? null : Number(r.p_alive));
     }
-    for (const [id, a] of await lastNpsOf(scope, part)) set(id, "lastNps", a.score);
-    const csat = new Map<number, { score: number; at: number }>();
-    for (const r of await scope.select<{ customer_id: number; score: number; at: SqlDate }>(
-      `select customer_id, score, responded_at as at from survey_responses
-       where workspace_id = ? and kind = 'CSAT' and score is not null and scale_min = 1 and scale_max = 5 and customer_id in (${inList(part)})`,
-      part,
-    )) {
-      const id = Number(r.customer_id);
-      const seen = csat.get(id);
-      if (!seen || toMs(r.at) >= seen.at) csat.set(id, { score: Number(r.score), at: toMs(r.at) });
+    for (const [kind, scale, key] of [["NPS", "scale_min = 0 and scale_max = 10", "lastNps"], ["CSAT", "scale_min = 1 and scale_max = 5", "lastCsat"]] as const) {
+      const last = new Map<number, { score: number; at: number }>();
+      for (const r of await scope.select<{ customer_id: number; score: number; at: SqlDate }>(
+        `select customer_id, score, responded_at as at from survey_responses
+         where workspace_id = ? and kind = '${kind}' and ${scale} and score is not null and customer_id in (${inList(part)}) and responded_at <= ?`,
+        [...part, at(asOf)],
+      )) {
+        const id = Number(r.customer_id);
+        const seen = last.get(id);
+        if (!seen || toMs(r.at) >= seen.at) last.set(id, { score: Number(r.score), at: toMs(r.at) });
+      }
+      for (const [id, a] of last) set(id, key, a.score);
     }
-    for (const [id, a] of csat) set(id, "lastCsat", a.score);
     const events = new Map<number, TicketEvent[]>();
     if (hasTickets) for (const r of await scope.select<{ customer_id: number; ticket_id: number; type: string; occurred_at: SqlDate }>(
       `select t.customer_id, e.ticket_id, e.type, e.occurred_at from ticket_events e join support_tickets t on t.id = e.ticket_id
-       where e.workspace_id = ? and t.customer_id in (${inList(part)}) order by e.ticket_id, e.occurred_at, e.id`,
-      part,
+       where e.workspace_id = ? and t.customer_id in (${inList(part)}) and e.occurred_at <= ? order by e.ticket_id, e.occurred_at, e.id`,
+      [...part, at(asOf)],
     )) {
       const id = Number(r.customer_id);
       const list = events.get(id) ?? [];
