@@ -26,3 +26,5 @@ export type { OfferDefinition } from "./OfferDefinition.js";
 export { defaultLadderOffers } from "./OfferDefinition.js";
 export { compileNextBestOffer } from "./compileNextBestOffer.js";
 export type { OfferCustomer, OfferRecommendation, NextBestOffers, NextBestOfferPicker } from "./compileNextBestOffer.js";
+export { playbookOffers, ladderStageConditions } from "./playbookOffers.js";
+export type { PlaybookOfferOptions } from "./playbookOffers.js";

@@ -9,7 +9,9 @@ import { recordInteraction } from "../segments/recordInteraction.js";
 import type { AffinityEvent } from "./AffinityEvent.js";
 import { categoryAffinity } from "./categoryAffinity.js";
 import { compileNextBestOffer } from "./compileNextBestOffer.js";
+import { catalogModel } from "../models/engagementModelCatalog.js";
 import { defaultLadderOffers, type OfferDefinition } from "./OfferDefinition.js";
+import { playbookOffers } from "./playbookOffers.js";
 
 const DAY = 86_400_000;
 const NOW = 400 * DAY;
@@ -53,6 +55,14 @@ describe("next best offer scenarios (seeds: personalized and engagement-ladder m
       ["active", "loyalty_offer"],
       ["advocate", "referral_invitation"],
     ]);
+  });
+
+  it("should pick the engagement-ladder model's own plays by tier (catalog playbook)", () => {
+    const model = catalogModel("engagement_ladder")!;
+    const pickPlay = compileNextBestOffer(playbookOffers(model));
+    const first = (tier: "passive" | "active" | "advocate") => pickPlay({ profile: { id: "c", traits: {}, interactions: {}, tier }, consent: granted }, NOW).offers[0]?.name;
+    expect([first("passive"), first("active"), first("advocate")]).toEqual(["targeted campaigns for passive customers", "tier rewards for active customers", "referral programme for advocates"]);
+    expect(pickPlay({ profile: { id: "c", traits: {}, interactions: {}, tier: "advocate" }, consent: undefined }, NOW).offers.map((o) => o.name)).toEqual(["targeted campaigns for passive customers", "informative content"]);
   });
 
   it("should fall back to non-personal defaults without personalization consent, and say so", () => {
