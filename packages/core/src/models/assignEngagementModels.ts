@@ -5,6 +5,7 @@ import type { AssignmentCustomer } from "./AssignmentCustomer.js";
 import type { EngagementAssignment, EngagementAssignmentResult, ModelUsage } from "./EngagementAssignment.js";
 import type { EngagementModel } from "./EngagementModel.js";
 import type { EngagementStrategy, ModelCapacities } from "./EngagementStrategy.js";
+import { firstDuplicate } from "./_internal/firstDuplicate.js";
 import { orderByKeyDescending } from "./_internal/orderByKeyDescending.js";
 
 const FN = "assignEngagementModels";
@@ -37,8 +38,10 @@ interface Explained {
   readonly modelIds: readonly string[];
   readonly rules: readonly Rule[];
   readonly fallback: number;
-  /** Cascade step the customer was seated at (= cascade length: spilled to the fallback). */
-  readonly step: Int32Array;
+  /** Rank (from 0) of each input position. */
+  readonly position: Uint32Array;
+  /** Cascade step each rank was seated at (= cascade length: spilled to the fallback). */
+  readonly stepByRank: Int32Array;
   readonly used: Float64Array;
   readonly capacity: Float64Array;
   readonly hysteresis: number;
@@ -195,34 +198,17 @@ export function assignEngagementModels(
     throw new InputError(ErrorCodes.INVALID_OPTION, `${FN} requires a finite hysteresis ≥ 0, got ${describe(hysteresis)}`, ["options", "hysteresis"], hysteresis);
   }
 
-  // Customers: validate, priority, rule, incumbency, duplicate ids (open addressing on an FNV-1a hash:
-  // a Set of a million strings costs twice the whole rest of the pass).
+  // Customers: validate, priority, rule, incumbency.
   const n = customers.length;
   const priority = new Float64Array(n);
   const ruleOf = new Int32Array(n);
   const previousOf = new Int32Array(n);
   const ids: string[] = new Array<string>(n);
-  let slots = 2;
-  while (slots < n * 2) slots *= 2;
-  const slotMask = slots - 1;
-  const table = new Int32Array(slots).fill(-1);
   let incumbents = 0;
   for (let i = 0; i < n; i++) {
     const c = customers[i] as AssignmentCustomer;
     const id: unknown = c?.id;
     if (typeof id !== "string") throw new InputError(ErrorCodes.INVALID_FIELD, `${FN} requires a string id at customers[${i}].id, got ${describe(id)}`, ["customers", i, "id"], id);
-    let h = 0x811c9dc5;
-    for (let k = 0; k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), 0x01000193);
-    h = (h ^ (h >>> 15)) & slotMask;
-    for (;;) {
-      const j = table[h] as number;
-      if (j === -1) {
-        table[h] = i;
-        break;
-      }
-      if (ids[j] === id) throw new InputError(ErrorCodes.DUPLICATE_ID, `${FN} requires unique customer ids, got ${describe(id)} at customers[${j}] and customers[${i}]`, ["customers", i, "id"], id);
-      h = (h + 1) & slotMask;
-    }
     ids[i] = id;
     const value = c.value;
     if (typeof value !== "number" || value !== value || value === Infinity) {
@@ -252,17 +238,21 @@ export function assignEngagementModels(
     if (p !== undefined) incumbents++;
   }
 
+  const duplicate = firstDuplicate(ids);
+  if (duplicate !== null) {
+    const [j, i] = duplicate;
+    throw new InputError(ErrorCodes.DUPLICATE_ID, `${FN} requires unique customer ids, got ${describe(ids[i])} at customers[${j}] and customers[${i}]`, ["customers", i, "id"], ids[i]);
+  }
+
   // Rank: priority descending, ties by id.
-  const byId = (a: number, b: number): number => {
+  const order = orderByKeyDescending(priority, (a, b) => {
     const x = ids[a] as string;
     const y = ids[b] as string;
     return x < y ? -1 : x > y ? 1 : 0;
-  };
-  const order = orderByKeyDescending(priority, byId);
-  const position = new Uint32Array(n);
-  for (let j = 0; j < n; j++) position[order[j] as number] = j;
+  });
 
-  // Customers of each rule in rank order (stable counting sort on the rule; index R = no rule).
+  // From here on customers are numbered by rank j (order[j] = input index, position[i] = rank): the lists below
+  // are increasing in j, so their reads of the rank-ordered columns are sequential, not cache misses.
   const R = rules.length;
   const start = new Uint32Array(R + 2);
   for (let i = 0; i < n; i++) {
@@ -270,22 +260,33 @@ export function assignEngagementModels(
     start[g] = (start[g] as number) + 1;
   }
   for (let r = 0; r <= R; r++) start[r + 1] = (start[r + 1] as number) + (start[r] as number);
-  // start[r + 1] is now where rule r begins (r = −1, the no-rule group, at 0).
+  // start[r + 1] is now where rule r begins (r = −1, the no-rule group, at 0): a stable counting sort by rule.
+  const fill = start.slice();
   const grouped = new Uint32Array(n);
-  {
-    const fill = start.slice();
-    for (let j = 0; j < n; j++) {
-      const i = order[j] as number;
-      const g = (ruleOf[i] as number) + 1;
-      grouped[fill[g] as number] = i;
-      fill[g] = (fill[g] as number) + 1;
-    }
+  const position = new Uint32Array(n);
+  const priorityByRank = new Float64Array(n);
+  const previousByRank = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    const i = order[j] as number;
+    position[i] = j;
+    priorityByRank[j] = priority[i] as number;
+    previousByRank[j] = previousOf[i] as number;
+    const g = (ruleOf[i] as number) + 1;
+    grouped[fill[g] as number] = j;
+    fill[g] = (fill[g] as number) + 1;
   }
+  const idOfRank = (j: number): string => ids[order[j] as number] as string;
+  const byIdOfRank = (a: number, b: number): number => {
+    const x = idOfRank(a);
+    const y = idOfRank(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
 
-  const modelOf = new Int32Array(n).fill(fallback);
-  const step = new Int32Array(n);
+  const modelByRank = new Int32Array(n).fill(fallback);
+  const stepByRank = new Int32Array(n);
   const used = new Float64Array(M);
   const boost = 1 + hysteresis;
+  const contested = hysteresis > 0 && incumbents > 0;
   let mineBuffer: Uint32Array | undefined;
   let othersBuffer: Uint32Array | undefined;
   for (let r = 0; r < R; r++) {
@@ -295,76 +296,78 @@ export function assignEngagementModels(
     for (let k = 0; k < cascade.length && list.length > 0; k++) {
       const m = cascade[k] as number;
       const seats = Math.min((capacity[m] as number) - (used[m] as number), list.length);
-      let mine = 0;
-      if (hysteresis > 0 && incumbents > 0 && seats < list.length) for (let j = 0; j < list.length; j++) if (previousOf[list[j] as number] === m) mine++;
-      if (mine === 0) {
-        // Rank order decides: the first `seats` of the list are seated.
-        for (let j = 0; j < seats; j++) {
-          const i = list[j] as number;
-          modelOf[i] = m;
-          step[i] = k;
-        }
-        list = list.subarray(seats);
-      } else {
-        // Incumbents (priority × boost) and the others, each in rank order: merge the two by effective priority.
+      used[m] = (used[m] as number) + seats;
+      // Split the list into incumbents of m and the others, each still in rank order.
+      let a = 0;
+      let b = 0;
+      if (contested && seats < list.length) {
         mineBuffer ??= new Uint32Array(n);
         othersBuffer ??= new Uint32Array(n);
-        let a = 0;
-        let b = 0;
-        for (let j = 0; j < list.length; j++) {
-          const i = list[j] as number;
-          if (previousOf[i] === m) mineBuffer[a++] = i;
-          else othersBuffer[b++] = i;
+        for (let x = 0; x < list.length; x++) {
+          const j = list[x] as number;
+          if (previousByRank[j] === m) mineBuffer[a++] = j;
+          else othersBuffer[b++] = j;
         }
-        // × boost is monotone but may round two distinct priorities to one effective priority: order those by id.
-        for (let s = 0, e = 1; e <= a; e++) {
-          if (e < a && (priority[mineBuffer[e] as number] as number) * boost === (priority[mineBuffer[s] as number] as number) * boost) continue;
-          if (e - s > 1) mineBuffer.subarray(s, e).sort(byId);
-          s = e;
-        }
-        let x = 0;
-        let y = 0;
-        for (let s = 0; s < seats; s++) {
-          let i: number;
-          if (x === a) i = othersBuffer[y++] as number;
-          else if (y === b) i = mineBuffer[x++] as number;
-          else {
-            const u = mineBuffer[x] as number;
-            const v = othersBuffer[y] as number;
-            const pu = (priority[u] as number) * boost;
-            const pv = priority[v] as number;
-            const first = pu > pv || (pu === pv && (ids[u] as string) < (ids[v] as string));
-            if (first) x++;
-            else y++;
-            i = first ? u : v;
-          }
-          modelOf[i] = m;
-          step[i] = k;
-        }
-        // The unseated stay in rank order, compacted in place (m is not the fallback: that one has no capacity,
-        // so it takes every customer and never comes here; an unseated customer still has modelOf = fallback).
-        let w = 0;
-        for (let j = 0; j < list.length; j++) {
-          const i = list[j] as number;
-          if (modelOf[i] !== m) list[w++] = i;
-        }
-        list = list.subarray(0, w);
       }
-      used[m] = (used[m] as number) + seats;
+      if (a === 0 || mineBuffer === undefined || othersBuffer === undefined) {
+        // Rank order decides: the first `seats` of the list are seated.
+        for (let x = 0; x < seats; x++) {
+          const j = list[x] as number;
+          modelByRank[j] = m;
+          stepByRank[j] = k;
+        }
+        list = list.subarray(seats);
+        continue;
+      }
+      // × boost is monotone but may round two distinct priorities to one effective priority: order those by id.
+      for (let s = 0, e = 1; e <= a; e++) {
+        if (e < a && (priorityByRank[mineBuffer[e] as number] as number) * boost === (priorityByRank[mineBuffer[s] as number] as number) * boost) continue;
+        if (e - s > 1) mineBuffer.subarray(s, e).sort(byIdOfRank);
+        s = e;
+      }
+      // Merge incumbents (priority × boost) and the others by effective priority, ties by id, for the seats.
+      let x = 0;
+      let y = 0;
+      for (let s = 0; s < seats; s++) {
+        let j: number;
+        if (x === a) j = othersBuffer[y++] as number;
+        else if (y === b) j = mineBuffer[x++] as number;
+        else {
+          const u = mineBuffer[x] as number;
+          const v = othersBuffer[y] as number;
+          const pu = (priorityByRank[u] as number) * boost;
+          const pv = priorityByRank[v] as number;
+          const first = pu > pv || (pu === pv && idOfRank(u) < idOfRank(v));
+          if (first) x++;
+          else y++;
+          j = first ? u : v;
+        }
+        modelByRank[j] = m;
+        stepByRank[j] = k;
+      }
+      // The unseated stay in rank order, compacted in place (m is not the fallback: that one has no capacity,
+      // so it takes every customer and never comes here; an unseated customer still has the fallback).
+      let w = 0;
+      for (let z = 0; z < list.length; z++) {
+        const j = list[z] as number;
+        if (modelByRank[j] !== m) list[w++] = j;
+      }
+      list = list.subarray(0, w);
     }
-    for (let j = 0; j < list.length; j++) step[list[j] as number] = cascade.length;
+    for (let x = 0; x < list.length; x++) stepByRank[list[x] as number] = cascade.length;
     used[fallback] = (used[fallback] as number) + list.length;
   }
   used[fallback] = (used[fallback] as number) + ((start[1] as number) - (start[0] as number));
 
   const usage: Record<string, ModelUsage> = {};
   for (let k = 0; k < M; k++) usage[modelIds[k] as string] = { used: used[k] as number, capacity: capacity[k] === Infinity ? null : (capacity[k] as number) };
-  const context: Explained = { customers, modelIds, rules, fallback, step, used, capacity, hysteresis };
+  const context: Explained = { customers, modelIds, rules, fallback, position, stepByRank, used, capacity, hysteresis };
   const assignments: Assignment[] = new Array<Assignment>(n);
   for (let i = 0; i < n; i++) {
-    const m = modelOf[i] as number;
+    const j = position[i] as number;
+    const m = modelByRank[j] as number;
     const r = ruleOf[i] as number;
-    assignments[i] = new Assignment(context, i, ids[i] as string, modelIds[m] as string, versions[m] as number, r < 0 ? null : r, (position[i] as number) + 1, n, priority[i] as number);
+    assignments[i] = new Assignment(context, i, ids[i] as string, modelIds[m] as string, versions[m] as number, r < 0 ? null : r, j + 1, n, priority[i] as number);
   }
   return { assignments, usage };
 }
@@ -439,7 +442,7 @@ function explain(context: Explained, i: number, a: Assignment): string {
   if (rule.journeyStage !== undefined) narrowing.push(`journey stage ${rule.journeyStage}`);
   if (rule.ladderTier !== undefined) narrowing.push(`ladder tier ${rule.ladderTier}`);
   const ruleText = `rule ${a.rule + 1} (${narrowing.join(", ")})`;
-  const k = context.step[i] as number;
+  const k = context.stepByRank[context.position[i] as number] as number;
   const target = k === rule.cascade.length ? `fallback ${a.model}` : a.model;
   if (k === 0) return `assigned to ${target} because ${ranked}, ${ruleText}, ${seatsOf(context, m)}${incumbent}`;
   const from = Array.from(rule.cascade.subarray(0, k), (s) => `${context.modelIds[s] as string} (${seatsOf(context, s)})`);

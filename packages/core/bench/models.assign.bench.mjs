@@ -1,0 +1,86 @@
+// Engagement-model assignment benchmark. Run: node bench/run.mjs models.assign (after `npx tsc -p tsconfig.build.json`).
+// Workload key: models.assign: 1M synthetic customers (quick: 20k) through a 3-rule strategy over 5 models with
+// capacities (assignEngagementModels: validation, value × risk ranking with id ties, rule matching, capacity
+// cascades with incumbency hysteresis, one result object per customer). Peer: a plain Float64Array.prototype.sort of
+// the same priority keys (value × (1 − pAlive)), measured in the same run; target ≤ 3×. The reasons are lazy (built when
+// read); the cost of reading every reason is measured once and reported in the note, not in the ratio.
+import { assignEngagementModels, engagementModelCatalog } from "../dist/index.js";
+import { emit, measure, peakRssMB, pick, quick, selected } from "../../../scripts/benchKit.mjs";
+import { mulberry32, round, runsNote, scaled, withHeapGrowth } from "./_common.mjs";
+
+const gc = () => globalThis.gc?.();
+
+if (selected("models.assign")) {
+  const N = scaled(pick(1_000_000, 20_000));
+  const rnd = mulberry32(18);
+  const byId = (id) => engagementModelCatalog.find((m) => m.id === id);
+  const models = ["csm", "high_touch", "automated_retention", "personalized", "low_touch"].map(byId);
+  const ids = models.map((m) => m.id);
+  // Capacities scale with N: 2% CSM, 1% high touch, 15% automated retention, 20% personalized; low touch is the unbounded fallback.
+  const capacities = { csm: Math.round(N * 0.02), high_touch: Math.round(N * 0.01), automated_retention: Math.round(N * 0.15), personalized: Math.round(N * 0.2) };
+  const strategy = {
+    rules: [
+      { segment: "enterprise", models: ["high_touch", "csm", "automated_retention"] },
+      { segment: "vip", journeyStage: "retention", models: ["csm", "personalized"] },
+      { segment: "*", models: ["csm", "automated_retention", "personalized"] },
+    ],
+    fallback: "low_touch",
+  };
+  const STAGES = ["onboarding", "adoption", "retention", "expansion"];
+  const customers = new Array(N);
+  const keys = new Float64Array(N);
+  for (let i = 0; i < N; i++) {
+    // Log-normal-ish CLV, a P(alive), a few segments; 30% have a previous model (last month's assignment).
+    const value = Math.exp(4 + 1.5 * (rnd() + rnd() + rnd() - 1.5));
+    const pAlive = rnd();
+    const u = rnd();
+    const segments = u < 0.02 ? ["enterprise", "vip"] : u < 0.1 ? ["vip"] : u < 0.5 ? ["newsletter"] : [];
+    const c = { id: `c${i}`, value, pAlive, segments, journeyStage: STAGES[i & 3] };
+    if (rnd() < 0.3) c.previous = { model: ids[Math.floor(rnd() * 5)], version: 1 };
+    customers[i] = c;
+    keys[i] = value * (1 - pAlive);
+  }
+  const options = { models, capacities, hysteresis: 0.1 };
+  let result;
+  const ekHeap = withHeapGrowth(() => (result = assignEngagementModels(customers, strategy, options)));
+  const RUNS = 7;
+  const ekRun = await measure("engagekit assignEngagementModels", ekHeap.fn, { runs: RUNS, warmup: 1 });
+  result = undefined;
+  gc();
+  const peerRun = await measure("Float64Array.prototype.sort of the same keys", () => keys.slice().sort(), { runs: RUNS, warmup: 1 });
+  // Check the result: capacity respected, one model per customer.
+  result = assignEngagementModels(customers, strategy, options);
+  const counts = Object.fromEntries(ids.map((id) => [id, 0]));
+  for (const a of result.assignments) counts[a.model]++;
+  let ok = result.assignments.length === N;
+  for (const id of ids) {
+    if (counts[id] !== result.usage[id].used) ok = false;
+    if (capacities[id] !== undefined && counts[id] > capacities[id]) ok = false;
+  }
+  const sorted = peerRun.out;
+  const t0 = performance.now();
+  let chars = 0;
+  for (const a of result.assignments) chars += a.reason.length;
+  const reasonsMs = performance.now() - t0;
+  if (!ok || sorted.length !== N) process.exitCode = 1;
+  const ek = ekRun.ms;
+  const peer = peerRun.ms;
+  const ratio = ek / peer;
+  const M = N >= 1e6 ? `${N / 1e6}M` : N.toLocaleString("en");
+  console.log(`models.assign: ${M} customers, 5 models: engagekit ${ek.toFixed(1)} ms, Float64Array sort ${peer.toFixed(1)} ms, ratio ${ratio.toFixed(2)}; usage ${JSON.stringify(counts)}; every reason read once: ${reasonsMs.toFixed(0)} ms (${(chars / N).toFixed(0)} chars each)`);
+  emit({
+    key: "models.assign",
+    workload: `models: assign ${M} customers to 5 engagement models (3 rules, capacities, hysteresis)`,
+    engagekit: round(ek, 2),
+    peer: "Float64Array.prototype.sort (same keys)",
+    peerValue: round(peer, 2),
+    ratio: round(ratio, 4),
+    target: "≤ 3×",
+    met: ratio <= 3,
+    heapGrowthMB: ekHeap.mb(),
+    peakRssMB: peakRssMB(),
+    note: `${runsNote(RUNS)} each; result checked (one model each, capacity never exceeded: ${ok}); seats used ${ids.map((id) => `${id} ${counts[id]}`).join(", ")}; reasons are lazy: reading all ${M} once costs ${reasonsMs.toFixed(0)} ms more (not in the ratio); input objects built before timing; peak RSS covers both sides and the input in one process`,
+  });
+  result = undefined;
+  gc();
+}
