@@ -46,5 +46,6 @@ export * from "./rates/index.js";
 export * from "./compare/index.js";
 export * from "./models/index.js";
 export * from "./consent/index.js";
+export * from "./proactive/index.js";
 export * from "./loyalty/index.js";
 export * from "./personalization/index.js";

@@ -9,7 +9,6 @@ import type { DueAction } from "./DueAction.js";
 import type { TriggerAction } from "./Trigger.js";
 
 const DAY = 86_400_000;
-const HOUR = 3_600_000;
 const zones = ["UTC", "Europe/London", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham", "America/St_Johns"];
 const channels = ["email", "sms", "push"];
 
@@ -171,7 +170,7 @@ describe("applyContactPolicy rules", () => {
     const r = applyContactPolicy([offer("email", 1)], policy, customers, now);
     expect(r.deferred[0]).toMatchObject({ rule: "quiet-hours", sendAt: Date.parse("2026-03-29T06:00:00Z") }); // 08:00 CEST
     // the same instant is 22:30 in London (quiet too), 08:00 BST the next day
-    const london = applyContactPolicy([offer("email", 1)], policy, new Map([["c1", { consent: granted! }]]), now);
+    const london = applyContactPolicy([offer("email", 1)], policy, new Map<string, CustomerContactState>([["c1", granted ? { consent: granted } : {}]]), now);
     expect(london.deferred[0]?.sendAt).toBe(Date.parse("2026-03-29T07:00:00Z"));
   });
 
