@@ -470,6 +470,20 @@ for (const db of databases()) {
         byId.set(id, s);
       }
       const clvOf = new Map([...ids.values()].map((r) => [String(r.id), r.predicted_clv]));
+      // The customers' last NPS (0–10) and CSAT (1–5) answers in the period.
+      const answers = new Map<string, { nps?: { score: number; at: number }; csat?: { score: number; at: number } }>();
+      for (const r of await sql<{ customer_id: number; kind: string; score: number; scale_min: number; scale_max: number; responded_at: string | number | Date }>(
+        "select customer_id, kind, score, scale_min, scale_max, responded_at from survey_responses where customer_id is not null and score is not null",
+      )) {
+        const t = r.responded_at;
+        const at = t instanceof Date ? t.getTime() : typeof t === "number" || /^\d+$/.test(t) ? Number(t) : Date.parse(t);
+        const kind = r.kind === "NPS" && Number(r.scale_min) === 0 && Number(r.scale_max) === 10 ? "nps" : r.kind === "CSAT" && Number(r.scale_min) === 1 && Number(r.scale_max) === 5 ? "csat" : null;
+        if (!kind || at < from || at >= to) continue;
+        const mine = answers.get(String(r.customer_id)) ?? {};
+        if (!mine[kind] || at >= (mine[kind]?.at ?? 0)) mine[kind] = { score: Number(r.score), at };
+        answers.set(String(r.customer_id), mine);
+      }
+      expect([...answers.values()].some((a) => a.nps)).toBe(true);
       const rows: EffectivenessRow[] = (await sql<{ customer_id: number; model_id: string; segment: string | null }>("select customer_id, model_id, segment from model_assignments order by customer_id")).map((a) => {
         const s = byId.get(String(a.customer_id)) ?? { orders: 0, cents: 0, prior: 0 };
         const clv = clvOf.get(String(a.customer_id));
@@ -481,6 +495,8 @@ for (const db of databases()) {
           repeatPurchase: s.orders >= 2,
           revenue: s.cents / 100,
           ...(clv === null || clv === undefined ? {} : { predictedClv: Number(clv) }),
+          ...(answers.get(String(a.customer_id))?.nps ? { nps: answers.get(String(a.customer_id))?.nps?.score as number } : {}),
+          ...(answers.get(String(a.customer_id))?.csat ? { csat: answers.get(String(a.customer_id))?.csat?.score as number } : {}),
           covariates: { priorSpend: s.prior / 100 },
         };
       });
@@ -503,7 +519,7 @@ for (const db of databases()) {
             interval: g.revenue.estimate?.interval ? { lower: g.revenue.estimate.interval.lower, upper: g.revenue.estimate.interval.upper } : null,
           },
           predictedClv: { n: g.predictedClv.n, estimate: g.predictedClv.estimate?.mean ?? null },
-          nps: { n: g.nps.n, estimate: null, reason: g.nps.reason },
+          nps: { n: g.nps.n, estimate: g.nps.estimate?.score ?? null, reason: g.nps.reason },
         });
         expect(got).toMatchObject({ reference: core.reference, level: core.level, n: core.n, models: core.models.map(pick), warnings: [...core.warnings] });
         expect(got?.comparisons).toEqual(core.comparisons.map((c) => ({ metric: c.metric, model: c.model, reference: c.reference, segment: c.segment, difference: c.difference, pValue: c.pValue, adjustedPValue: c.adjustedPValue })));
