@@ -1,8 +1,6 @@
-import { ErrorCodes } from "../errors/codes.js";
-import { InputError } from "../errors/InputError.js";
-import { assertFinite } from "../_internal/assert.js";
-import type { EarnEntry, PointsLedger, PointsLot } from "./PointsLedger.js";
-import { assertInOrder, assertKey, assertLedger, assertPoints, entryWithKey, expireUpTo } from "./_internal/ledgerCore.js";
+import type { PointsLedger } from "./PointsLedger.js";
+import { assertLedger } from "./_internal/ledgerCore.js";
+import { applyEarn, closeLedger, openLedger } from "./_internal/workingLedger.js";
 
 /** One earn operation: who asked for it (the key), when, how many points, until when. */
 export interface EarnOperation {
@@ -31,7 +29,8 @@ export interface EarnOperation {
  * Lots are kept first-in-first-out (by `at`); operations must arrive in time
  * order so the history stays an audit trail that can be replayed.
  *
- * Complexity: O(history) for the key check and the copy.
+ * Complexity: O(history) for the key index and the copy; apply many operations at once with
+ * {@link applyPointsOperations} (O(history + operations)).
  *
  * @throws {InputError} `METRIC.NOT_INTEGER` / `METRIC.OUT_OF_RANGE` for points that are not a positive integer;
  *   `METRIC.NOT_FINITE` for a bad time; `METRIC.OUT_OF_RANGE` for `expiresAt ≤ at`;
@@ -42,32 +41,7 @@ export interface EarnOperation {
  * [l.lots.length, l.history[0]?.kind] // => [1, "earn"]
  */
 export function earnPoints(ledger: PointsLedger, operation: EarnOperation): PointsLedger {
-  const fn = "earnPoints";
-  assertLedger(fn, ledger);
-  assertKey(fn, operation.key, ["operation", "key"]);
-  assertPoints(fn, operation.points, ["operation", "points"]);
-  const previous = entryWithKey(ledger, operation.key);
-  if (previous !== undefined) {
-    if (previous.kind === "earn" && previous.points === operation.points) return ledger;
-    throw new InputError(ErrorCodes.DUPLICATE_ID, `${fn} requires a key not used by another operation, got ${JSON.stringify(operation.key)} (already a ${previous.kind} of ${previous.points} points)`, ["operation", "key"], operation.key);
-  }
-  assertFinite(fn, operation.at, ["operation", "at"]);
-  const expiresAt = operation.expiresAt ?? null;
-  if (expiresAt !== null) {
-    assertFinite(fn, expiresAt, ["operation", "expiresAt"]);
-    if (expiresAt <= operation.at) throw new InputError(ErrorCodes.OUT_OF_RANGE, `${fn} requires expiresAt after at, got ${expiresAt} ≤ ${operation.at}`, ["operation", "expiresAt"], expiresAt);
-  }
-  assertInOrder(fn, ledger, operation.at, ["operation", "at"]);
-  const base = expireUpTo(ledger, operation.at);
-  const lot: PointsLot = { id: operation.key, earnedAt: operation.at, expiresAt, points: operation.points, remaining: operation.points };
-  const entry: EarnEntry = {
-    kind: "earn",
-    key: operation.key,
-    at: operation.at,
-    points: operation.points,
-    lot: operation.key,
-    expiresAt,
-    ...(operation.reason === undefined ? {} : { reason: operation.reason }),
-  };
-  return { customerId: base.customerId, lots: [...base.lots, lot], history: [...base.history, entry] };
+  assertLedger("earnPoints", ledger);
+  const w = openLedger(ledger);
+  return applyEarn("earnPoints", w, operation) ? closeLedger(w) : ledger;
 }

@@ -1,6 +1,7 @@
 import { assertFinite } from "../_internal/assert.js";
 import type { PointsLedger } from "./PointsLedger.js";
-import { assertInOrder, assertLedger, expireUpTo } from "./_internal/ledgerCore.js";
+import { assertInOrder, assertLedger } from "./_internal/ledgerCore.js";
+import { closeLedger, expireWorking, openLedger } from "./_internal/workingLedger.js";
 
 /**
  * Writes the expiries due by `now`: every open lot with `expiresAt ≤ now`
@@ -26,5 +27,8 @@ export function expirePoints(ledger: PointsLedger, now: number): PointsLedger {
   assertLedger(fn, ledger);
   assertFinite(fn, now, ["now"]);
   assertInOrder(fn, ledger, now, ["now"]);
-  return expireUpTo(ledger, now);
+  const w = openLedger(ledger);
+  const before = w.history.length;
+  expireWorking(w, now);
+  return w.history.length === before ? ledger : closeLedger(w);
 }

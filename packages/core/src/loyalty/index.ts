@@ -11,6 +11,8 @@ export { redeemPoints } from "./redeemPoints.js";
 export type { RedeemOperation } from "./redeemPoints.js";
 export { expirePoints } from "./expirePoints.js";
 export { pointsBalance } from "./pointsBalance.js";
+export { applyPointsOperations } from "./applyPointsOperations.js";
+export type { PointsOperation, PointsOperationResult, PointsBatchResult } from "./applyPointsOperations.js";
 export type { PointsBalance } from "./pointsBalance.js";
 
 // Earn rules

@@ -8,6 +8,7 @@ import { expirePoints } from "./expirePoints.js";
 import type { PointsLedger } from "./PointsLedger.js";
 import { pointsBalance } from "./pointsBalance.js";
 import { redeemPoints, type RedeemOperation } from "./redeemPoints.js";
+import { applyPointsOperations, type PointsOperation } from "./applyPointsOperations.js";
 
 const DAY = 86_400_000;
 
@@ -108,6 +109,36 @@ describe("points ledger laws", () => {
       l = expirePoints(l, 100 * DAY);
       const expired = l.history.filter((e) => e.kind === "expire").map((e) => e.lot);
       expect(expired).toEqual(points.map((_, i) => `e${i}`));
+    },
+  );
+});
+
+describe("applyPointsOperations", () => {
+  const batchOpArb: fc.Arbitrary<PointsOperation> = fc.oneof(
+    fc.record({ kind: fc.constant("earn" as const), key: fc.constantFrom("k1", "k2", "k3", "k4", "k5", "k6"), at: fc.integer({ min: 0, max: 50 }), points: fc.integer({ min: 0, max: 60 }), expiresAt: fc.option(fc.integer({ min: 0, max: 80 }), { nil: null }) }),
+    fc.record({ kind: fc.constant("redeem" as const), key: fc.constantFrom("k1", "k2", "k3", "k4", "k5", "k6"), at: fc.integer({ min: 0, max: 50 }), points: fc.integer({ min: 0, max: 80 }) }),
+  );
+
+  test.prop([fc.array(batchOpArb, { maxLength: 30 }), fc.array(batchOpArb, { maxLength: 5 })])(
+    "should equal the fold of single earn/redeem calls that skips every call that throws, and report each outcome",
+    (ops, prefix) => {
+      const start = applyPointsOperations(emptyPointsLedger("c"), prefix).ledger;
+      let folded = start;
+      const expected: string[] = [];
+      for (const op of ops) {
+        try {
+          const next = op.kind === "earn" ? earnPoints(folded, op) : redeemPoints(folded, op);
+          expected.push(next === folded ? "duplicate" : "applied");
+          folded = next;
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+          expected.push("rejected");
+        }
+      }
+      const batch = applyPointsOperations(start, ops);
+      expect(batch.ledger).toEqual(folded);
+      expect(batch.results.map((r) => r.status)).toEqual(expected);
+      expect(pointsBalance(batch.ledger, Math.max(50, ...ops.map((o) => o.at))).points).toBeGreaterThanOrEqual(0);
     },
   );
 });

@@ -1,8 +1,6 @@
-import { ErrorCodes } from "../errors/codes.js";
-import { InputError } from "../errors/InputError.js";
-import { assertFinite } from "../_internal/assert.js";
-import type { LotDraw, PointsLedger, PointsLot, RedeemEntry } from "./PointsLedger.js";
-import { assertInOrder, assertKey, assertLedger, assertPoints, entryWithKey, expireUpTo } from "./_internal/ledgerCore.js";
+import type { PointsLedger } from "./PointsLedger.js";
+import { assertLedger } from "./_internal/ledgerCore.js";
+import { applyRedeem, closeLedger, openLedger } from "./_internal/workingLedger.js";
 
 /** One redemption: spend `points` at `at`, once per key. */
 export interface RedeemOperation {
@@ -22,7 +20,7 @@ export interface RedeemOperation {
  * much, so every point spent can be traced to the earn that created it.
  *
  * Never negative: a redemption larger than the balance at `at` is refused
- * (nothing changes) with `METRIC.INCONSISTENT` — a part larger than its whole;
+ * (nothing changes, not even the due expiries) with `METRIC.INCONSISTENT` — a part larger than its whole;
  * the GraphQL layer reports it as a conflict. Idempotent by key like
  * {@link earnPoints}: a key already in the history returns the ledger
  * unchanged; a key reused for another operation throws.
@@ -39,43 +37,7 @@ export interface RedeemOperation {
  * l.lots // => [{ id: "b", earnedAt: 1, expiresAt: null, points: 50, remaining: 30 }]
  */
 export function redeemPoints(ledger: PointsLedger, operation: RedeemOperation): PointsLedger {
-  const fn = "redeemPoints";
-  assertLedger(fn, ledger);
-  assertKey(fn, operation.key, ["operation", "key"]);
-  assertPoints(fn, operation.points, ["operation", "points"]);
-  const previous = entryWithKey(ledger, operation.key);
-  if (previous !== undefined) {
-    if (previous.kind === "redeem" && previous.points === operation.points) return ledger;
-    throw new InputError(ErrorCodes.DUPLICATE_ID, `${fn} requires a key not used by another operation, got ${JSON.stringify(operation.key)} (already a ${previous.kind} of ${previous.points} points)`, ["operation", "key"], operation.key);
-  }
-  assertFinite(fn, operation.at, ["operation", "at"]);
-  assertInOrder(fn, ledger, operation.at, ["operation", "at"]);
-  const base = expireUpTo(ledger, operation.at);
-  let balance = 0;
-  for (const lot of base.lots) balance += lot.remaining;
-  if (operation.points > balance) {
-    throw new InputError(ErrorCodes.INCONSISTENT, `${fn} requires at most the balance of ${balance} points, got ${operation.points}`, ["operation", "points"], operation.points);
-  }
-  let left = operation.points;
-  const draws: LotDraw[] = [];
-  const lots: PointsLot[] = [];
-  for (const lot of base.lots) {
-    if (left === 0) {
-      lots.push(lot);
-      continue;
-    }
-    const take = Math.min(left, lot.remaining);
-    draws.push({ lot: lot.id, points: take });
-    left -= take;
-    if (take < lot.remaining) lots.push({ ...lot, remaining: lot.remaining - take });
-  }
-  const entry: RedeemEntry = {
-    kind: "redeem",
-    key: operation.key,
-    at: operation.at,
-    points: operation.points,
-    lots: draws,
-    ...(operation.reason === undefined ? {} : { reason: operation.reason }),
-  };
-  return { customerId: base.customerId, lots, history: [...base.history, entry] };
+  assertLedger("redeemPoints", ledger);
+  const w = openLedger(ledger);
+  return applyRedeem("redeemPoints", w, operation) ? closeLedger(w) : ledger;
 }

@@ -1,7 +1,7 @@
 import { ErrorCodes } from "../../errors/codes.js";
 import { InputError } from "../../errors/InputError.js";
 import { assertFinite, describe } from "../../_internal/assert.js";
-import type { ExpireEntry, LedgerEntry, PointsLedger, PointsLot } from "../PointsLedger.js";
+import type { PointsLedger } from "../PointsLedger.js";
 
 /** Throws unless `points` is a positive integer. */
 export function assertPoints(fn: string, points: unknown, path: readonly (string | number)[]): asserts points is number {
@@ -23,15 +23,6 @@ export function assertLedger(fn: string, ledger: unknown): asserts ledger is Poi
   }
 }
 
-/** The entry already applied under `key`, if any (linear scan of the history). */
-export function entryWithKey(ledger: PointsLedger, key: string): LedgerEntry | undefined {
-  for (let i = ledger.history.length - 1; i >= 0; i--) {
-    const e = ledger.history[i] as LedgerEntry;
-    if (e.kind !== "expire" && e.key === key) return e;
-  }
-  return undefined;
-}
-
 /** Epoch ms of the last entry, or −Infinity for an empty history. */
 export function lastTime(ledger: PointsLedger): number {
   const e = ledger.history[ledger.history.length - 1];
@@ -44,21 +35,4 @@ export function assertInOrder(fn: string, ledger: PointsLedger, at: number, path
   if (at < last) {
     throw new InputError(ErrorCodes.OUT_OF_ORDER, `${fn} requires a time at or after the ledger's last entry (${new Date(last).toISOString()}), got ${new Date(at).toISOString()}`, path, at);
   }
-}
-
-/**
- * Expires every open lot with `expiresAt ≤ now`: an expire entry per lot for
- * its remaining points, dated at the lot's `expiresAt`, in expiry order (then
- * FIFO order). Returns the same ledger object when nothing expires.
- */
-export function expireUpTo(ledger: PointsLedger, now: number): PointsLedger {
-  const due: { lot: PointsLot; index: number }[] = [];
-  ledger.lots.forEach((lot, index) => {
-    if (lot.expiresAt !== null && lot.expiresAt <= now) due.push({ lot, index });
-  });
-  if (due.length === 0) return ledger;
-  due.sort((a, b) => (a.lot.expiresAt as number) - (b.lot.expiresAt as number) || a.index - b.index);
-  const entries: ExpireEntry[] = due.map(({ lot }) => ({ kind: "expire", at: lot.expiresAt as number, points: lot.remaining, lot: lot.id }));
-  const gone = new Set(due.map((d) => d.index));
-  return { customerId: ledger.customerId, lots: ledger.lots.filter((_, i) => !gone.has(i)), history: [...ledger.history, ...entries] };
 }
