@@ -4,7 +4,7 @@ import { consentLedger } from "../consent/consentLedger.js";
 import type { ConsentRecord } from "../consent/ConsentRecord.js";
 import { isAllowed } from "../consent/isAllowed.js";
 import { applyContactPolicy } from "./applyContactPolicy.js";
-import type { ContactPolicy, CustomerContactState, SentContact } from "./ContactPolicy.js";
+import type { CustomerContactState, SentContact } from "./ContactPolicy.js";
 import type { CustomerFacts } from "./CustomerFacts.js";
 import { evaluateTriggers } from "./evaluateTriggers.js";
 import { isHeldOut } from "./holdout.js";
