@@ -1,6 +1,6 @@
 import { ErrorCodes } from "../errors/codes.js";
 import { InputError } from "../errors/InputError.js";
-import { assertFinite, describe } from "../_internal/assert.js";
+import { assertFinite, describe, formatPath } from "../_internal/assert.js";
 import { DAY_MS } from "../segments/_internal/time.js";
 import type { EarnOperation } from "./earnPoints.js";
 import { REFERRAL_CONVERTED, type Referral, type ReferralProgram } from "./Referral.js";
@@ -61,7 +61,7 @@ export function convertReferral(referral: Referral, purchase: ReferralPurchase, 
   const positive = (v: number | undefined | null, path: string[]): void => {
     if (v === undefined || v === null) return;
     assertFinite(fn, v, path);
-    if (v <= 0) throw new InputError(ErrorCodes.OUT_OF_RANGE, `${fn} requires a positive number of days at ${path.join(".")}, got ${describe(v)}`, path, v);
+    if (v <= 0) throw new InputError(ErrorCodes.OUT_OF_RANGE, `${fn} requires a positive number of days at ${formatPath(path)}, got ${describe(v)}`, path, v);
   };
   positive(program.validityDays, ["program", "validityDays"]);
   positive(program.conversionWindowDays, ["program", "conversionWindowDays"]);

@@ -1,6 +1,6 @@
 import { ErrorCodes } from "../errors/codes.js";
 import { InputError } from "../errors/InputError.js";
-import { assertFinite, describe } from "../_internal/assert.js";
+import { assertFinite, describe, formatPath } from "../_internal/assert.js";
 import { DAY_MS } from "../segments/_internal/time.js";
 import type { EarnProgram, EarnRule } from "./EarnProgram.js";
 
@@ -34,12 +34,12 @@ export interface InteractionPoints {
 
 function assertNonNegative(fn: string, v: unknown, path: readonly (string | number)[]): void {
   assertFinite(fn, v, path);
-  if ((v as number) < 0) throw new InputError(ErrorCodes.OUT_OF_RANGE, `${fn} requires a non-negative value at ${path.join(".")}, got ${describe(v)}`, path, v);
+  if ((v as number) < 0) throw new InputError(ErrorCodes.OUT_OF_RANGE, `${fn} requires a non-negative value at ${formatPath(path)}, got ${describe(v)}`, path, v);
 }
 
 function assertPositive(fn: string, v: unknown, path: readonly (string | number)[]): void {
   assertFinite(fn, v, path);
-  if ((v as number) <= 0) throw new InputError(ErrorCodes.OUT_OF_RANGE, `${fn} requires a positive value at ${path.join(".")}, got ${describe(v)}`, path, v);
+  if ((v as number) <= 0) throw new InputError(ErrorCodes.OUT_OF_RANGE, `${fn} requires a positive value at ${formatPath(path)}, got ${describe(v)}`, path, v);
 }
 
 /**

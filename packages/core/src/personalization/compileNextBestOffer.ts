@@ -19,6 +19,8 @@ export interface OfferCustomer {
   readonly consent: ConsentState | undefined;
   /** Category affinity ({@link categoryAffinity}), read by offers with a `category`. */
   readonly affinity?: Affinity;
+  /** Categories the customer opted out of: offers promoting them are never returned, with or without consent. */
+  readonly optedOutCategories?: readonly string[];
 }
 
 /** One offer chosen, with why. */
@@ -64,6 +66,9 @@ const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
  * a non-personal default and why consent is missing — the fallback GDPR Art. 21
  * and 22 expect when a customer objects to profiling.
  *
+ * Offers promoting a category the customer opted out of are never returned,
+ * in either case (an opt-out is the customer's stated wish, not profiling).
+ *
  * The picker chooses; whether the offer may be sent on a channel is decided by
  * marketing consent and the contact policy (proactive/).
  *
@@ -107,8 +112,10 @@ export function compileNextBestOffer(offers: readonly OfferDefinition[], options
   return (customer, now) => {
     assertFinite(fn, now, ["now"]);
     const consent = isAllowed(customer.consent, "personalization", undefined, now);
+    const optedOut = new Set(customer.optedOutCategories ?? []);
+    const wanted = compiled.filter((c) => c.o.category === undefined || !optedOut.has(c.o.category));
     if (!consent.allowed) {
-      const chosen = compiled
+      const chosen = wanted
         .filter((c) => c.o.nonPersonalDefault === true)
         .sort((a, b) => b.priority - a.priority || a.index - b.index)
         .map((c) => ({ ...base(c.o, c.priority), reason: `non-personal default (no personalization: ${consent.reason})` }));
@@ -116,7 +123,7 @@ export function compileNextBestOffer(offers: readonly OfferDefinition[], options
     }
     const shareOf = (category: string): number => customer.affinity?.shares.find((s) => s.key === category)?.share ?? 0;
     const eligible: { rec: OfferRecommendation; share: number; index: number }[] = [];
-    for (const c of compiled) {
+    for (const c of wanted) {
       if (c.test !== undefined && !c.test(customer.profile, now)) continue;
       const parts: string[] = [];
       if (c.explain !== undefined) parts.push(`eligible: ${evidenceOf(c.explain(customer.profile, now))}`);

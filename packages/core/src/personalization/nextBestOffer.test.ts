@@ -86,9 +86,9 @@ describe("next best offer laws", () => {
   });
   const eventArb = fc.record({ type: fc.constant("purchase"), at: fc.integer({ min: 0, max: NOW }), category: fc.constantFrom("shoes", "bags", "hats") });
 
-  test.prop([fc.array(offerArb, { maxLength: 8 }), fc.array(eventArb, { maxLength: 20 }), fc.boolean()])(
-    "should rank by priority then share, honour minimum shares, and return only non-personal defaults without consent",
-    (specs, events, consented) => {
+  test.prop([fc.array(offerArb, { maxLength: 8 }), fc.array(eventArb, { maxLength: 20 }), fc.boolean(), fc.subarray(["shoes", "bags", "hats"])])(
+    "should rank by priority then share, honour minimum shares and opt-outs, and return only non-personal defaults without consent",
+    (specs, events, consented, optedOutCategories) => {
       const offers: OfferDefinition[] = specs.map((s, i) => ({
         id: `o${i}`,
         priority: s.priority,
@@ -96,11 +96,12 @@ describe("next best offer laws", () => {
         ...(s.category === undefined ? {} : { category: s.category, ...(s.min === undefined ? {} : { minCategoryShare: s.min }) }),
       }));
       const affinity = categoryAffinity(events, NOW);
-      const r = compileNextBestOffer(offers)({ profile: { id: "c", traits: {}, interactions: {} }, consent: consented ? granted : denied, affinity }, NOW);
+      const r = compileNextBestOffer(offers)({ profile: { id: "c", traits: {}, interactions: {} }, consent: consented ? granted : denied, affinity, optedOutCategories }, NOW);
       const byId = new Map(offers.map((o) => [o.id, o]));
       const share = (c: string | undefined) => (c === undefined ? 0 : (affinity.shares.find((s) => s.key === c)?.share ?? 0));
       for (const o of r.offers) {
         const def = byId.get(o.offer)!;
+        if (def.category !== undefined) expect(optedOutCategories).not.toContain(def.category);
         if (!consented) expect(def.nonPersonalDefault).toBe(true);
         else if (def.minCategoryShare !== undefined) expect(share(def.category)).toBeGreaterThanOrEqual(def.minCategoryShare);
       }
@@ -109,7 +110,8 @@ describe("next best offer laws", () => {
         expect(a.priority).toBeGreaterThanOrEqual(b.priority);
         if (consented && a.priority === b.priority) expect(share(byId.get(a.offer)!.category)).toBeGreaterThanOrEqual(share(byId.get(b.offer)!.category));
       }
-      const expected = consented ? offers.filter((o) => o.minCategoryShare === undefined || share(o.category) >= o.minCategoryShare) : offers.filter((o) => o.nonPersonalDefault);
+      const kept = offers.filter((o) => o.category === undefined || !optedOutCategories.includes(o.category));
+      const expected = consented ? kept.filter((o) => o.minCategoryShare === undefined || share(o.category) >= o.minCategoryShare) : kept.filter((o) => o.nonPersonalDefault);
       expect(r.offers.map((o) => o.offer).sort()).toEqual(expected.map((o) => o.id).sort());
     },
   );
