@@ -27,7 +27,7 @@ export interface PointsBatchResult {
 
 /**
  * Applies many earn and redeem operations to one ledger in order, copying it
- * once: O(history + operations) instead of O(history · operations) for a fold
+ * once: O(n + k log n) for n lots and history entries and k operations, instead of O(n · k) for a fold
  * of {@link earnPoints} / {@link redeemPoints}, with the same result — the
  * ledger equals that fold in which every operation that would throw is
  * skipped. Each outcome is reported instead of thrown, so an ingestion batch
