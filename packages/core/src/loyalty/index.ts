@@ -26,6 +26,8 @@ export type { LoyaltyTierConfig, LoyaltyTier } from "./LoyaltyTierConfig.js";
 export { pointsEarnedInWindow } from "./pointsEarnedInWindow.js";
 export { loyaltyTier } from "./loyaltyTier.js";
 export type { LoyaltyTierStatus, LoyaltyTierChange } from "./loyaltyTier.js";
+export { loyaltySummary } from "./loyaltySummary.js";
+export type { LoyaltySummary } from "./loyaltySummary.js";
 
 // Badges
 export type { BadgeDefinition, BadgeAward } from "./BadgeDefinition.js";

@@ -12,6 +12,10 @@ import { emptyPointsLedger } from "./emptyPointsLedger.js";
 import { pointsBalance } from "./pointsBalance.js";
 import { pointsForInteraction } from "./pointsForInteraction.js";
 import { REFERRAL_CONVERTED } from "./Referral.js";
+import { loyaltySummary } from "./loyaltySummary.js";
+import { loyaltyTier } from "./loyaltyTier.js";
+import type { PointsLedger } from "./PointsLedger.js";
+import { redeemPoints } from "./redeemPoints.js";
 import { referralLadderCriteria } from "./referralLadderCriteria.js";
 
 const DAY = 86_400_000;
@@ -107,5 +111,25 @@ describe("referrals", () => {
     expect(convertReferral(r, { customerId: "b", orderId: "o", at: 31 * DAY }, { referrerPoints: 1, conversionWindowDays: 30 }).converted).toBe(false);
     expect(() => createReferral({ id: "x", referrerId: "a", refereeId: "a", at: 0 })).toThrow(expect.objectContaining({ code: ErrorCodes.INVALID_FIELD, path: ["refereeId"] }));
     expect(() => convertReferral(r, { customerId: "b", orderId: "o", at: 0 }, { referrerPoints: 0 })).toThrow(expect.objectContaining({ path: ["program", "referrerPoints"] }));
+  });
+});
+
+describe("a member's year (earn rules, tier multipliers, redemption, statement)", () => {
+  it("should earn faster once upgraded, keep the tier after spending, and show it all in the statement", () => {
+    const program = { rules: [{ id: "spend", interaction: "purchase", pointsPerUnit: 1 }], tierMultipliers: { silver: 1.25, gold: 1.5 }, validityDays: 365 };
+    let ledger: PointsLedger = emptyPointsLedger("m");
+    const earned: number[] = [];
+    for (let month = 0; month < 12; month++) {
+      const at = month * 30 * DAY;
+      const tier = loyaltyTier(ledger, at).tier;
+      const p = pointsForInteraction(program, { type: "purchase", at, amount: 600 }, tier);
+      earned.push(p.points);
+      ledger = earnPoints(ledger, { key: `order:${month}`, at, points: p.points, expiresAt: p.expiresAt, reason: p.reason });
+    }
+    // 600 a month: bronze until 1 000 points (month 2 earns at silver ×1.25), gold from 5 000 (×1.5).
+    expect(earned).toEqual([600, 600, 750, 750, 750, 750, 750, 750, 900, 900, 900, 900]);
+    ledger = redeemPoints(ledger, { key: "reward:1", at: 340 * DAY, points: 5000 });
+    const s = loyaltySummary(ledger, 340 * DAY, undefined, 3);
+    expect([s.balance.points, s.tier.tier, s.history.map((e) => e.kind)]).toEqual([9300 - 5000, "gold", ["redeem", "earn", "earn"]]);
   });
 });
