@@ -119,6 +119,8 @@ export function applyContactPolicy(
 
   const result: ContactPolicyResult = { kept: [], deferred: [], dropped: [] };
   const checkedZones = new Set<string>([policy.timeZone]);
+  // Every action of a call is decided at the same `now`, so the end of quiet hours depends on the zone only.
+  const quietEndByZone = new Map<string, number | undefined>();
   for (const [customerId, list] of byCustomer) {
     list.sort((x, y) => y.a.priority - x.a.priority || x.i - y.i);
     const state = lookup(customerId);
@@ -162,7 +164,11 @@ export function applyContactPolicy(
       let sendAt = now;
       let deferredReason: string | undefined;
       if (quiet !== undefined && (quietChannels === undefined || quietChannels.has(act.channel))) {
-        const until = quietHoursEnd(tz, now, quiet.start, quiet.end);
+        let until = quietEndByZone.get(tz);
+        if (until === undefined && !quietEndByZone.has(tz)) {
+          until = quietHoursEnd(tz, now, quiet.start, quiet.end);
+          quietEndByZone.set(tz, until);
+        }
         if (until !== undefined) {
           sendAt = until;
           deferredReason = `quiet hours ${hhmm(quiet.start)}–${hhmm(quiet.end)} in ${tz}; allowed from ${new Date(until).toISOString()}`;

@@ -51,6 +51,8 @@ const opText = { lt: "<", lte: "≤", gt: ">", gte: "≥" } as const;
  * metric observation satisfies the threshold; `previous − current ≥ minDrop`
  * for P(alive).
  *
+ * Each action's `reason` is written on first read (`JSON.stringify` includes it).
+ *
  * Deduplication: a firing's key is `triggerId|customerId|cause`; keys in
  * `options.fired`, or already produced in this call, do not fire (the same
  * trigger never fires twice for the same cause). Holdouts: a customer in the
@@ -91,11 +93,18 @@ export function evaluateTriggers(
   const dateTraits = [...index.byDateTrait];
   const metrics = [...index.byMetric];
 
-  const seen = new Set<string>();
+  // Keys produced in this call: per customer, shared only by customers that appear more than once in the batch.
+  const ids = new Set<string>();
+  const repeated = new Map<string, Set<string>>();
+  for (const f of list) {
+    if (ids.has(f.customerId)) repeated.set(f.customerId, new Set());
+    else ids.add(f.customerId);
+  }
   for (const f of list) {
     const id = f.customerId;
     const mine: DueAction[] = [];
-    const fire = (t: Trigger, cause: string, reason: string) => {
+    const seen = repeated.get(id) ?? new Set<string>();
+    const fire = (t: Trigger, cause: string, explain: () => string) => {
       const dedupKey = dedupKeyOf(t.id, id, cause);
       if (seen.has(dedupKey) || wasFired(dedupKey)) return;
       seen.add(dedupKey);
@@ -103,19 +112,7 @@ export function evaluateTriggers(
         heldOut.push({ customerId: id, triggerId: t.id, dedupKey, cause, rule: "holdout", firedAt: now });
         return;
       }
-      const a = t.action;
-      mine.push({
-        customerId: id,
-        triggerId: t.id,
-        action: a,
-        priority: t.priority,
-        dedupKey,
-        cause,
-        conditionKind: t.condition.kind,
-        reason,
-        firedAt: now,
-        ...(a.type === "task" ? { dueBy: now + a.dueWithinHours * 3_600_000 } : {}),
-      });
+      mine.push(new Due(id, t, dedupKey, cause, now, explain));
     };
 
     if (f.interactions !== undefined && index.byInteractionType.size > 0) {
@@ -125,7 +122,7 @@ export function evaluateTriggers(
         for (const t of ts) {
           const c = t.condition;
           if (c.kind !== "interaction" || (c.channel !== undefined && c.channel !== i.channel)) continue;
-          fire(t, `interaction:${i.id}`, `${i.type} interaction ${i.id}${i.channel === undefined ? "" : ` on ${i.channel}`} at ${iso(i.at)}`);
+          fire(t, `interaction:${i.id}`, () => `${i.type} interaction ${i.id}${i.channel === undefined ? "" : ` on ${i.channel}`} at ${iso(i.at)}`);
         }
       }
     }
@@ -137,7 +134,7 @@ export function evaluateTriggers(
       for (const ch of changes) {
         const ts = byKey.get(ch.segment);
         if (ts === undefined) continue;
-        for (const t of ts) fire(t, `${kind}:${ch.segment}@${ch.at}`, `${verb} segment ${ch.segment} at ${iso(ch.at)}`);
+        for (const t of ts) fire(t, `${kind}:${ch.segment}@${ch.at}`, () => `${verb} segment ${ch.segment} at ${iso(ch.at)}`);
       }
     }
     if (f.traits !== undefined) {
@@ -150,7 +147,7 @@ export function evaluateTriggers(
           const from = date + c.offsetDays * DAY;
           if (from > now || now >= from + (c.graceDays ?? 1) * DAY) continue;
           const rel = c.offsetDays === 0 ? "" : c.offsetDays < 0 ? ` − ${-c.offsetDays} days` : ` + ${c.offsetDays} days`;
-          fire(t, `date:${trait}@${date}`, `${trait} ${iso(date)}${rel} came at ${iso(from)}`);
+          fire(t, `date:${trait}@${date}`, () => `${trait} ${iso(date)}${rel} came at ${iso(from)}`);
         }
       }
     }
@@ -163,7 +160,7 @@ export function evaluateTriggers(
           if (c.kind !== "metricThreshold") continue;
           const v = obs.value;
           const hit = c.op === "lt" ? v < c.value : c.op === "lte" ? v <= c.value : c.op === "gt" ? v > c.value : v >= c.value;
-          if (hit) fire(t, `metric:${metric}@${obs.at}`, `${metric} ${v} ${opText[c.op]} ${c.value} (observed ${iso(obs.at)})`);
+          if (hit) fire(t, `metric:${metric}@${obs.at}`, () => `${metric} ${v} ${opText[c.op]} ${c.value} (observed ${iso(obs.at)})`);
         }
       }
     }
@@ -172,13 +169,52 @@ export function evaluateTriggers(
       const drop = previous - current;
       for (const t of index.pAliveDrop) {
         const c = t.condition;
-        if (c.kind === "pAliveDrop" && drop >= c.minDrop) fire(t, `pAlive@${previousAt}`, `P(alive) fell from ${previous} to ${current} since ${iso(previousAt)} (drop ${drop} ≥ ${c.minDrop})`);
+        if (c.kind === "pAliveDrop" && drop >= c.minDrop) fire(t, `pAlive@${previousAt}`, () => `P(alive) fell from ${previous} to ${current} since ${iso(previousAt)} (drop ${drop} ≥ ${c.minDrop})`);
       }
     }
     mine.sort((a, b) => b.priority - a.priority || cmp(a.triggerId, b.triggerId) || cmp(a.cause, b.cause));
     for (const a of mine) actions.push(a);
   }
   return { actions, heldOut };
+}
+
+/** A due action whose `reason` is written on first read (most actions are counted or filtered, few are explained). */
+class Due implements DueAction {
+  readonly triggerId: string;
+  readonly action: DueAction["action"];
+  readonly priority: number;
+  readonly conditionKind: DueAction["conditionKind"];
+  declare readonly dueBy?: number;
+  #explain: (() => string) | undefined;
+  #reason: string | undefined;
+  constructor(
+    readonly customerId: string,
+    trigger: Trigger,
+    readonly dedupKey: string,
+    readonly cause: string,
+    readonly firedAt: number,
+    explain: () => string,
+  ) {
+    this.triggerId = trigger.id;
+    this.action = trigger.action;
+    this.priority = trigger.priority;
+    this.conditionKind = trigger.condition.kind;
+    if (trigger.action.type === "task") Object.defineProperty(this, "dueBy", { value: firedAt + trigger.action.dueWithinHours * 3_600_000, enumerable: true });
+    this.#explain = explain;
+  }
+
+  get reason(): string {
+    if (this.#reason === undefined) {
+      this.#reason = (this.#explain as () => string)();
+      this.#explain = undefined;
+    }
+    return this.#reason;
+  }
+
+  toJSON(): DueAction {
+    const { customerId, triggerId, action, priority, dedupKey, cause, conditionKind, reason, firedAt, dueBy } = this;
+    return { customerId, triggerId, action, priority, dedupKey, cause, conditionKind, reason, firedAt, ...(dueBy === undefined ? {} : { dueBy }) };
+  }
 }
 
 function cmp(a: string, b: string): number {
