@@ -38,8 +38,8 @@ interface Explained {
   readonly modelIds: readonly string[];
   readonly rules: readonly Rule[];
   readonly fallback: number;
-  /** Rank (from 0) of each input position. */
-  readonly position: Uint32Array;
+  /** Input position of each rank (from 0). */
+  readonly order: Uint32Array;
   /** Cascade step each rank was seated at (= cascade length: spilled to the fallback). */
   readonly stepByRank: Int32Array;
   readonly used: Float64Array;
@@ -91,7 +91,7 @@ interface Explained {
  * when the cascade is ordered by touch level; the same result for any
  * permutation of the input; stability under hysteresis as in 4.
  *
- * Reasons are built when first read (a getter, also in `toJSON`): formatting
+ * Reasons are built when read (a getter, also in `toJSON`; not cached): formatting
  * a million sentences eagerly would cost several times the assignment itself.
  * They read the customers' values from the input array, which must not change
  * afterwards. An empty customer list gives no assignments (not an error).
@@ -361,13 +361,13 @@ export function assignEngagementModels(
 
   const usage: Record<string, ModelUsage> = {};
   for (let k = 0; k < M; k++) usage[modelIds[k] as string] = { used: used[k] as number, capacity: capacity[k] === Infinity ? null : (capacity[k] as number) };
-  const context: Explained = { customers, modelIds, rules, fallback, position, stepByRank, used, capacity, hysteresis };
+  const context: Explained = { customers, modelIds, rules, fallback, order, stepByRank, used, capacity, hysteresis };
   const assignments: Assignment[] = new Array<Assignment>(n);
   for (let i = 0; i < n; i++) {
     const j = position[i] as number;
     const m = modelByRank[j] as number;
     const r = ruleOf[i] as number;
-    assignments[i] = new Assignment(context, i, ids[i] as string, modelIds[m] as string, versions[m] as number, r < 0 ? null : r, j + 1, n, priority[i] as number);
+    assignments[i] = new Assignment(context, ids[i] as string, modelIds[m] as string, versions[m] as number, r < 0 ? null : r, j + 1, n, priority[i] as number);
   }
   return { assignments, usage };
 }
@@ -380,14 +380,12 @@ function probability(p: unknown, i: number, field: "pAlive" | "risk"): number {
   return p;
 }
 
-/** One assignment; `reason` is written on first read (see {@link assignEngagementModels}). */
+/** One assignment; `reason` is written when read (see {@link assignEngagementModels}). */
 class Assignment implements EngagementAssignment {
+  // The input position is not kept: it is order[rank − 1], which saves a field on a million objects.
   readonly #context: Explained;
-  readonly #index: number;
-  #reason: string | undefined;
   constructor(
     context: Explained,
-    index: number,
     readonly customer: string,
     readonly model: string,
     readonly version: number,
@@ -397,12 +395,11 @@ class Assignment implements EngagementAssignment {
     readonly priority: number,
   ) {
     this.#context = context;
-    this.#index = index;
   }
 
+  /** Built on each read, not kept: a million cached sentences would outweigh the assignments. */
   get reason(): string {
-    this.#reason ??= explain(this.#context, this.#index, this);
-    return this.#reason;
+    return explain(this.#context, this);
   }
 
   toJSON(): EngagementAssignment {
@@ -411,28 +408,44 @@ class Assignment implements EngagementAssignment {
   }
 }
 
-const counts = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const amounts = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
-
+/** `1,234.5`: grouped thousands, at most two decimals (trailing zeros dropped); tiny values with two significant digits. */
 function amount(v: number): string {
-  return v !== 0 && Math.abs(v) < 0.01 ? v.toPrecision(2) : amounts.format(v);
+  if (v !== 0 && Math.abs(v) < 0.01) return v.toPrecision(2);
+  if (!(Math.abs(v) < 1e21)) return String(v);
+  const fixed = v.toFixed(2);
+  const dot = fixed.length - 3;
+  let fraction = fixed.slice(dot + 1);
+  if (fraction.endsWith("0")) fraction = fraction.endsWith("00") ? "" : fraction.slice(0, 1);
+  return grouped(fixed.slice(0, dot)) + (fraction === "" ? "" : `.${fraction}`);
 }
+
+/** Inserts a comma every three digits of an integer's decimal digits (`-1234567` → `-1,234,567`). */
+function grouped(digits: string): string {
+  const sign = digits.startsWith("-") ? "-" : "";
+  const d = sign === "" ? digits : digits.slice(1);
+  let out = d.slice(0, ((d.length - 1) % 3) + 1);
+  for (let k = out.length; k < d.length; k += 3) out += `,${d.slice(k, k + 3)}`;
+  return sign + out;
+}
+
+const count = (v: number): string => grouped(String(v));
 
 function seatsOf(context: Explained, m: number): string {
   const c = context.capacity[m] as number;
   const u = context.used[m] as number;
-  return c === Infinity ? `no capacity limit (${counts.format(u)} used)` : `capacity ${counts.format(u)}/${counts.format(c)} used`;
+  return c === Infinity ? `no capacity limit (${count(u)} used)` : `capacity ${count(u)}/${count(c)} used`;
 }
 
-function explain(context: Explained, i: number, a: Assignment): string {
+function explain(context: Explained, a: Assignment): string {
+  const i = context.order[a.rank - 1] as number;
   const c = context.customers[i] as AssignmentCustomer;
   const facts = [`value ${amount(c.value)}`];
   if (c.pAlive !== undefined) facts.push(`P(alive) ${amount(c.pAlive)}`);
   if (c.risk !== undefined) facts.push(`risk ${amount(c.risk)}`);
   if (c.pAlive === undefined && c.risk === undefined) facts.push("risk 1 (none given)");
-  const ranked = `value-at-risk rank ${counts.format(a.rank)} of ${counts.format(a.of)} (${facts.join(", ")})`;
+  const ranked = `value-at-risk rank ${count(a.rank)} of ${count(a.of)} (${facts.join(", ")})`;
   const m = context.modelIds.indexOf(a.model);
-  const incumbent = context.hysteresis > 0 && c.previous?.model === a.model ? `, incumbent (priority × ${amounts.format(1 + context.hysteresis)} while ${a.model} was filled)` : "";
+  const incumbent = context.hysteresis > 0 && c.previous?.model === a.model ? `, incumbent (priority × ${amount(1 + context.hysteresis)} while ${a.model} was filled)` : "";
   if (a.rule === null) {
     const segments = c.segments.length === 0 ? "no segments" : `segments ${c.segments.join(", ")}`;
     return `assigned to fallback ${a.model} because no rule matched (${segments}), ${ranked}`;
@@ -442,7 +455,7 @@ function explain(context: Explained, i: number, a: Assignment): string {
   if (rule.journeyStage !== undefined) narrowing.push(`journey stage ${rule.journeyStage}`);
   if (rule.ladderTier !== undefined) narrowing.push(`ladder tier ${rule.ladderTier}`);
   const ruleText = `rule ${a.rule + 1} (${narrowing.join(", ")})`;
-  const k = context.stepByRank[context.position[i] as number] as number;
+  const k = context.stepByRank[a.rank - 1] as number;
   const target = k === rule.cascade.length ? `fallback ${a.model}` : a.model;
   if (k === 0) return `assigned to ${target} because ${ranked}, ${ruleText}, ${seatsOf(context, m)}${incumbent}`;
   const from = Array.from(rule.cascade.subarray(0, k), (s) => `${context.modelIds[s] as string} (${seatsOf(context, s)})`);
