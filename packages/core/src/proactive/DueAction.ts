@@ -1,3 +1,4 @@
+import type { ConsentDecision } from "../consent/isAllowed.js";
 import type { TriggerAction, TriggerConditionKind } from "./Trigger.js";
 
 /**
@@ -30,5 +31,16 @@ export interface HeldOutAction {
   readonly dedupKey: string;
   readonly cause: string;
   readonly rule: "holdout";
+  readonly firedAt: number;
+}
+
+/** A firing consent does not allow (a marketing action without marketing consent on its channel, or a refused service channel). */
+export interface BlockedAction {
+  readonly customerId: string;
+  readonly triggerId: string;
+  readonly dedupKey: string;
+  readonly cause: string;
+  readonly rule: "consent";
+  readonly consent: ConsentDecision;
   readonly firedAt: number;
 }

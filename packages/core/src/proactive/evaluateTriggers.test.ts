@@ -1,5 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import { consentLedger } from "../consent/consentLedger.js";
+import { isAllowed } from "../consent/isAllowed.js";
 import type { CustomerFacts } from "./CustomerFacts.js";
 import type { DueAction } from "./DueAction.js";
 import { evaluateTriggers } from "./evaluateTriggers.js";
@@ -12,7 +14,7 @@ const NOW = Date.parse("2026-12-01T12:00:00Z");
 
 /** The definition, one trigger against one customer at a time (the naive evaluation). */
 function naive(customers: readonly CustomerFacts[], triggers: readonly Trigger[], now: number, fired: ReadonlySet<string>) {
-  const out: { key: string; held: boolean }[] = [];
+  const out: { key: string; held: boolean; blocked: boolean }[] = [];
   const seen = new Set<string>();
   for (const f of customers) {
     for (const t of triggers) {
@@ -38,7 +40,9 @@ function naive(customers: readonly CustomerFacts[], triggers: readonly Trigger[]
         const key = `${t.id}|${f.customerId}|${cause}`;
         if (seen.has(key) || fired.has(key)) continue;
         seen.add(key);
-        out.push({ key, held: isHeldOut(t.id, f.customerId, t.holdoutShare) });
+        const a = t.action;
+        const blocked = a.type !== "task" && !isAllowed(f.consent, a.type === "offer" || a.purpose === "marketing" ? "marketing" : "service", a.channel, now).allowed;
+        out.push({ key, blocked, held: !blocked && isHeldOut(t.id, f.customerId, t.holdoutShare) });
       }
     }
   }
@@ -60,7 +64,12 @@ const triggersArb = fc.uniqueArray(
   fc.record({
     id: fc.stringMatching(/^[a-z]{1,6}$/),
     condition: conditionArb,
-    action: fc.constant({ type: "message", channel: "email", template: "t", purpose: "marketing" } as const),
+    action: fc.constantFrom(
+      { type: "message", channel: "email", template: "t", purpose: "marketing" } as const,
+      { type: "message", channel: "sms", template: "t", purpose: "service" } as const,
+      { type: "offer", channel: "sms", offerId: "o" } as const,
+      { type: "task", ownerRole: "csm", dueWithinHours: 24 } as const,
+    ),
     priority: fc.integer({ min: 0, max: 5 }),
     holdoutShare: fc.constantFrom(0, 0.1, 0.5),
     paused: fc.boolean(),
@@ -76,6 +85,17 @@ const factsArb: fc.Arbitrary<CustomerFacts> = fc.record(
     traits: fc.record({ "subscription.endsAt": fc.integer({ min: -40, max: 40 }).map((d) => NOW + d * DAY + 3 * HOUR), birthday: fc.constant("2026-11-20T00:00:00Z") }, { requiredKeys: [] }),
     metrics: fc.record({ lastNps: fc.record({ value: fc.integer({ min: 0, max: 10 }), at: fc.constant(NOW - HOUR) }) }, { requiredKeys: [] }),
     pAlive: fc.record({ current: fc.double({ min: 0, max: 1, noNaN: true }), previous: fc.double({ min: 0, max: 1, noNaN: true }), previousAt: fc.constant(NOW - DAY) }),
+    consent: fc
+      .array(
+        fc.record({
+          purpose: fc.constantFrom("marketing" as const, "service" as const),
+          channel: fc.constantFrom("email", "sms"),
+          status: fc.constantFrom("granted" as const, "granted" as const, "withdrawn" as const),
+          at: fc.integer({ min: 0, max: 9 }),
+        }),
+        { maxLength: 4 },
+      )
+      .map((rs) => consentLedger(rs.map((r) => ({ ...r, customerId: "x", source: "test" }))).get("x") ?? { customerId: "x", entries: {} }),
   },
   { requiredKeys: ["customerId"] },
 );
@@ -88,21 +108,34 @@ describe("evaluateTriggers laws", () => {
       const fired = new Set(firedPicks.map((k) => all[k % Math.max(1, all.length)]?.key ?? ""));
       const want = naive(customers, triggers, NOW, fired);
       const got = evaluateTriggers(customers, triggers, NOW, { fired });
-      expect(got.actions.map((a) => a.dedupKey).sort()).toEqual(want.filter((w) => !w.held).map((w) => w.key).sort());
+      expect(got.actions.map((a) => a.dedupKey).sort()).toEqual(want.filter((w) => !w.held && !w.blocked).map((w) => w.key).sort());
       expect(got.heldOut.map((a) => a.dedupKey).sort()).toEqual(want.filter((w) => w.held).map((w) => w.key).sort());
+      expect(got.blocked.map((a) => a.dedupKey).sort()).toEqual(want.filter((w) => w.blocked).map((w) => w.key).sort());
     },
   );
 
   test.prop([fc.array(factsArb, { maxLength: 8 }), triggersArb])("should never fire the same trigger twice for the same cause (a second run with the recorded keys fires nothing)", (customers, triggers) => {
     const first = evaluateTriggers(customers, triggers, NOW);
-    const keys = [...first.actions, ...first.heldOut].map((a) => a.dedupKey);
+    const keys = [...first.actions, ...first.heldOut, ...first.blocked].map((a) => a.dedupKey);
     expect(new Set(keys).size).toBe(keys.length);
     const second = evaluateTriggers(customers, triggers, NOW + HOUR, { fired: new Set(keys) });
-    const again = [...second.actions, ...second.heldOut].filter((a) => a.cause.startsWith("interaction") || a.cause.startsWith("segment") || a.cause.startsWith("metric") || a.cause.startsWith("pAlive"));
+    const again = [...second.actions, ...second.heldOut, ...second.blocked].filter((a) => a.cause.startsWith("interaction") || a.cause.startsWith("segment") || a.cause.startsWith("metric") || a.cause.startsWith("pAlive"));
     expect(again).toEqual([]);
   });
 
-  test.prop([fc.array(factsArb, { maxLength: 8 }), triggersArb])("should order each customer's actions by priority, highest first", (customers, triggers) => {
+  test.prop([fc.array(factsArb, { maxLength: 8 }), triggersArb])("should never produce a marketing action without marketing consent on its channel, nor a service message on a refused channel", (customers, triggers) => {
+    const { actions } = evaluateTriggers(customers, triggers, NOW);
+    const consentOf = new Map(customers.map((c) => [c.customerId, c.consent]));
+    for (const d of actions) {
+      const a = d.action;
+      if (a.type === "task") continue;
+      const c = customers.filter((x) => x.customerId === d.customerId).map((x) => x.consent);
+      expect(c.some((s) => isAllowed(s, a.type === "offer" || a.purpose === "marketing" ? "marketing" : "service", a.channel, NOW).allowed)).toBe(true);
+      expect(consentOf.has(d.customerId)).toBe(true);
+    }
+  });
+
+  test.prop([fc.uniqueArray(factsArb, { maxLength: 8, selector: (f) => f.customerId }), triggersArb])("should order each customer's actions by priority, highest first", (customers, triggers) => {
     const { actions } = evaluateTriggers(customers, triggers, NOW);
     for (let i = 1; i < actions.length; i++) {
       const [a, b] = [actions[i - 1] as DueAction, actions[i] as DueAction];
@@ -175,11 +208,26 @@ describe("evaluateTriggers scenarios (seeds: proactive engagement)", () => {
           { id: "i2", type: "purchase", channel: "in_store", at: NOW - HOUR },
         ],
         pAlive: { current: 0.5, previous: 0.75, previousAt: NOW - DAY },
+        consent: { customerId: "c1", entries: { "marketing:email": { status: "granted", at: 0, source: "signup_form" } } },
       },
       ts,
       NOW,
     );
     expect(r.actions.map((a) => a.triggerId)).toEqual(["slide", "winback", "thanks"]);
+  });
+
+  it("should block a marketing offer for a customer who withdrew marketing consent, and still send the service message", () => {
+    const ts: Trigger[] = [
+      { id: "winback", condition: { kind: "segmentEntered", segment: "at_risk" }, action: { type: "offer", offerId: "10off", channel: "email" }, priority: 10, holdoutShare: 0 },
+      { id: "notice", condition: { kind: "segmentEntered", segment: "at_risk" }, action: { type: "message", channel: "email", template: "account_notice", purpose: "service" }, priority: 1, holdoutShare: 0 },
+    ];
+    const consent = consentLedger([
+      { customerId: "c1", purpose: "marketing", channel: "email", status: "granted", at: 1, source: "signup_form" },
+      { customerId: "c1", purpose: "marketing", status: "withdrawn", at: 2, source: "unsubscribe_link" },
+    ]).get("c1");
+    const r = evaluateTriggers({ customerId: "c1", segmentsEntered: [{ segment: "at_risk", at: NOW }], ...(consent ? { consent } : {}) }, ts, NOW);
+    expect(r.actions.map((a) => a.triggerId)).toEqual(["notice"]);
+    expect(r.blocked).toMatchObject([{ triggerId: "winback", rule: "consent", consent: { rule: "withdrawn", key: "marketing" } }]);
   });
 
   it("should withhold the action from held-out customers and report them", () => {

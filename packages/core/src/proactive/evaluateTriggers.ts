@@ -1,6 +1,7 @@
 import { assertFinite } from "../_internal/assert.js";
+import { isAllowed } from "../consent/isAllowed.js";
 import type { CustomerFacts } from "./CustomerFacts.js";
-import type { DueAction, HeldOutAction } from "./DueAction.js";
+import type { BlockedAction, DueAction, HeldOutAction } from "./DueAction.js";
 import { isHeldOut } from "./holdout.js";
 import { indexTriggers, type TriggerIndex } from "./indexTriggers.js";
 import type { Trigger } from "./Trigger.js";
@@ -13,11 +14,12 @@ export interface EvaluateTriggersOptions {
   readonly fired?: ReadonlySet<string> | ((dedupKey: string) => boolean);
 }
 
-/** What {@link evaluateTriggers} returns: actions due now, and the holdout customers it withheld. */
+/** What {@link evaluateTriggers} returns: actions due now, the holdout customers it withheld, and firings consent blocked. */
 export interface TriggerEvaluation {
-  /** By customer (input order), then priority (highest first), trigger id and cause. */
+  /** By facts entry (input order), then priority (highest first), trigger id and cause. */
   readonly actions: DueAction[];
   readonly heldOut: HeldOutAction[];
+  readonly blocked: BlockedAction[];
 }
 
 /** `triggerId|customerId|cause`: the deduplication key of a firing. */
@@ -52,6 +54,16 @@ const opText = { lt: "<", lte: "≤", gt: ">", gte: "≥" } as const;
  * for P(alive).
  *
  * Each action's `reason` is written on first read (`JSON.stringify` includes it).
+ *
+ * Consent (enforced here and again by {@link applyContactPolicy}): a firing
+ * whose action is a marketing message or an offer needs
+ * `isAllowed(facts.consent, "marketing", channel, now)`, a service message the
+ * service rule (`isAllowed(…, "service", …)`: allowed unless refused); absent
+ * consent is not granted. Otherwise it is reported in `blocked` (rule
+ * `consent`, with the decision) and produces no action; its key is not
+ * consumed (record it to give the cause up). Tasks are internal and need no
+ * consent. Consent is checked before the holdout, so the holdout and the
+ * treated group are drawn from the same eligible customers.
  *
  * Deduplication: a firing's key is `triggerId|customerId|cause`; keys in
  * `options.fired`, or already produced in this call, do not fire (the same
@@ -90,6 +102,7 @@ export function evaluateTriggers(
   const wasFired = fired === undefined ? () => false : typeof fired === "function" ? fired : (k: string) => fired.has(k);
   const actions: DueAction[] = [];
   const heldOut: HeldOutAction[] = [];
+  const blocked: BlockedAction[] = [];
   const dateTraits = [...index.byDateTrait];
   const metrics = [...index.byMetric];
 
@@ -108,6 +121,14 @@ export function evaluateTriggers(
       const dedupKey = dedupKeyOf(t.id, id, cause);
       if (seen.has(dedupKey) || wasFired(dedupKey)) return;
       seen.add(dedupKey);
+      const a = t.action;
+      if (a.type !== "task") {
+        const consent = isAllowed(f.consent, a.type === "offer" || a.purpose === "marketing" ? "marketing" : "service", a.channel, now);
+        if (!consent.allowed) {
+          blocked.push({ customerId: id, triggerId: t.id, dedupKey, cause, rule: "consent", consent, firedAt: now });
+          return;
+        }
+      }
       if (isHeldOut(t.id, id, t.holdoutShare)) {
         heldOut.push({ customerId: id, triggerId: t.id, dedupKey, cause, rule: "holdout", firedAt: now });
         return;
@@ -175,7 +196,7 @@ export function evaluateTriggers(
     mine.sort((a, b) => b.priority - a.priority || cmp(a.triggerId, b.triggerId) || cmp(a.cause, b.cause));
     for (const a of mine) actions.push(a);
   }
-  return { actions, heldOut };
+  return { actions, heldOut, blocked };
 }
 
 /** A due action whose `reason` is written on first read (most actions are counted or filtered, few are explained). */

@@ -24,11 +24,12 @@ describe("holdout laws", () => {
   test.prop([
     fc.uniqueArray(fc.stringMatching(/^c[0-9]{1,4}$/), { minLength: 1, maxLength: 30 }).chain((ids) => fc.tuple(fc.constant(ids), fc.shuffledSubarray(ids, { minLength: ids.length, maxLength: ids.length }))),
   ])("should hold out the same customers whatever the order of the batch and its events", ([ids, shuffled]) => {
-    const trigger: Trigger = { id: "t", condition: { kind: "interaction", interactionType: "purchase" }, action: { type: "offer", offerId: "o", channel: "email" }, priority: 1, holdoutShare: 0.3 };
+    const trigger: Trigger = { id: "t", condition: { kind: "interaction", interactionType: "purchase" }, action: { type: "message", channel: "email", template: "receipt", purpose: "service" }, priority: 1, holdoutShare: 0.3 };
     const facts = (list: string[]): CustomerFacts[] => list.map((customerId) => ({ customerId, interactions: [{ id: `p-${customerId}`, type: "purchase", at: 0 }] }));
     const a = evaluateTriggers(facts(ids), [trigger], 1).heldOut.map((h) => h.customerId).sort();
     const b = evaluateTriggers(facts(shuffled), [trigger], 1).heldOut.map((h) => h.customerId).sort();
     expect(b).toEqual(a);
+    expect(a.every((id) => isHeldOut("t", id, 0.3))).toBe(true);
   });
 
   it.each([0.05, 0.1, 0.5, 0.9])("should hold out a share within 4 standard errors of %s (20 000 sequential ids, 3 triggers)", (share) => {

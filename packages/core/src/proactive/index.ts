@@ -10,7 +10,7 @@ export type {
   MessagePurpose,
 } from "./Trigger.js";
 export type { CustomerFacts, FactInteraction, SegmentChange, MetricObservation, PAliveChange } from "./CustomerFacts.js";
-export type { DueAction, HeldOutAction } from "./DueAction.js";
+export type { DueAction, HeldOutAction, BlockedAction } from "./DueAction.js";
 export { validateTrigger } from "./validateTrigger.js";
 export type { TriggerReferences } from "./validateTrigger.js";
 export { validateTriggers } from "./validateTriggers.js";

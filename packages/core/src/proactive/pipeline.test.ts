@@ -95,8 +95,11 @@ describe("triggers → contact policy, over a simulated stream of runs", () => {
       for (const run of runs) {
         now += run.gapHours * HOUR + 17 * 60_000;
         const consent = consentLedger(consentRecords, now);
+        // the facts carry a snapshot from 12 hours earlier (stale on purpose): the policy's current consent must catch the rest
+        const snapshot = consentLedger(consentRecords, now - 12 * HOUR);
         const facts: CustomerFacts[] = run.facts.map((f) => ({
           customerId: f.customer,
+          ...(snapshot.get(f.customer) ? { consent: snapshot.get(f.customer) as NonNullable<CustomerFacts["consent"]> } : {}),
           interactions: f.interactions.map((type) => ({ id: `i${seq++}`, type, at: now - HOUR })),
           ...(f.entered === undefined ? {} : { segmentsEntered: [{ segment: f.entered, at: now - HOUR }] }),
           ...(f.nps === undefined ? {} : { metrics: { lastNps: { value: f.nps, at: now - 2 * HOUR } } }),
