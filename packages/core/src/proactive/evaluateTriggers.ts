@@ -1,4 +1,6 @@
 import { assertFinite } from "../_internal/assert.js";
+import { ErrorCodes } from "../errors/codes.js";
+import { InputError } from "../errors/InputError.js";
 import { isAllowed } from "../consent/isAllowed.js";
 import type { CustomerFacts } from "./CustomerFacts.js";
 import type { BlockedAction, DueAction, HeldOutAction } from "./DueAction.js";
@@ -22,7 +24,17 @@ export interface TriggerEvaluation {
   readonly blocked: BlockedAction[];
 }
 
-/** `triggerId|customerId|cause`: the deduplication key of a firing. */
+/**
+ * The deduplication key of a firing: `triggerId|customerId|cause`, where the
+ * cause names what made the trigger fire (`interaction:<id>`,
+ * `segmentEntered:<segment>@<t>`, `date:<trait>@<date>`, `metric:<name>@<t>`,
+ * `pAlive@<t>`). A trigger fires at most once per key; store the keys of what
+ * was done (and of holdouts) and pass them back as `fired`.
+ *
+ * @category Proactive
+ * @example
+ * dedupKeyOf("renewal-reminder", "c1", "date:subscription.endsAt@1798675200000") // => "renewal-reminder|c1|date:subscription.endsAt@1798675200000"
+ */
 export function dedupKeyOf(triggerId: string, customerId: string, cause: string): string {
   return `${triggerId}|${customerId}|${cause}`;
 }
@@ -82,7 +94,8 @@ const opText = { lt: "<", lte: "≤", gt: ">", gte: "≥" } as const;
  * @param customers - one customer's facts or a batch
  * @param triggers - validated triggers ({@link validateTriggers}) or their prebuilt index
  * @param now - epoch ms of the run
- * @throws {InputError} `METRIC.NOT_FINITE` when `now` is not finite
+ * @throws {InputError} `METRIC.NOT_FINITE` when `now` is not finite; `JOURNEY.INVALID_FIELD` at
+ *   `["customers", i, "customerId"]` for facts without a customer id
  * @category Proactive
  * @example
  * const detractor = { id: "detractor", condition: { kind: "metricThreshold", metric: "lastNps", op: "lte", value: 6 }, action: { type: "task", ownerRole: "csm", dueWithinHours: 24 }, priority: 90, holdoutShare: 0 } as const;
@@ -109,7 +122,11 @@ export function evaluateTriggers(
   // Keys produced in this call: per customer, shared only by customers that appear more than once in the batch.
   const ids = new Set<string>();
   const repeated = new Map<string, Set<string>>();
-  for (const f of list) {
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i] as CustomerFacts;
+    if (f === null || typeof f !== "object" || typeof f.customerId !== "string" || f.customerId === "") {
+      throw new InputError(ErrorCodes.INVALID_FIELD, "evaluateTriggers requires a non-empty customerId on every customer's facts", ["customers", i, "customerId"], f?.customerId);
+    }
     if (ids.has(f.customerId)) repeated.set(f.customerId, new Set());
     else ids.add(f.customerId);
   }

@@ -2,7 +2,7 @@ import { ErrorCodes } from "../../errors/codes.js";
 import { InputError, type InputPath } from "../../errors/InputError.js";
 import type { ConsentRecord, ConsentStatus } from "../ConsentRecord.js";
 import { consentKey, type ConsentEntry, type ConsentState } from "../ConsentState.js";
-import { validateConsentRecord } from "../validateConsentRecord.js";
+import { checkConsentRecord } from "./checkConsentRecord.js";
 
 const restrictiveness: Readonly<Record<ConsentStatus, number>> = { granted: 0, denied: 1, withdrawn: 2 };
 
@@ -22,7 +22,7 @@ export function compareEntries(a: ConsentEntry, b: ConsentEntry): number {
 
 /** applyConsent with the caller's function name and error path. */
 export function foldConsent(fn: string, path: InputPath, state: ConsentState | undefined, record: ConsentRecord): ConsentState {
-  validateConsentRecord(record, path, fn);
+  checkConsentRecord(fn, record, path);
   if (state !== undefined && state.customerId !== record.customerId) {
     throw new InputError(ErrorCodes.INVALID_FIELD, `${fn} requires a record of customer ${JSON.stringify(state.customerId)}, got ${JSON.stringify(record.customerId)}`, [...path, "customerId"], record.customerId);
   }
