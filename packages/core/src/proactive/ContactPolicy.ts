@@ -51,6 +51,10 @@ export interface ContactPolicy {
   readonly timeZone: string;
   /** Days without marketing after the customer's last complaint (positive); absent: no cool-down. */
   readonly complaintCooldownDays?: number;
+  /** What to do with marketing that finds a cap full: drop it (default) or defer it to the first free slot. */
+  readonly capOverflow?: "drop" | "defer";
+  /** With `capOverflow: "defer"`: the longest deferral, in days (positive; default 7); beyond it the action is dropped. */
+  readonly maxDeferDays?: number;
 }
 
 /** A contact already made, for frequency caps. */

@@ -47,6 +47,8 @@ const policyArb: fc.Arbitrary<ContactPolicy> = fc.record(
       .map(([start, end, ch]) => (ch === undefined ? { start, end } : { start, end, channels: ch })),
     timeZone: fc.constantFrom(...zones),
     complaintCooldownDays: fc.integer({ min: 1, max: 30 }),
+    capOverflow: fc.constantFrom("drop" as const, "defer" as const),
+    maxDeferDays: fc.integer({ min: 1, max: 10 }),
   },
   { requiredKeys: ["timeZone"] },
 );
@@ -114,6 +116,10 @@ describe("applyContactPolicy laws", () => {
       const q = policy.quietHours;
       if (q && (q.channels === undefined || q.channels.includes(a.channel))) expect(quietAt(localMinute(tz, p.sendAt), q.start, q.end)).toBe(false);
       if (p.status === "deferred") expect(p.sendAt).toBeGreaterThan(now);
+      if (p.status === "deferred" && p.rule === "frequency-cap") {
+        expect(policy.capOverflow).toBe("defer");
+        expect(p.sendAt).toBeLessThanOrEqual(now + (policy.maxDeferDays ?? 7) * DAY);
+      }
       if (!marketing) continue;
       // cool-down
       if (policy.complaintCooldownDays !== undefined && s?.lastComplaintAt !== undefined) expect(now).toBeGreaterThanOrEqual(s.lastComplaintAt + policy.complaintCooldownDays * DAY);
@@ -163,6 +169,21 @@ describe("applyContactPolicy rules", () => {
     const c = new Map<string, CustomerContactState>([["c1", { ...customers.get("c1"), sent }]]);
     expect(applyContactPolicy([offer("sms", 1)], policy, c, now).dropped[0]?.rule).toBe("frequency-cap");
     expect(applyContactPolicy([offer("sms", 1)], policy, c, now + DAY).kept).toHaveLength(1);
+  });
+
+  it("should defer marketing to the first free slot when capOverflow is defer, skipping quiet hours, and drop it beyond maxDeferDays", () => {
+    const now = Date.parse("2026-06-10T10:00:00Z"); // 12:00 in Paris
+    // the week's SMS went out on June 3 at 22:00 Paris time: its slot frees at 22:00 today, inside quiet hours
+    const sent = [{ at: Date.parse("2026-06-03T20:00:00Z"), channel: "sms", purpose: "marketing" as const }];
+    const c = new Map<string, CustomerContactState>([["c1", { ...customers.get("c1"), sent }]]);
+    const defer: ContactPolicy = { ...policy, capOverflow: "defer" };
+    const r = applyContactPolicy([offer("sms", 1)], defer, c, now);
+    expect(r.deferred[0]).toMatchObject({ rule: "frequency-cap", sendAt: Date.parse("2026-06-11T06:00:00Z") }); // 08:00 CEST the next morning
+    expect(applyContactPolicy([offer("sms", 1)], { ...defer, maxDeferDays: 0.25 }, c, now).dropped[0]?.rule).toBe("frequency-cap");
+    // a deferred contact takes its slot: a second SMS finds no room within the week
+    const two = applyContactPolicy([offer("sms", 1, 2), offer("sms", 2, 1)], defer, c, now);
+    expect(two.deferred.map((d) => d.action.triggerId)).toEqual(["t1"]);
+    expect(two.dropped.map((d) => d.action.triggerId)).toEqual(["t2"]);
   });
 
   it("should defer a contact in quiet hours of the customer's zone to their end (DST included)", () => {

@@ -6,6 +6,7 @@ import { timeZone as checkTimeZone } from "./_internal/check.js";
 import { quietHoursEnd } from "./_internal/zonedTime.js";
 
 const DAY = 86_400_000;
+const DEFAULT_MAX_DEFER_DAYS = 7;
 
 /** The rule that deferred or dropped an action. */
 export type ContactPolicyRule = "consent" | "cooldown" | "quiet-hours" | "frequency-cap";
@@ -24,9 +25,10 @@ export interface KeptAction {
 export interface DeferredAction {
   readonly status: "deferred";
   readonly action: DueAction;
-  /** Epoch ms when it becomes allowed (the end of the customer's quiet hours). */
+  /** Epoch ms when it becomes allowed (the end of the customer's quiet hours, or the first free slot of the caps). */
   readonly sendAt: number;
-  readonly rule: "quiet-hours";
+  /** What moved it last: quiet hours, or full caps (`capOverflow: "defer"`). */
+  readonly rule: "quiet-hours" | "frequency-cap";
   readonly reason: string;
   readonly consent?: ConsentDecision;
 }
@@ -69,7 +71,11 @@ export interface ContactPolicyResult {
  * 4. frequency caps — marketing at its send time t is allowed only if, for every
  *    window [s, s + windowDays) that contains t, the contacts already sent
  *    (history, marketing only, on the cap's channel or any) plus those planned
- *    in this call stay ≤ max; otherwise dropped, rule `frequency-cap`.
+ *    in this call stay ≤ max; otherwise dropped, rule `frequency-cap` — or, with
+ *    `capOverflow: "defer"`, deferred to the first instant within `maxDeferDays`
+ *    (default 7) when every cap has room and quiet hours are over (found by
+ *    walking the instants when a contact leaves the full cap's window), rule
+ *    `frequency-cap`, and dropped only when there is none.
  *    (Windows starting at a contact are the fullest ones, so checking those
  *    is exact.) Kept and deferred marketing counts against later actions.
  * Tasks are internal work for an owner role, not customer contact: always kept.
@@ -109,6 +115,9 @@ export function applyContactPolicy(
   const quietChannels = quiet?.channels === undefined ? undefined : new Set(quiet.channels);
   const cooldown = (policy.complaintCooldownDays ?? 0) * DAY;
   const longest = caps.reduce((m, c) => Math.max(m, c.windowDays * DAY), 0);
+  const quietApplies = (channel: string) => quiet !== undefined && (quietChannels === undefined || quietChannels.has(channel));
+  const deferOverflow = policy.capOverflow === "defer";
+  const horizon = now + (policy.maxDeferDays ?? DEFAULT_MAX_DEFER_DAYS) * DAY;
 
   const byCustomer = new Map<string, { a: DueAction; i: number }[]>();
   actions.forEach((a, i) => {
@@ -163,7 +172,7 @@ export function applyContactPolicy(
       }
       let sendAt = now;
       let deferredReason: string | undefined;
-      if (quiet !== undefined && (quietChannels === undefined || quietChannels.has(act.channel))) {
+      if (quiet !== undefined && quietApplies(act.channel)) {
         let until = quietEndByZone.get(tz);
         if (until === undefined && !quietEndByZone.has(tz)) {
           until = quietHoursEnd(tz, now, quiet.start, quiet.end);
@@ -174,15 +183,37 @@ export function applyContactPolicy(
           deferredReason = `quiet hours ${hhmm(quiet.start)}–${hhmm(quiet.end)} in ${tz}; allowed from ${new Date(until).toISOString()}`;
         }
       }
+      let rule: DeferredAction["rule"] = "quiet-hours";
       if (marketing) {
-        const full = caps.findIndex((c, k) => (c.channel === undefined || c.channel === act.channel) && !fits(times[k] as number[], sendAt, c.windowDays * DAY, c.max));
+        const fullAt = (t: number) => caps.findIndex((c, k) => (c.channel === undefined || c.channel === act.channel) && !fits(times[k] as number[], t, c.windowDays * DAY, c.max));
+        let full = fullAt(sendAt);
+        if (full >= 0 && deferOverflow) {
+          // Walk the instants when the full cap's windows release a contact (e + window, ascending), skipping quiet hours.
+          let t = sendAt;
+          while (full >= 0) {
+            const cap = caps[full] as FrequencyCap;
+            const list = times[full] as number[];
+            const w = cap.windowDays * DAY;
+            const first = list[lowerBound(list, t - w, true)];
+            if (first === undefined || first + w > horizon) break;
+            t = first + w;
+            if (quiet !== undefined && quietApplies(act.channel)) t = quietHoursEnd(tz, t, quiet.start, quiet.end) ?? t;
+            if (t > horizon) break;
+            full = fullAt(t);
+          }
+          if (full < 0) {
+            sendAt = t;
+            rule = "frequency-cap";
+            deferredReason = `${deferredReason === undefined ? "" : `${deferredReason}; `}frequency caps full until ${new Date(t).toISOString()}`;
+          }
+        }
         if (full >= 0) {
           const cap = caps[full] as FrequencyCap;
           result.dropped.push({
             status: "dropped",
             action: a,
             rule: "frequency-cap",
-            reason: `at most ${cap.max} marketing contacts${cap.channel === undefined ? "" : ` on ${cap.channel}`} per ${cap.windowDays} days`,
+            reason: `at most ${cap.max} marketing contacts${cap.channel === undefined ? "" : ` on ${cap.channel}`} per ${cap.windowDays} days${deferOverflow ? ` (no slot within ${policy.maxDeferDays ?? DEFAULT_MAX_DEFER_DAYS} days)` : ""}`,
             consent,
             cap,
           });
@@ -192,7 +223,7 @@ export function applyContactPolicy(
           if (c.channel === undefined || c.channel === act.channel) insertSorted(times[k] as number[], sendAt);
         });
       }
-      if (deferredReason !== undefined) result.deferred.push({ status: "deferred", action: a, sendAt, rule: "quiet-hours", reason: deferredReason, consent });
+      if (deferredReason !== undefined) result.deferred.push({ status: "deferred", action: a, sendAt, rule, reason: deferredReason, consent });
       else result.kept.push({ status: "kept", action: a, sendAt, consent });
     }
   }

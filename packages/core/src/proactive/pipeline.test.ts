@@ -53,6 +53,8 @@ const policyArb = fc
     quietHours: fc.tuple(fc.integer({ min: 0, max: 1439 }), fc.integer({ min: 0, max: 1439 })).filter(([s, e]) => s !== e).map(([start, end]) => ({ start, end })),
     timeZone: fc.constantFrom(...zones),
     complaintCooldownDays: fc.integer({ min: 1, max: 10 }),
+    capOverflow: fc.constantFrom("drop", "defer"),
+    maxDeferDays: fc.integer({ min: 1, max: 5 }),
   })
   .map((p) => validateContactPolicy(p));
 const consentArb = fc.array(

@@ -82,6 +82,8 @@ describe("validateContactPolicy", () => {
     ["quiet hours past midnight", { ...policy, quietHours: { start: 1260, end: 1440 } }, "METRIC.OUT_OF_RANGE", ["policy", "quietHours", "end"]],
     ["empty quiet hours", { ...policy, quietHours: { start: 600, end: 600 } }, "METRIC.INVALID_OPTION", ["policy", "quietHours", "end"]],
     ["a cool-down of zero days", { ...policy, complaintCooldownDays: 0 }, "METRIC.OUT_OF_RANGE", ["policy", "complaintCooldownDays"]],
+    ["an unknown cap overflow", { ...policy, capOverflow: "queue" }, "JOURNEY.INVALID_FIELD", ["policy", "capOverflow"]],
+    ["a negative deferral limit", { ...policy, capOverflow: "defer", maxDeferDays: -2 }, "METRIC.OUT_OF_RANGE", ["policy", "maxDeferDays"]],
   ])("should reject %s with a typed error and its path", (_, input, code, path) => {
     const e = caught(() => validateContactPolicy(input));
     expect(e).toMatchObject({ code, path });

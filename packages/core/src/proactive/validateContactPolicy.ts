@@ -1,18 +1,19 @@
 import { ErrorCodes } from "../errors/codes.js";
 import { InputError, type InputPath } from "../errors/InputError.js";
 import type { ContactPolicy, FrequencyCap, QuietHours } from "./ContactPolicy.js";
-import { inRange, record, text, timeZone } from "./_internal/check.js";
+import { inRange, oneOf, record, text, timeZone } from "./_internal/check.js";
 import { referenceSets, type TriggerReferences } from "./validateTrigger.js";
 
 /**
  * Checks a {@link ContactPolicy} from untrusted input and returns it typed:
  * caps with a positive integer `max` and a positive `windowDays` on known
  * channels; quiet hours with integer minutes in [0, 1440) and start ≠ end on
- * known channels; an IANA time zone Intl knows; a positive cool-down.
+ * known channels; an IANA time zone Intl knows; a positive cool-down; `capOverflow`
+ * "drop" or "defer" and a positive `maxDeferDays`.
  *
  * @param refs - the known channels (segments are not used)
  * @throws {InputError} `METRIC.OUT_OF_RANGE` for a cap of zero or less, a window ≤ 0, minutes outside
- *   [0, 1440) or a cool-down ≤ 0; `METRIC.NOT_INTEGER` for a fractional cap or minute; `METRIC.INVALID_OPTION`
+ *   [0, 1440), a cool-down or deferral limit ≤ 0; `METRIC.NOT_INTEGER` for a fractional cap or minute; `METRIC.INVALID_OPTION`
  *   for an unknown time zone or start = end; `JOURNEY.UNKNOWN_REFERENCE` for an unknown channel;
  *   `JOURNEY.INVALID_FIELD` for a malformed field — each with the field's path
  * @category Proactive
@@ -62,8 +63,12 @@ export function validateContactPolicy(input: unknown, refs: Pick<TriggerReferenc
     quietHours = qChannels === undefined ? { start, end } : { start, end, channels: qChannels };
   }
   const cooldown = p.complaintCooldownDays === undefined ? undefined : inRange(fn, p.complaintCooldownDays, [...path, "complaintCooldownDays"], "complaintCooldownDays", 0, Infinity, false);
+  const capOverflow = p.capOverflow === undefined ? undefined : oneOf(fn, p.capOverflow, ["drop", "defer"] as const, [...path, "capOverflow"], "capOverflow");
+  const maxDeferDays = p.maxDeferDays === undefined ? undefined : inRange(fn, p.maxDeferDays, [...path, "maxDeferDays"], "maxDeferDays", 0, Infinity, false);
   return {
     timeZone: tz,
+    ...(capOverflow !== undefined ? { capOverflow } : {}),
+    ...(maxDeferDays !== undefined ? { maxDeferDays } : {}),
     ...(caps !== undefined ? { caps } : {}),
     ...(quietHours !== undefined ? { quietHours } : {}),
     ...(cooldown !== undefined ? { complaintCooldownDays: cooldown } : {}),
