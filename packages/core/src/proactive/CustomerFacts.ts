@@ -11,7 +11,10 @@ export interface FactInteraction {
   readonly at: number;
 }
 
-/** A segment entered or left since the last run. */
+/**
+ * A segment entered or left since the last run — e.g. from segments'
+ * `createSegmentMembership` deltas: `delta.entered.map((segment) => ({ segment, at: now }))`.
+ */
 export interface SegmentChange {
   readonly segment: string;
   /** Epoch ms of the change. */

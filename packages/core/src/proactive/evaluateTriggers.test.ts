@@ -230,6 +230,23 @@ describe("evaluateTriggers scenarios (seeds: proactive engagement)", () => {
     expect(r.blocked).toMatchObject([{ triggerId: "winback", rule: "consent", consent: { rule: "withdrawn", key: "marketing" } }]);
   });
 
+  it("should meet each rung of the engagement ladder with its own action: awareness for the passive, a loyalty offer for the active, a referral invitation for advocates", () => {
+    const ladder: Trigger[] = [
+      { id: "awareness", condition: { kind: "segmentEntered", segment: "passive" }, action: { type: "message", channel: "email", template: "awareness_campaign", purpose: "marketing" }, priority: 1, holdoutShare: 0 },
+      { id: "loyalty", condition: { kind: "segmentEntered", segment: "active" }, action: { type: "offer", offerId: "loyalty_double_points", channel: "mobile_app" }, priority: 2, holdoutShare: 0 },
+      { id: "referral", condition: { kind: "segmentEntered", segment: "advocate" }, action: { type: "message", channel: "email", template: "referral_invitation", purpose: "marketing" }, priority: 3, holdoutShare: 0 },
+    ];
+    const consent = { customerId: "x", entries: { marketing: { status: "granted" as const, at: 0, source: "signup_form" } } };
+    // segment entries as createSegmentMembership's MembershipDelta.entered reports them, stamped with the run's time
+    const facts = (["passive", "active", "advocate"] as const).map((tier) => ({ customerId: tier, segmentsEntered: [{ segment: tier, at: NOW }], consent: { ...consent, customerId: tier } }));
+    const r = evaluateTriggers(facts, ladder, NOW);
+    expect(r.actions.map((a) => [a.customerId, a.triggerId])).toEqual([
+      ["passive", "awareness"],
+      ["active", "loyalty"],
+      ["advocate", "referral"],
+    ]);
+  });
+
   it("should withhold the action from held-out customers and report them", () => {
     const t: Trigger = { ...renewal, holdoutShare: 0.5 };
     const facts = Array.from({ length: 40 }, (_, i) => ({ customerId: `c${i}`, traits: { "subscription.endsAt": endsAt } }));
