@@ -81,6 +81,12 @@ export interface ContactPolicyResult {
  * Tasks are internal work for an owner role, not customer contact: always kept.
  * Service messages neither count towards nor are limited by caps and cool-down.
  *
+ * Sources: quiet hours in the customer's local time follow the US TCPA rule
+ * (47 CFR § 64.1200(c)(1): no telephone solicitation before 8 a.m. or after
+ * 9 p.m. at the called party's location) and the UK ICO / DMA practice for
+ * SMS; frequency caps and complaint cool-downs are the contact-pressure rules of
+ * marketing practice (a total and a per-channel budget per rolling window).
+ *
  * Dropped actions are not retried here: record their dedup keys as fired to
  * give them up, or leave them out to let the next run try again.
  * Deferred ones should be checked with `isAllowed` again at `sendAt` (consent
