@@ -83,8 +83,7 @@ export interface ContactPolicyResult {
  *
  * Sources: quiet hours in the customer's local time follow the US TCPA rule
  * (47 CFR § 64.1200(c)(1): no telephone solicitation before 8 a.m. or after
- * 9 p.m. at the called party's location) and the UK ICO / DMA practice for
- * SMS; frequency caps and complaint cool-downs are the contact-pressure rules of
+ * 9 p.m. at the called party's location); frequency caps and complaint cool-downs are the contact-pressure rules of
  * marketing practice (a total and a per-channel budget per rolling window).
  *
  * Dropped actions are not retried here: record their dedup keys as fired to
