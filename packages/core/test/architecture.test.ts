@@ -52,9 +52,10 @@ describe("core architecture", () => {
 });
 
 describe("entry points", () => {
-  it("should export each area's functions from its subpath too (@engagekit/core/clv, /segments, /journey, /models), the same objects as the root", async () => {
+  it("should export each area's functions from its subpath too (@engagekit/core/clv, /segments, /journey, /models, /consent, /proactive, /loyalty, /personalization), the same objects as the root", async () => {
     const root = await import("@engagekit/core");
-    const areas = [await import("@engagekit/core/clv"), await import("@engagekit/core/segments"), await import("@engagekit/core/journey"), await import("@engagekit/core/models")];
+    const areas = [await import("@engagekit/core/clv"), await import("@engagekit/core/segments"), await import("@engagekit/core/journey"), await import("@engagekit/core/models"),
+      await import("@engagekit/core/consent"), await import("@engagekit/core/proactive"), await import("@engagekit/core/loyalty"), await import("@engagekit/core/personalization")];
     for (const area of areas) {
       const sub = area as Record<string, unknown>;
       const names = Object.keys(sub);
