@@ -121,23 +121,24 @@ export function evaluateTriggers(
 
   // Keys produced in this call: per customer, shared only by customers that appear more than once in the batch.
   const ids = new Set<string>();
-  const repeated = new Map<string, Set<string>>();
+  const repeated = new Map<string, string[]>();
   for (let i = 0; i < list.length; i++) {
     const f = list[i] as CustomerFacts;
     if (f === null || typeof f !== "object" || typeof f.customerId !== "string" || f.customerId === "") {
       throw new InputError(ErrorCodes.INVALID_FIELD, "evaluateTriggers requires a non-empty customerId on every customer's facts", ["customers", i, "customerId"], f?.customerId);
     }
-    if (ids.has(f.customerId)) repeated.set(f.customerId, new Set());
+    if (ids.has(f.customerId)) repeated.set(f.customerId, []);
     else ids.add(f.customerId);
   }
   for (const f of list) {
     const id = f.customerId;
-    const mine: DueAction[] = [];
-    const seen = repeated.get(id) ?? new Set<string>();
+    const start = actions.length;
+    // Keys fired for this customer in this call (few per customer: a list, allocated on the first firing).
+    let seen: string[] | undefined = repeated.get(id);
     const fire = (t: Trigger, cause: string, explain: () => string) => {
       const dedupKey = dedupKeyOf(t.id, id, cause);
-      if (seen.has(dedupKey) || wasFired(dedupKey)) return;
-      seen.add(dedupKey);
+      if ((seen !== undefined && seen.includes(dedupKey)) || wasFired(dedupKey)) return;
+      (seen ??= []).push(dedupKey);
       const a = t.action;
       if (a.type !== "task") {
         const consent = isAllowed(f.consent, a.type === "offer" || a.purpose === "marketing" ? "marketing" : "service", a.channel, now);
@@ -150,7 +151,7 @@ export function evaluateTriggers(
         heldOut.push({ customerId: id, triggerId: t.id, dedupKey, cause, rule: "holdout", firedAt: now });
         return;
       }
-      mine.push(new Due(id, t, dedupKey, cause, now, explain));
+      actions.push(new Due(id, t, dedupKey, cause, now, explain));
     };
 
     if (f.interactions !== undefined && index.byInteractionType.size > 0) {
@@ -164,15 +165,15 @@ export function evaluateTriggers(
         }
       }
     }
-    for (const [changes, byKey, verb, kind] of [
-      [f.segmentsEntered, index.bySegmentEntered, "entered", "segmentEntered"],
-      [f.segmentsExited, index.bySegmentExited, "left", "segmentExited"],
-    ] as const) {
+    for (let side = 0; side < 2; side++) {
+      const changes = side === 0 ? f.segmentsEntered : f.segmentsExited;
+      const byKey = side === 0 ? index.bySegmentEntered : index.bySegmentExited;
       if (changes === undefined || byKey.size === 0) continue;
+      const kind = side === 0 ? "segmentEntered" : "segmentExited";
       for (const ch of changes) {
         const ts = byKey.get(ch.segment);
         if (ts === undefined) continue;
-        for (const t of ts) fire(t, `${kind}:${ch.segment}@${ch.at}`, () => `${verb} segment ${ch.segment} at ${iso(ch.at)}`);
+        for (const t of ts) fire(t, `${kind}:${ch.segment}@${ch.at}`, () => `${side === 0 ? "entered" : "left"} segment ${ch.segment} at ${iso(ch.at)}`);
       }
     }
     if (f.traits !== undefined) {
@@ -210,8 +211,10 @@ export function evaluateTriggers(
         if (c.kind === "pAliveDrop" && drop >= c.minDrop) fire(t, `pAlive@${previousAt}`, () => `P(alive) fell from ${previous} to ${current} since ${iso(previousAt)} (drop ${drop} ≥ ${c.minDrop})`);
       }
     }
-    mine.sort((a, b) => b.priority - a.priority || cmp(a.triggerId, b.triggerId) || cmp(a.cause, b.cause));
-    for (const a of mine) actions.push(a);
+    if (actions.length - start > 1) {
+      const mine = actions.slice(start).sort((a, b) => b.priority - a.priority || cmp(a.triggerId, b.triggerId) || cmp(a.cause, b.cause));
+      for (let k = 0; k < mine.length; k++) actions[start + k] = mine[k] as DueAction;
+    }
   }
   return { actions, heldOut, blocked };
 }
@@ -237,7 +240,7 @@ class Due implements DueAction {
     this.action = trigger.action;
     this.priority = trigger.priority;
     this.conditionKind = trigger.condition.kind;
-    if (trigger.action.type === "task") Object.defineProperty(this, "dueBy", { value: firedAt + trigger.action.dueWithinHours * 3_600_000, enumerable: true });
+    if (trigger.action.type === "task") this.dueBy = firedAt + trigger.action.dueWithinHours * 3_600_000;
     this.#explain = explain;
   }
 
