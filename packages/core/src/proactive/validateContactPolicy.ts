@@ -2,7 +2,8 @@ import { ErrorCodes } from "../errors/codes.js";
 import { InputError, type InputPath } from "../errors/InputError.js";
 import type { ContactPolicy, FrequencyCap, QuietHours } from "./ContactPolicy.js";
 import { inRange, oneOf, record, text, timeZone } from "./_internal/check.js";
-import { referenceSets, type TriggerReferences } from "./validateTrigger.js";
+import { referenceSets } from "./_internal/checkTrigger.js";
+import type { TriggerReferences } from "./validateTrigger.js";
 
 /**
  * Checks a {@link ContactPolicy} from untrusted input and returns it typed:

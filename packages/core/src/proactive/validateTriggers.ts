@@ -1,7 +1,8 @@
 import { ErrorCodes } from "../errors/codes.js";
 import { InputError } from "../errors/InputError.js";
 import type { Trigger } from "./Trigger.js";
-import { checkTrigger, referenceSets, type TriggerReferences } from "./validateTrigger.js";
+import { checkTrigger, referenceSets } from "./_internal/checkTrigger.js";
+import type { TriggerReferences } from "./validateTrigger.js";
 
 /**
  * Checks a list of triggers with {@link validateTrigger} (paths
