@@ -1,31 +1,10 @@
 import { ErrorCodes } from "../errors/codes.js";
 import { InputError } from "../errors/InputError.js";
 import { assertFinite } from "../_internal/assert.js";
+import { localToUtc, offsetAt } from "../_internal/zonedTime.js";
 import type { BusinessCalendar } from "./BusinessCalendar.js";
 
 const DAY = 86_400_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The zone's offset from UTC (ms) at an instant, read from Intl (no tz database of our own). */
-function offsetAt(timeZone: string, at: number): number {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
-    formatters.set(timeZone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(at)) if (part.type !== "literal") p[part.type] = Number(part.value);
-  const local = Date.UTC(p.year as number, (p.month as number) - 1, p.day as number, p.hour as number, p.minute as number, p.second as number);
-  return local - (at - (at % 1000));
-}
-
-/** The UTC instant of a local wall time (ms since the epoch as if the wall time were UTC); DST gaps move forward. */
-function localToUtc(timeZone: string, wall: number): number {
-  let guess = wall - offsetAt(timeZone, wall);
-  guess = wall - offsetAt(timeZone, guess);
-  return guess;
-}
-
 /** Local calendar day (as a UTC-midnight timestamp) of an instant. */
 function localDay(timeZone: string, at: number): number {
   const wall = at + offsetAt(timeZone, at);

@@ -1,29 +1,8 @@
-// Wall-clock arithmetic in IANA time zones through Intl, the approach of responseTime/businessMillisBetween
-// (no time-zone database of our own).
+// Quiet hours in IANA time zones, on the shared Intl wall-clock helpers (src/_internal/zonedTime.ts).
+import { offsetAt } from "../../_internal/zonedTime.js";
+
 
 const DAY = 86_400_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The zone's offset from UTC (ms) at an instant. */
-export function offsetAt(timeZone: string, at: number): number {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
-    formatters.set(timeZone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(at)) if (part.type !== "literal") p[part.type] = Number(part.value);
-  const local = Date.UTC(p.year as number, (p.month as number) - 1, p.day as number, p.hour as number, p.minute as number, p.second as number);
-  const whole = Math.floor(at / 1000) * 1000;
-  return local - whole;
-}
-
-/** The UTC instant of a local wall time (epoch ms as if the wall time were UTC); DST gaps move forward. */
-export function localToUtc(timeZone: string, wall: number): number {
-  let guess = wall - offsetAt(timeZone, wall);
-  guess = wall - offsetAt(timeZone, guess);
-  return guess;
-}
 
 /** Minutes after local midnight (fractional) of an instant. */
 export function localMinutes(timeZone: string, at: number): number {
