@@ -72,39 +72,16 @@ export async function ensureWorkspace(orm: MikroORM, slug: string, seed: boolean
     }
 
     const answers = parseNhsFft(readFileSync(join(demoDataDir, "nhs_fft_gp_feedback/fft_gp_responses.csv"), "utf8"));
-    for (let i = 0; i < answers.length; i += CHUNK) {
-      await tx.insertMany(
-        SurveyResponseSchema,
-        answers.slice(i, i + CHUNK).map((a) => ({
-          workspace: ws,
-          customer: null,
-          survey: "nhs-fft",
-          kind: "CSAT" as const,
-          score: a.score,
-          scaleMin: 1,
-          scaleMax: 5,
-          touchpoint: a.surgery,
-          channel: null,
-          respondedAt: a.time,
-        })),
-      );
-    }
-    for (let i = 0; i < answers.length; i += CHUNK) {
-      await tx.insertMany(
-        SurveyResponseSchema,
-        answers.slice(i, i + CHUNK).map((a) => ({
-          workspace: ws,
-          customer: null,
-          survey: "nhs-fft",
-          kind: "NPS" as const,
-          score: a.score === null ? null : fftNetScorePoints(a.score),
-          scaleMin: 0,
-          scaleMax: 10,
-          touchpoint: a.surgery,
-          channel: null,
-          respondedAt: a.time,
-        })),
-      );
+    // Each answer twice: as CSAT on its 5-point scale, and as NPS through the FFT net-score mapping.
+    const asCsat = (score: number | null) => ({ kind: "CSAT" as const, score, scaleMin: 1, scaleMax: 5 });
+    const asNps = (score: number | null) => ({ kind: "NPS" as const, score: score === null ? null : fftNetScorePoints(score), scaleMin: 0, scaleMax: 10 });
+    for (const as of [asCsat, asNps]) {
+      for (let i = 0; i < answers.length; i += CHUNK) {
+        await tx.insertMany(
+          SurveyResponseSchema,
+          answers.slice(i, i + CHUNK).map((a) => ({ workspace: ws, customer: null, survey: "nhs-fft", ...as(a.score), touchpoint: a.surgery, channel: null, respondedAt: a.time })),
+        );
+      }
     }
     const document = JSON.parse(readFileSync(demoJourneyMapFile, "utf8")) as Record<string, unknown>;
     const checked = validateJourneyMap(document);

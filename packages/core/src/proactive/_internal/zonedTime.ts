@@ -1,7 +1,6 @@
 // Quiet hours in IANA time zones, on the shared Intl wall-clock helpers (src/_internal/zonedTime.ts).
 import { offsetAt } from "../../_internal/zonedTime.js";
 
-
 const DAY = 86_400_000;
 
 /** Minutes after local midnight (fractional) of an instant. */
