@@ -47,16 +47,8 @@ export function withHeapGrowth(inner) {
   };
 }
 
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The core's seeded generator (src/stats/mulberry32.ts), so benches and the bootstrap share one.
+export { mulberry32 } from "../dist/stats/mulberry32.js";
 
 /** Writes `n` CSV lines (`line(i)`, no newline) after `header`, 100k lines at a time (no whole-file string in memory). */
 export function writeCsv(path, header, n, line) {

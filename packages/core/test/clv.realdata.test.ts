@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fitBgNbd, fitGammaGamma, fitParetoNbd, rfmSummary, rfmSummaryFromColumns, type Transaction } from "../src/index.js";
 import { datasetFile, hasDataset } from "./datasets.js";
-import { loadOnlineRetail, onlineRetailCleanMask } from "../bench/_data/onlineRetail.mjs";
+import { onlineRetailTransactions } from "../bench/_data/onlineRetail.mjs";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const calibration = { calibrationEnd: "1997-09-30", observationEnd: "1998-06-30", timeUnit: "weeks" } as const;
@@ -60,18 +60,7 @@ describe.skipIf(!hasDataset("online_retail/online_retail.csv.gz"))("Online Retai
   let columns: { customerId: number[]; date: number[]; amount: number[] } | undefined;
   function cleaned(): { customerId: number[]; date: number[]; amount: number[] } {
     if (columns !== undefined) return columns;
-    const cols = loadOnlineRetail();
-    const keep = onlineRetailCleanMask(cols);
-    const customerId: number[] = [];
-    const date: number[] = [];
-    const amount: number[] = [];
-    for (let i = 0; i < cols.n; i++) {
-      if (keep[i] !== 1) continue;
-      customerId.push(cols.customerId[i] as number);
-      date.push(cols.invoiceDate[i] as number);
-      amount.push((cols.quantity[i] as number) * (cols.unitPrice[i] as number));
-    }
-    columns = { customerId, date, amount };
+    columns = onlineRetailTransactions();
     return columns;
   }
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadOnlineRetail, onlineRetailCleanMask } from "../bench/_data/onlineRetail.mjs";
+import { onlineRetailTransactions } from "../bench/_data/onlineRetail.mjs";
 import {
   assignEngagementModels,
   customerLifetimeValue,
@@ -49,18 +49,7 @@ describe.skipIf(!hasDataset(FILE))("engagement models on Online Retail: who the 
   let bgMessage: string;
 
   beforeAll(() => {
-    const cols = loadOnlineRetail();
-    const keep = onlineRetailCleanMask(cols);
-    const customerId: number[] = [];
-    const date: number[] = [];
-    const amount: number[] = [];
-    for (let i = 0; i < cols.n; i++) {
-      if (keep[i] !== 1) continue;
-      customerId.push(cols.customerId[i] as number);
-      date.push(cols.invoiceDate[i] as number);
-      amount.push((cols.quantity[i] as number) * (cols.unitPrice[i] as number));
-    }
-    summary = rfmSummaryFromColumns({ customerId, date, amount }, { timeUnit: "days", calibrationEnd: "2011-08-31", observationEnd: "2011-12-09" });
+    summary = rfmSummaryFromColumns(onlineRetailTransactions(), { timeUnit: "days", calibrationEnd: "2011-08-31", observationEnd: "2011-12-09" });
     const bg = fitBgNbd(summary);
     bgMessage = bg.convergence.message;
     const repeat = Array.from(summary.frequency.keys()).filter((i) => (summary.frequency[i] as number) > 0 && (summary.monetaryValue[i] as number) > 0);

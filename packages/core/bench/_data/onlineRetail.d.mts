@@ -12,3 +12,4 @@ export declare const onlineRetailFile: string;
 export declare function hasOnlineRetail(): boolean;
 export declare function loadOnlineRetail(file?: string): OnlineRetailColumns;
 export declare function onlineRetailCleanMask(cols: OnlineRetailColumns): Uint8Array;
+export declare function onlineRetailTransactions(cols?: OnlineRetailColumns): { customerId: number[]; date: number[]; amount: number[] };

@@ -83,3 +83,21 @@ export function onlineRetailCleanMask(cols) {
   }
   return keep;
 }
+
+/**
+ * The cleaned log as the customer-level columns CLV work takes (`rfmSummaryFromColumns`): customer id,
+ * invoice time and line amount = quantity × unit price, for the rows {@link onlineRetailCleanMask} keeps.
+ */
+export function onlineRetailTransactions(cols = loadOnlineRetail()) {
+  const keep = onlineRetailCleanMask(cols);
+  const customerId = [];
+  const date = [];
+  const amount = [];
+  for (let i = 0; i < cols.n; i++) {
+    if (keep[i] !== 1) continue;
+    customerId.push(cols.customerId[i]);
+    date.push(cols.invoiceDate[i]);
+    amount.push(cols.quantity[i] * cols.unitPrice[i]);
+  }
+  return { customerId, date, amount };
+}
