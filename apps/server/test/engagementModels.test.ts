@@ -447,6 +447,41 @@ for (const db of databases()) {
       expect(nodes.find((n) => n.externalId === "cdnow-0001")?.health.measures.map((m) => m.id)).toEqual(expect.arrayContaining(["openTickets", "medianResponseHours", "lastNps", "lastCsat"]));
     });
 
+    it("should give the health trend over earlier periods as the core does with each period's data (Customer.health(periods:))", async () => {
+      // Three 30-day periods back from asOf; each earlier score reads the orders up to its own end (engagement score
+      // and P(alive) are stored only as last computed, so every period uses their current value). The workspace
+      // records tickets (the test above), so customers without any have 0 open tickets in every period.
+      type Node = { externalId: string; scores: { engagement: number | null; pAlive: number | null }; health: { score: number | null; trend: { previous: number | null; change: number | null; direction: string | null; series: (number | null)[] }; explanation: string[] } };
+      const res = await app.gql<{ customers: { edges: { node: Node }[] } }>(
+        `{ customers(first: 100) { edges { node { externalId scores { engagement pAlive } health(asOf: "${AS_OF}", periods: 3, periodDays: 30) { score trend { previous change direction series } explanation } } } } }`,
+      );
+      expect(res.errors).toBeUndefined();
+      const ordersOf = new Map<string, { at: number; cents: number }[]>();
+      for (const o of cdnowOrders()) ordersOf.set(o.customer, [...(ordersOf.get(o.customer) ?? []), o]);
+      const spend = (customer: string, from: number, to: number) => (ordersOf.get(customer) ?? []).filter((o) => o.at > from && o.at <= to).reduce((s, o) => s + o.cents, 0);
+      const valuesAt = (node: Node, t: number) => {
+        const prior = spend(node.externalId, t - 180 * DAY, t - 90 * DAY);
+        const recent = spend(node.externalId, t - 90 * DAY, t);
+        return { engagementScore: node.scores.engagement, pAlive: node.scores.pAlive, openTickets: 0, purchaseTrend: prior > 0 ? (recent - prior) / prior : null };
+      };
+      const asOf = Date.parse(AS_OF);
+      let moved = 0;
+      const nodes = (res.data?.customers.edges ?? []).map((e) => e.node).filter((n) => n.externalId !== "cdnow-0001");
+      expect(nodes.length).toBeGreaterThan(90);
+      for (const node of nodes) {
+        const history = [3, 2, 1].map((k) => valuesAt(node, asOf - k * 30 * DAY));
+        const core = healthScore(valuesAt(node, asOf), undefined, history);
+        expect(node.health.trend).toEqual({ ...core.trend, series: [...core.trend.series] });
+        expect(node.health.explanation).toEqual(core.explanation);
+        expect(node.health.trend.series).toHaveLength(4);
+        if (core.trend.direction === "up" || core.trend.direction === "down") moved++;
+      }
+      // Spend moves between periods for some of these customers: the trend is not trivially flat.
+      expect(moved).toBeGreaterThan(0);
+      const bad = await app.gql(`{ customers(first: 1) { edges { node { health(periods: 13) { score } } } } }`);
+      expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "periods" });
+    });
+
     it("should report each model's outcomes over a period exactly as the core's modelEffectiveness, by model and by segment", async () => {
       const from = Date.parse("1997-10-01T00:00:00Z");
       const to = Date.parse("1998-04-01T00:00:00Z");

@@ -6,6 +6,7 @@ import type { SegmentType } from "../modules/segment/Segment.type.js";
 import type { ColumnPlan } from "../modules/common/selection.js";
 import type { CustomerEngagementModelType } from "../modules/engagement/ModelAssignment.type.js";
 import type { CustomerHealthType } from "../modules/engagement/CustomerHealth.type.js";
+import type { HealthTrendWindow } from "../modules/engagement/customerHealth.js";
 
 /** The current workspace as the request resolved it. */
 export interface CurrentWorkspace {
@@ -41,5 +42,5 @@ export interface Loaders {
   /** Each customer's stored engagement-model assignment (null when never assigned). */
   readonly engagementModel: DataLoader<number, CustomerEngagementModelType | null>;
   /** The core's health score of each customer as of `asOf` (epoch ms; default: the request's start); one loader per instant. */
-  healthAt(asOf?: number): DataLoader<number, CustomerHealthType>;
+  healthAt(asOf?: number, trend?: HealthTrendWindow): DataLoader<number, CustomerHealthType>;
 }

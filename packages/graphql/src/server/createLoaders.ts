@@ -19,7 +19,7 @@ export function createLoaders(scope: WorkspaceScope): Loaders {
   const segments = perKey((columns: ColumnPlan) => customerSegmentsLoader(scope, columns));
   const lastOrders = new Map<number, (columns: ColumnPlan) => DataLoader<number, OrderType[]>>();
   let engagementModel: DataLoader<number, CustomerEngagementModelType | null> | null = null;
-  const health = new Map<number, DataLoader<number, CustomerHealthType>>();
+  const health = new Map<string, DataLoader<number, CustomerHealthType>>();
   // One "now" per request, so every customer of a list shares one health loader.
   const requestTime = Date.now();
   return {
@@ -27,11 +27,12 @@ export function createLoaders(scope: WorkspaceScope): Loaders {
       engagementModel ??= customerEngagementModelLoader(scope);
       return engagementModel;
     },
-    healthAt(asOf = requestTime) {
-      let loader = health.get(asOf);
+    healthAt(asOf = requestTime, trend = { periods: 0, periodDays: 30 }) {
+      const key = `${asOf}:${trend.periods}:${trend.periodDays}`;
+      let loader = health.get(key);
       if (!loader) {
-        loader = customerHealthLoader(scope, asOf);
-        health.set(asOf, loader);
+        loader = customerHealthLoader(scope, asOf, trend);
+        health.set(key, loader);
       }
       return loader;
     },

@@ -25,6 +25,21 @@ export class HealthMeasureScoreType {
   contribution!: number;
 }
 
+@ObjectType("HealthTrend", { simpleResolvers: true, description: "How the score moved over the earlier periods asked for (health(periods:))." })
+export class HealthTrendType {
+  @Field(() => Float, { nullable: true, description: "Score of the last earlier period; null without history or when that period had no measure." })
+  previous!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "score − previous; null when either is null." })
+  change!: number | null;
+
+  @Field(() => String, { nullable: true, description: "up, down or flat (|change| ≤ 1 point); null with change." })
+  direction!: string | null;
+
+  @Field(() => [Float], { nullable: "items", description: "Scores of the earlier periods, oldest first, then the current score." })
+  series!: (number | null)[];
+}
+
 @ObjectType("CustomerHealth", { simpleResolvers: true, description: "The core's health scorecard of a customer from what the database holds (engagement score, last NPS, P(alive), open tickets…)." })
 export class CustomerHealthType {
   @Field(() => Float, { nullable: true, description: "0–100 with the default scorecard; null when no measure has a value (never 0)." })
@@ -42,7 +57,10 @@ export class CustomerHealthType {
   @Field(() => [String], { description: "Measures without a value (left out of the weights)." })
   omitted!: string[];
 
-  @Field(() => [String])
+  @Field(() => HealthTrendType)
+  trend!: HealthTrendType;
+
+  @Field(() => [String], { description: "What moved the score since the last earlier period, largest change first." })
   explanation!: string[];
 }
 
@@ -54,6 +72,7 @@ export function toHealthType(h: HealthScore): CustomerHealthType {
     reason: h.reason,
     measures: h.measures.map((m) => Object.assign(new HealthMeasureScoreType(), { ...m })),
     omitted: [...h.omitted],
+    trend: Object.assign(new HealthTrendType(), { previous: h.trend.previous, change: h.trend.change, direction: h.trend.direction, series: [...h.trend.series] }),
     explanation: [...h.explanation],
   });
 }

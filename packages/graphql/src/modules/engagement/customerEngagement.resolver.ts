@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { ErrorCodes, InputError } from "@engagekit/core";
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import type { Context } from "../../server/Context.js";
 import { CustomerType } from "../customer/Customer.type.js";
@@ -18,7 +19,15 @@ export class CustomerEngagementResolver {
     @Root() customer: CustomerType,
     @Ctx() ctx: Context,
     @Arg("asOf", () => DateTimeResolver, { nullable: true, description: "End of the spend-trend periods; default now." }) asOf?: Date,
+    @Arg("periods", () => Int, { defaultValue: 0, description: "Earlier periods for the trend (0–12), each scored from the data up to its end." }) periods = 0,
+    @Arg("periodDays", () => Int, { defaultValue: 30, description: "Length of a trend period in days (1–366)." }) periodDays = 30,
   ): Promise<CustomerHealthType> {
-    return ctx.loaders.healthAt(asOf ? asOf.getTime() : undefined).load(Number(customer.id));
+    if (!Number.isInteger(periods) || periods < 0 || periods > 12) throw badTrendArgument("periods", "an integer from 0 to 12", periods);
+    if (!Number.isInteger(periodDays) || periodDays < 1 || periodDays > 366) throw badTrendArgument("periodDays", "an integer from 1 to 366", periodDays);
+    return ctx.loaders.healthAt(asOf ? asOf.getTime() : undefined, { periods, periodDays }).load(Number(customer.id));
   }
+}
+
+function badTrendArgument(field: string, rule: string, value: number): InputError {
+  return new InputError(ErrorCodes.OUT_OF_RANGE, `health requires ${field} to be ${rule}, got ${value}`, [field], value);
 }

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { healthScore, quantileSorted, ticketResponseTimes, type HealthMeasureValues, type TicketEvent } from "@engagekit/core";
+import { defaultHealthScoreConfig, healthScore, quantileSorted, ticketResponseTimes, type HealthMeasureValues, type TicketEvent } from "@engagekit/core";
 import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
 import { chunks } from "../../data/chunks.js";
 import { dialect } from "../../data/sqlDialect.js";
@@ -95,10 +95,26 @@ export async function healthValues(scope: WorkspaceScope, ids: readonly number[]
   return out;
 }
 
-/** One loader per `asOf`: the core's health score of each requested customer (default scorecard). */
-export function customerHealthLoader(scope: WorkspaceScope, asOf: number): DataLoader<number, CustomerHealthType> {
+/** How many earlier periods of what length the health trend looks back over. */
+export interface HealthTrendWindow {
+  readonly periods: number;
+  readonly periodDays: number;
+}
+
+/**
+ * One loader per `asOf` and trend window: the core's health score of each
+ * requested customer (default scorecard), with its trend over `periods`
+ * earlier periods. Each earlier score reads the answers, ticket events and
+ * orders up to that period's end; engagement score and P(alive) are stored
+ * only as last computed, so every period uses their current value (what moves
+ * the trend is feedback, tickets and spend).
+ */
+export function customerHealthLoader(scope: WorkspaceScope, asOf: number, trend: HealthTrendWindow = { periods: 0, periodDays: 30 }): DataLoader<number, CustomerHealthType> {
   return new DataLoader<number, CustomerHealthType>(async (ids) => {
     const values = await healthValues(scope, ids, asOf);
-    return ids.map((id) => toHealthType(healthScore(values.get(id) ?? {})));
+    const earlier: Map<number, HealthMeasureValues>[] = [];
+    // Oldest first, as healthScore reads its history.
+    for (let k = trend.periods; k >= 1; k--) earlier.push(await healthValues(scope, ids, asOf - k * trend.periodDays * DAY));
+    return ids.map((id) => toHealthType(healthScore(values.get(id) ?? {}, defaultHealthScoreConfig, earlier.map((m) => m.get(id) ?? {}))));
   });
 }
