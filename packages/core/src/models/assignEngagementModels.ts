@@ -260,112 +260,124 @@ export function assignEngagementModels(
   // From here on customers are numbered by rank j (order[j] = input index, position[i] = rank): the lists below
   // are increasing in j, so their reads of the rank-ordered columns are sequential, not cache misses.
   const R = rules.length;
+  const boost = 1 + hysteresis;
+  const contested = hysteresis > 0 && incumbents > 0;
+  // Counting sort of the customers by rule (g = rule + 1, 0 = no rule) and, when incumbency matters, also by
+  // (rule, previous model) — bucket g · (M + 1) + previous + 1 — both stable, so every list below is in rank order.
+  const Q = M + 1;
   const start = new Uint32Array(R + 2);
+  const pairStart = new Uint32Array(contested ? (R + 1) * Q + 1 : 1);
   for (let i = 0; i < n; i++) {
-    const g = ((tags[i] as number) >>> 16) + 1;
+    const tag = tags[i] as number;
+    const g = (tag >>> 16) + 1;
     start[g] = (start[g] as number) + 1;
+    if (contested) {
+      const b = (g - 1) * Q + (tag & 0xffff) + 1;
+      pairStart[b] = (pairStart[b] as number) + 1;
+    }
   }
   for (let r = 0; r <= R; r++) start[r + 1] = (start[r + 1] as number) + (start[r] as number);
-  // start[r + 1] is now where rule r begins (r = −1, the no-rule group, at 0): a stable counting sort by rule.
+  for (let b = 1; b < pairStart.length; b++) pairStart[b] = (pairStart[b] as number) + (pairStart[b - 1] as number);
+  // start[r + 1] is now where rule r begins (r = −1, the no-rule group, at 0); pairStart[g · Q + q] where pair (g, q) begins.
   const fill = start.slice();
+  const pairFill = pairStart.slice();
   const grouped = new Uint32Array(n);
+  const byPrevious = new Uint32Array(contested ? n : 0);
   const position = new Uint32Array(n);
-  // Previous model + 1 by rank (0 = none).
+  // Rank-ordered columns: previous model + 1 (0 = none), priority, and the cascade step each rank is seated at.
+  // The step starts at the rule's cascade length (= spilled to the fallback, not seated); seating lowers it.
   const previousByRank = new Uint16Array(n);
+  const priorityByRank = new Float64Array(n);
+  const stepByRank = new Uint16Array(n);
+  const spilled = Uint16Array.from({ length: R + 1 }, (_, g) => (g === 0 ? 0 : (rules[g - 1] as Rule).cascade.length));
   for (let j = 0; j < n; j++) {
     const i = order[j] as number;
     position[i] = j;
     const tag = tags[i] as number;
-    previousByRank[j] = tag & 0xffff;
+    const q = tag & 0xffff;
+    previousByRank[j] = q;
+    priorityByRank[j] = priority[i] as number;
     const g = tag >>> 16;
+    stepByRank[j] = spilled[g] as number;
     grouped[fill[g] as number] = j;
     fill[g] = (fill[g] as number) + 1;
+    if (contested) {
+      const b = g * Q + q;
+      byPrevious[pairFill[b] as number] = j;
+      pairFill[b] = (pairFill[b] as number) + 1;
+    }
   }
   const idOfRank = (j: number): string => ids[order[j] as number] as string;
-  const priorityOfRank = (j: number): number => priority[order[j] as number] as number;
   const byIdOfRank = (a: number, b: number): number => {
     const x = idOfRank(a);
     const y = idOfRank(b);
     return x < y ? -1 : x > y ? 1 : 0;
   };
 
+  // Each model fills from its rule's unseated customers, best effective priority first. Only the seated are touched:
+  // `head` skips the seated prefix of the list, and the two cursors of a contested fill stop once the seats are
+  // taken, so a step costs about its seats, not the rule's size (the rule's size is paid once, by the last unbounded model).
   const modelByRank = new Uint16Array(n).fill(fallback);
-  const stepByRank = new Uint16Array(n);
   const used = new Float64Array(M);
-  const boost = 1 + hysteresis;
-  const contested = hysteresis > 0 && incumbents > 0;
-  let mineBuffer: Uint32Array | undefined;
-  let othersBuffer: Uint32Array | undefined;
   for (let r = 0; r < R; r++) {
     const rule = rules[r] as Rule;
-    let list = grouped.subarray(start[r + 1] as number, start[r + 2] as number);
+    const list = grouped.subarray(start[r + 1] as number, start[r + 2] as number);
     const cascade = rule.cascade;
-    for (let k = 0; k < cascade.length && list.length > 0; k++) {
+    const L = cascade.length;
+    const length = list.length;
+    let remaining = length;
+    let head = 0;
+    for (let k = 0; k < L && remaining > 0; k++) {
       const m = cascade[k] as number;
-      const seats = Math.min((capacity[m] as number) - (used[m] as number), list.length);
+      const seats = Math.min((capacity[m] as number) - (used[m] as number), remaining);
       used[m] = (used[m] as number) + seats;
-      // Split the list into incumbents of m and the others, each still in rank order.
-      let a = 0;
-      let b = 0;
-      if (contested && seats < list.length) {
-        mineBuffer ??= new Uint32Array(n);
-        othersBuffer ??= new Uint32Array(n);
-        for (let x = 0; x < list.length; x++) {
+      const mine = contested && seats < remaining ? byPrevious.subarray(pairStart[(r + 1) * Q + m + 1] as number, pairStart[(r + 1) * Q + m + 2] as number) : undefined;
+      remaining -= seats;
+      if (mine === undefined || mine.length === 0) {
+        // Rank order decides: the first `seats` unseated of the list.
+        for (let x = head, taken = 0; taken < seats; x++) {
           const j = list[x] as number;
-          if (previousByRank[j] === m + 1) mineBuffer[a++] = j;
-          else othersBuffer[b++] = j;
+          if (stepByRank[j] !== L) continue;
+          modelByRank[j] = m;
+          stepByRank[j] = k;
+          taken++;
         }
-      }
-      if (a === 0 || mineBuffer === undefined || othersBuffer === undefined) {
-        // Rank order decides: the first `seats` of the list are seated.
-        for (let x = 0; x < seats; x++) {
-          const j = list[x] as number;
+      } else {
+        // The incumbents of m (priority × boost) against the others, ties by id. × boost is monotone but may round two
+        // distinct priorities to one effective priority: order those runs of `mine` by id first.
+        for (let s = 0, e = 1; e <= mine.length; e++) {
+          if (e < mine.length && (priorityByRank[mine[e] as number] as number) * boost === (priorityByRank[mine[s] as number] as number) * boost) continue;
+          if (e - s > 1) mine.subarray(s, e).sort(byIdOfRank);
+          s = e;
+        }
+        let x = 0;
+        let y = head;
+        for (let s = 0; s < seats; s++) {
+          while (x < mine.length && stepByRank[mine[x] as number] !== L) x++;
+          while (y < length && (stepByRank[list[y] as number] !== L || previousByRank[list[y] as number] === m + 1)) y++;
+          let j: number;
+          if (x === mine.length) j = list[y++] as number;
+          else if (y === length) j = mine[x++] as number;
+          else {
+            const u = mine[x] as number;
+            const v = list[y] as number;
+            const pu = (priorityByRank[u] as number) * boost;
+            const pv = priorityByRank[v] as number;
+            const first = pu > pv || (pu === pv && idOfRank(u) < idOfRank(v));
+            if (first) x++;
+            else y++;
+            j = first ? u : v;
+          }
           modelByRank[j] = m;
           stepByRank[j] = k;
         }
-        list = list.subarray(seats);
-        continue;
       }
-      // × boost is monotone but may round two distinct priorities to one effective priority: order those by id.
-      for (let s = 0, e = 1; e <= a; e++) {
-        if (e < a && priorityOfRank(mineBuffer[e] as number) * boost === priorityOfRank(mineBuffer[s] as number) * boost) continue;
-        if (e - s > 1) mineBuffer.subarray(s, e).sort(byIdOfRank);
-        s = e;
-      }
-      // Merge incumbents (priority × boost) and the others by effective priority, ties by id, for the seats.
-      let x = 0;
-      let y = 0;
-      for (let s = 0; s < seats; s++) {
-        let j: number;
-        if (x === a) j = othersBuffer[y++] as number;
-        else if (y === b) j = mineBuffer[x++] as number;
-        else {
-          const u = mineBuffer[x] as number;
-          const v = othersBuffer[y] as number;
-          const pu = priorityOfRank(u) * boost;
-          const pv = priorityOfRank(v);
-          const first = pu > pv || (pu === pv && idOfRank(u) < idOfRank(v));
-          if (first) x++;
-          else y++;
-          j = first ? u : v;
-        }
-        modelByRank[j] = m;
-        stepByRank[j] = k;
-      }
-      // The unseated stay in rank order, compacted in place (m is not the fallback: that one has no capacity,
-      // so it takes every customer and never comes here; an unseated customer still has the fallback).
-      let w = 0;
-      for (let z = 0; z < list.length; z++) {
-        const j = list[z] as number;
-        if (modelByRank[j] !== m) list[w++] = j;
-      }
-      list = list.subarray(0, w);
+      while (head < length && stepByRank[list[head] as number] !== L) head++;
     }
-    for (let x = 0; x < list.length; x++) stepByRank[list[x] as number] = cascade.length;
-    used[fallback] = (used[fallback] as number) + list.length;
+    // The unseated keep stepByRank = L and modelByRank = the fallback (unbounded).
+    used[fallback] = (used[fallback] as number) + remaining;
   }
   used[fallback] = (used[fallback] as number) + ((start[1] as number) - (start[0] as number));
-
   const usage: Record<string, ModelUsage> = {};
   for (let k = 0; k < M; k++) usage[modelIds[k] as string] = { used: used[k] as number, capacity: capacity[k] === Infinity ? null : (capacity[k] as number) };
   const context: Explained = { customers, modelIds, rules, fallback, order, stepByRank, used, capacity, hysteresis };
