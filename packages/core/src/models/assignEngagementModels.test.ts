@@ -134,6 +134,20 @@ describe("assignEngagementModels", () => {
     expect(empty.usage.csm).toEqual({ used: 0, capacity: 1 });
   });
 
+  it("should return the assignments as an array built on read: the same elements (kept) through indexing, iteration, Array methods and JSON", () => {
+    const strategy: EngagementStrategy = { rules: [{ segment: "vip", models: ["csm", "automated_retention"] }], fallback: "low_touch" };
+    const customers = [customer("a", 5, { segments: ["vip"] }), customer("b", 9, { segments: ["vip"], previous: { model: "csm" } }), customer("c", 7)];
+    const { assignments } = assignEngagementModels(customers, strategy, { models: threeModels, capacities: { csm: 1, automated_retention: 1 } });
+    expect(Array.isArray(assignments)).toBe(true);
+    expect(assignments.length).toBe(3);
+    expect(assignments[1]).toBe(assignments[1]);
+    const copy = [...assignments];
+    expect(copy.every((a, i) => a === assignments[i])).toBe(true);
+    expect(assignments.map((a) => [a.customer, a.model, a.rank])).toEqual([["a", "automated_retention", 3], ["b", "csm", 1], ["c", "low_touch", 2]]);
+    expect(JSON.parse(JSON.stringify(assignments))).toEqual(copy.map((a) => JSON.parse(JSON.stringify(a)) as unknown));
+    expect(assignments[3]).toBeUndefined();
+  });
+
   it("should reject unknown models, bad capacities, bad values and duplicate ids with codes and paths", () => {
     const strategy: EngagementStrategy = { rules: [{ segment: "*", models: ["csm", "automated_retention"] }], fallback: "low_touch" };
     const ok = [customer("a", 1)];

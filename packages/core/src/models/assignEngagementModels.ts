@@ -6,6 +6,7 @@ import type { EngagementAssignment, EngagementAssignmentResult, ModelUsage } fro
 import type { EngagementModel } from "./EngagementModel.js";
 import type { EngagementStrategy, ModelCapacities } from "./EngagementStrategy.js";
 import { firstDuplicate } from "./_internal/firstDuplicate.js";
+import { lazyArray } from "./_internal/lazyArray.js";
 import { orderByKeyDescending } from "./_internal/orderByKeyDescending.js";
 
 const FN = "assignEngagementModels";
@@ -91,18 +92,21 @@ interface Explained {
  * when the cascade is ordered by touch level; the same result for any
  * permutation of the input; stability under hysteresis as in 4.
  *
- * Reasons are built when read (a getter, also in `toJSON`; not cached): formatting
- * a million sentences eagerly would cost several times the assignment itself.
- * They read the customers' values from the input array, which must not change
- * afterwards. An empty customer list gives no assignments (not an error).
+ * The result is columns; `assignments` reads like an array (`Array.isArray`, length, indexing, iteration, the
+ * Array methods, JSON) but builds each assignment object on the first read of its index and keeps it, so a
+ * caller pays for the ones it reads (building all of a million costs about as much as the assignment itself:
+ * V8 copies surviving class instances through the young generation). It is a Proxy: not structured-cloneable;
+ * enumerating its keys builds every element. Reasons are built when read (a getter, also in `toJSON`; not
+ * cached): formatting a million sentences eagerly would cost ten times the assignment. They read the
+ * customers' values from the input array, which must not change afterwards. An empty customer list gives no
+ * assignments (not an error).
  *
- * Complexity: O(n · (rules + cascade length)) plus one radix sort of the
- * priorities (O(n)); ties are compared by id only within runs of equal
- * priority. Memory: about 60 bytes of typed arrays per customer while it runs,
- * plus the result (one object per customer, ~90 bytes). Bench `models.assign`
- * (1M customers, 5 models) compares it with a plain `Float64Array.prototype.sort`
- * of the same keys; allocating the million result objects alone costs about
- * twice that sort (see the bench's control rows).
+ * Complexity: O(n · rules) to match rules, one radix sort of the priorities (O(n)) with ties compared by id
+ * only within runs of equal priority, two counting sorts, and per cascade step work proportional to the seats
+ * it fills (plus, with hysteresis, one pass over that model's incumbents in the rule). Memory: about 70 bytes
+ * of typed arrays per customer, kept by the result, plus ~90 bytes per assignment object read. Bench
+ * `models.assign` (1M customers, 5 models) compares it with a plain `Float64Array.prototype.sort` of the same
+ * keys, and reports apart what reading every assignment and every reason costs.
  *
  * @param customers - the customers to place (ids unique)
  * @param strategy - rules and fallback (see {@link EngagementStrategy})
@@ -210,13 +214,11 @@ export function assignEngagementModels(
   const priority = new Float64Array(n);
   // Per customer, packed so that one read brings both: (rule + 1) << 16 | (previous model + 1), 0 = none.
   const tags = new Uint32Array(n);
-  const ids: string[] = new Array<string>(n);
   let incumbents = 0;
   for (let i = 0; i < n; i++) {
     const c = customers[i] as AssignmentCustomer;
     const id: unknown = c?.id;
     if (typeof id !== "string") throw new InputError(ErrorCodes.INVALID_FIELD, `${FN} requires a string id at customers[${i}].id, got ${describe(id)}`, ["customers", i, "id"], id);
-    ids[i] = id;
     const value = c.value;
     if (typeof value !== "number" || value !== value || value === Infinity) {
       throw new InputError(ErrorCodes.NOT_FINITE, `${FN} requires a finite value at customers[${i}].value, got ${describe(value)}`, ["customers", i, "value"], value);
@@ -244,16 +246,19 @@ export function assignEngagementModels(
     if (p !== undefined) incumbents++;
   }
 
-  const duplicate = firstDuplicate(ids);
+  // The ids are read from the input (validated above) rather than copied: a million-element array is old-generation
+  // garbage that brings the next full GC, which marks the whole input, a call earlier.
+  const idOf = (i: number): string => (customers[i] as AssignmentCustomer).id;
+  const duplicate = firstDuplicate(n, idOf);
   if (duplicate !== null) {
     const [j, i] = duplicate;
-    throw new InputError(ErrorCodes.DUPLICATE_ID, `${FN} requires unique customer ids, got ${describe(ids[i])} at customers[${j}] and customers[${i}]`, ["customers", i, "id"], ids[i]);
+    throw new InputError(ErrorCodes.DUPLICATE_ID, `${FN} requires unique customer ids, got ${describe(idOf(i))} at customers[${j}] and customers[${i}]`, ["customers", i, "id"], idOf(i));
   }
 
   // Rank: priority descending, ties by id.
   const order = orderByKeyDescending(priority, (a, b) => {
-    const x = ids[a] as string;
-    const y = ids[b] as string;
+    const x = idOf(a);
+    const y = idOf(b);
     return x < y ? -1 : x > y ? 1 : 0;
   });
 
@@ -307,7 +312,7 @@ export function assignEngagementModels(
       pairFill[b] = (pairFill[b] as number) + 1;
     }
   }
-  const idOfRank = (j: number): string => ids[order[j] as number] as string;
+  const idOfRank = (j: number): string => idOf(order[j] as number);
   const byIdOfRank = (a: number, b: number): number => {
     const x = idOfRank(a);
     const y = idOfRank(b);
@@ -381,13 +386,14 @@ export function assignEngagementModels(
   const usage: Record<string, ModelUsage> = {};
   for (let k = 0; k < M; k++) usage[modelIds[k] as string] = { used: used[k] as number, capacity: capacity[k] === Infinity ? null : (capacity[k] as number) };
   const context: Explained = { customers, modelIds, rules, fallback, order, stepByRank, used, capacity, hysteresis };
-  const assignments: Assignment[] = new Array<Assignment>(n);
-  for (let i = 0; i < n; i++) {
+  // Built on first read of each index (then kept): the columns above are the result; a million objects made here
+  // would cost more than everything before (see lazyArray).
+  const assignments = lazyArray(n, (i: number): Assignment => {
     const j = position[i] as number;
     const m = modelByRank[j] as number;
     const r = ((tags[i] as number) >>> 16) - 1;
-    assignments[i] = new Assignment(context, ids[i] as string, modelIds[m] as string, versions[m] as number, r < 0 ? null : r, j + 1, n, priority[i] as number);
-  }
+    return new Assignment(context, idOf(i), modelIds[m] as string, versions[m] as number, r < 0 ? null : r, j + 1, n, priority[i] as number);
+  });
   return { assignments, usage };
 }
 

@@ -19,14 +19,14 @@ function hashOf(s: string): number {
 }
 
 /**
- * `[first, second]` positions of the repeated string whose second occurrence comes earliest, or
- * `null` when every string is distinct.
+ * Of the strings `keyOf(0)` … `keyOf(n − 1)`, the `[first, second]` positions of the repeated one whose
+ * second occurrence comes earliest, or `null` when every string is distinct. (An accessor rather than an
+ * array: a caller's million-string copy would be one more old-generation allocation for the GC to mark.)
  */
-export function firstDuplicate(ids: readonly string[]): readonly [number, number] | null {
-  const n = ids.length;
+export function firstDuplicate(n: number, keyOf: (i: number) => string): readonly [number, number] | null {
   if (n < 2) return null;
   const hashes = new Uint32Array(n);
-  for (let i = 0; i < n; i++) hashes[i] = hashOf(ids[i] as string);
+  for (let i = 0; i < n; i++) hashes[i] = hashOf(keyOf(i));
   let bits = 0;
   while (bits < 16 && n >>> bits > TARGET_BUCKET) bits++;
   const buckets = 1 << bits;
@@ -66,7 +66,7 @@ export function firstDuplicate(ids: readonly string[]): readonly [number, number
           table[at] = i;
           break;
         }
-        if (hashes[k] === h && ids[k] === ids[i]) {
+        if (hashes[k] === h && keyOf(k) === keyOf(i)) {
           if (found === null || i < found[1]) found = [k, i];
           break scan;
         }
