@@ -1,3 +1,4 @@
+import { ConsentEventSchema } from "./ConsentEvent.js";
 import { CustomerSchema } from "./Customer.js";
 import { CustomerIdentitySchema } from "./CustomerIdentity.js";
 import { EngagementModelVersionSchema } from "./EngagementModelVersion.js";
@@ -6,12 +7,14 @@ import { InteractionSchema } from "./Interaction.js";
 import { JourneyMapSchema } from "./JourneyMap.js";
 import { ModelAssignmentSchema } from "./ModelAssignment.js";
 import { OrderSchema } from "./Order.js";
+import { PointsOperationSchema } from "./PointsOperation.js";
 import { SegmentMembershipSchema, SegmentSchema } from "./Segment.js";
 import { SupportTicketSchema, TicketEventSchema } from "./SupportTicket.js";
 import { SurveyResponseSchema } from "./SurveyResponse.js";
 import { WorkspaceSchema } from "./Workspace.js";
 
 export {
+  ConsentEventSchema,
   CustomerIdentitySchema,
   CustomerSchema,
   EngagementModelVersionSchema,
@@ -20,6 +23,7 @@ export {
   JourneyMapSchema,
   ModelAssignmentSchema,
   OrderSchema,
+  PointsOperationSchema,
   SegmentMembershipSchema,
   SegmentSchema,
   SupportTicketSchema,
@@ -27,6 +31,7 @@ export {
   TicketEventSchema,
   WorkspaceSchema,
 };
+export type { ConsentEventEntity } from "./ConsentEvent.js";
 export type { CustomerEntity } from "./Customer.js";
 export type { CustomerIdentityEntity } from "./CustomerIdentity.js";
 export type { EngagementModelVersionEntity } from "./EngagementModelVersion.js";
@@ -35,6 +40,7 @@ export type { InteractionEntity } from "./Interaction.js";
 export type { JourneyMapEntity } from "./JourneyMap.js";
 export type { ModelAssignmentEntity } from "./ModelAssignment.js";
 export type { OrderEntity } from "./Order.js";
+export type { PointsOperationEntity } from "./PointsOperation.js";
 export type { SegmentEntity, SegmentMembershipEntity } from "./Segment.js";
 export type { SupportTicketEntity, TicketEventEntity } from "./SupportTicket.js";
 export type { SurveyResponseEntity } from "./SurveyResponse.js";
@@ -55,6 +61,8 @@ export const workspaceScopedEntities = [
   EngagementModelVersionSchema,
   EngagementStrategySchema,
   ModelAssignmentSchema,
+  ConsentEventSchema,
+  PointsOperationSchema,
 ];
 
 /** Every entity engagekit persists, for the MikroORM `entities` option. */

@@ -16,13 +16,16 @@ import { WorkspaceResolver } from "../modules/workspace/workspace.resolver.js";
 import { CustomerEngagementResolver } from "../modules/engagement/customerEngagement.resolver.js";
 import { EngagementModelResolver } from "../modules/engagement/engagementModel.resolver.js";
 import { EngagementStrategyResolver } from "../modules/engagement/engagementStrategy.resolver.js";
+import { ConsentResolver } from "../modules/consent/consent.resolver.js";
+import { LoyaltyHistoryResolver, LoyaltyResolver } from "../modules/loyalty/loyalty.resolver.js";
+import { RecommendationResolver } from "../modules/recommendation/recommendation.resolver.js";
 
 /** A type-graphql resolver class. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver type
 export type ResolverClass = NonEmptyArray<Function>[number];
 
 /** engagekit's own resolvers, in schema order. */
-export const coreResolvers: ResolverClass[] = [WorkspaceResolver, CustomerResolver, InteractionResolver, SegmentResolver, ValueResolver, JourneyResolver, JourneyMapResolver, FeedbackResolver, SupportResolver, RetentionResolver, IngestionResolver, EngagementModelResolver, EngagementStrategyResolver, CustomerEngagementResolver];
+export const coreResolvers: ResolverClass[] = [WorkspaceResolver, CustomerResolver, InteractionResolver, SegmentResolver, ValueResolver, JourneyResolver, JourneyMapResolver, FeedbackResolver, SupportResolver, RetentionResolver, IngestionResolver, EngagementModelResolver, EngagementStrategyResolver, CustomerEngagementResolver, ConsentResolver, LoyaltyResolver, LoyaltyHistoryResolver, RecommendationResolver];
 
 /** Options of {@link createSchema}. */
 export interface CreateSchemaOptions {

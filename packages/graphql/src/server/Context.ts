@@ -6,6 +6,7 @@ import type { SegmentType } from "../modules/segment/Segment.type.js";
 import type { ColumnPlan } from "../modules/common/selection.js";
 import type { CustomerEngagementModelType } from "../modules/engagement/ModelAssignment.type.js";
 import type { CustomerHealthType } from "../modules/engagement/CustomerHealth.type.js";
+import type { ConsentState, PointsLedger } from "@engagekit/core";
 import type { HealthTrendWindow } from "../modules/engagement/customerHealth.js";
 
 /** The current workspace as the request resolved it. */
@@ -43,4 +44,10 @@ export interface Loaders {
   readonly engagementModel: DataLoader<number, CustomerEngagementModelType | null>;
   /** The core's health score of each customer as of `asOf` (epoch ms; default: the request's start); one loader per instant. */
   healthAt(asOf?: number, trend?: HealthTrendWindow): DataLoader<number, CustomerHealthType>;
+  /** The request's "now" (epoch ms), shared by every time-dependent loader of the request. */
+  readonly requestTime: number;
+  /** Each customer's consent state (the core's consentLedger of the stored events) as of `asOf` (default: the request's start); undefined when none recorded. */
+  consentAt(asOf?: number): DataLoader<number, ConsentState | undefined>;
+  /** Each customer's points ledger (the core's fold of the stored operations) as of `asOf` (default: the request's start). */
+  loyaltyAt(asOf?: number): DataLoader<number, PointsLedger>;
 }

@@ -11,6 +11,9 @@ import { customerHealthLoader } from "../modules/engagement/customerHealth.js";
 import type { CustomerEngagementModelType } from "../modules/engagement/ModelAssignment.type.js";
 import type { CustomerHealthType } from "../modules/engagement/CustomerHealth.type.js";
 import type { SegmentType } from "../modules/segment/Segment.type.js";
+import type { ConsentState, PointsLedger } from "@engagekit/core";
+import { customerConsentLoader } from "../modules/consent/customerConsentLoader.js";
+import { customerLoyaltyLoader } from "../modules/loyalty/customerLoyaltyLoader.js";
 import type { Loaders } from "./Context.js";
 
 /** Fresh DataLoaders for one request: batching within it, no cache across requests. */
@@ -22,7 +25,26 @@ export function createLoaders(scope: WorkspaceScope): Loaders {
   const health = new Map<string, DataLoader<number, CustomerHealthType>>();
   // One "now" per request, so every customer of a list shares one health loader.
   const requestTime = Date.now();
+  const consent = new Map<number, DataLoader<number, ConsentState | undefined>>();
+  const loyalty = new Map<number, DataLoader<number, PointsLedger>>();
   return {
+    requestTime,
+    consentAt(asOf = requestTime) {
+      let loader = consent.get(asOf);
+      if (!loader) {
+        loader = customerConsentLoader(scope, asOf);
+        consent.set(asOf, loader);
+      }
+      return loader;
+    },
+    loyaltyAt(asOf = requestTime) {
+      let loader = loyalty.get(asOf);
+      if (!loader) {
+        loader = customerLoyaltyLoader(scope, asOf);
+        loyalty.set(asOf, loader);
+      }
+      return loader;
+    },
     get engagementModel(): DataLoader<number, CustomerEngagementModelType | null> {
       engagementModel ??= customerEngagementModelLoader(scope);
       return engagementModel;

@@ -82,6 +82,8 @@ export const CUSTOMER_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   segments: [],
   engagementModel: [],
   health: [],
+  consent: [],
+  loyalty: [],
 };
 
 /**

@@ -1,0 +1,153 @@
+import { consentLedger, consentPurposes, InputError, isAllowed, validateConsentRecord, type ConsentPurpose, type ConsentRecord, type ConsentState } from "@engagekit/core";
+import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
+import { chunks } from "../../data/chunks.js";
+import { insertRows } from "../../data/insertRows.js";
+import { toMs, type SqlDate } from "../../data/sqlDate.js";
+import { ConsentEventSchema } from "../../entities/ConsentEvent.js";
+import { checkBatch, checkKey, existingKeys, reject, resolveCustomers } from "../ingestion/ingest.js";
+import { ConsentDecisionType, ConsentEntryType, CustomerConsentType, SetConsentPayload } from "./Consent.type.js";
+import type { ConsentInput } from "./Consent.input.js";
+
+/** GraphQL field names for the core's record fields, so errors name what the client sent. */
+const FIELD_NAMES: Record<string, string> = { customerId: "customer.externalId" };
+
+interface ConsentRow {
+  customer_id: number;
+  purpose: string;
+  channel: string | null;
+  status: string;
+  at: SqlDate;
+  source: string;
+  expires_at: SqlDate | null;
+}
+
+/** The core's record of one input item (customerId: the external id, for validation). */
+function recordOf(item: ConsentInput): Record<string, unknown> {
+  return {
+    customerId: item.customer.externalId,
+    purpose: item.purpose,
+    ...(item.channel === undefined || item.channel === null ? {} : { channel: item.channel }),
+    status: item.status,
+    at: item.at.getTime(),
+    source: item.source,
+    ...(item.expiresAt === undefined || item.expiresAt === null ? {} : { expiresAt: item.expiresAt.getTime() }),
+  };
+}
+
+/**
+ * Records consent events: every item is checked by the core's
+ * validateConsentRecord first (BAD_USER_INPUT at `input.<i>.<field>`), then
+ * the new ones are written in one transaction (unknown customers are
+ * created, as ingestion does). All-or-nothing; idempotent per key.
+ */
+export async function setConsent(scope: WorkspaceScope, input: readonly ConsentInput[]): Promise<SetConsentPayload> {
+  const fn = "setConsent";
+  checkBatch(fn, input.length);
+  const records = input.map((item, i) => {
+    checkKey(fn, i, "idempotencyKey", item.idempotencyKey);
+    checkKey(fn, i, "customer.externalId", item.customer.externalId);
+    let record: ConsentRecord;
+    try {
+      record = validateConsentRecord(recordOf(item), ["input", i]);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      throw new InputError(e.code, e.message, e.path.map((part, k) => (k === 2 && typeof part === "string" ? (FIELD_NAMES[part] ?? part) : part)), e.value);
+    }
+    // Column widths (the core has no limit): reported like the other ingestion limits.
+    if (record.channel !== undefined && record.channel.length > 64) reject(fn, i, "channel", "a channel id of at most 64 characters", record.channel);
+    if (record.source.length > 191) reject(fn, i, "source", "a source of at most 191 characters", record.source);
+    return record;
+  });
+  const ws = scope.workspaceId;
+  return scope.em.transactional(async (tx) => {
+    const recorded = await existingKeys(tx, ConsentEventSchema, "idempotency_key", ws, input.map((x) => x.idempotencyKey));
+    const seen = new Set(recorded);
+    const todo: { item: ConsentInput; record: ConsentRecord }[] = [];
+    input.forEach((item, i) => {
+      if (seen.has(item.idempotencyKey)) return;
+      seen.add(item.idempotencyKey);
+      todo.push({ item, record: records[i] as ConsentRecord });
+    });
+    const { ids, created } = await resolveCustomers(tx, ws, todo.map((x) => x.item.customer.externalId));
+    const recordedAt = new Date();
+    await insertRows(
+      tx,
+      ConsentEventSchema,
+      ["workspace", "idempotencyKey"],
+      todo.map(({ item, record }) => ({
+        workspace: ws,
+        customer: ids.get(item.customer.externalId),
+        idempotencyKey: item.idempotencyKey,
+        purpose: record.purpose,
+        channel: record.channel ?? null,
+        status: record.status,
+        at: new Date(record.at),
+        source: record.source,
+        expiresAt: record.expiresAt === undefined ? null : new Date(record.expiresAt),
+        recordedAt,
+      })),
+    );
+    return Object.assign(new SetConsentPayload(), { received: input.length, created: todo.length, duplicates: input.length - todo.length, customersCreated: created });
+  });
+}
+
+/**
+ * The consent states of customers as of `asOf` (epoch ms): the core's
+ * consentLedger over their stored events, one statement per 400 customers.
+ * A customer without events has no state (the core reads that as "nothing granted").
+ */
+export async function consentStates(scope: WorkspaceScope, customerIds: readonly number[], asOf: number): Promise<Map<number, ConsentState>> {
+  const records: ConsentRecord[] = [];
+  for (const part of chunks([...new Set(customerIds)])) {
+    const rows = await scope.select<ConsentRow>(
+      `select customer_id, purpose, channel, status, at, source, expires_at from consent_events
+       where workspace_id = ? and customer_id in (${part.map(() => "?").join(", ")})`,
+      part,
+    );
+    for (const r of rows) {
+      records.push({
+        customerId: String(r.customer_id),
+        purpose: r.purpose as ConsentPurpose,
+        ...(r.channel === null ? {} : { channel: r.channel }),
+        status: r.status as ConsentRecord["status"],
+        at: toMs(r.at),
+        source: r.source,
+        ...(r.expires_at === null ? {} : { expiresAt: toMs(r.expires_at) }),
+      });
+    }
+  }
+  const out = new Map<number, ConsentState>();
+  for (const [id, state] of consentLedger(records, asOf)) out.set(Number(id), state);
+  return out;
+}
+
+/**
+ * The API view of a state at `now`: its entries by key, and the core's
+ * isAllowed for every purpose purpose-wide and on every channel the entries
+ * name (the keys of consentFlags).
+ */
+export function toConsentType(state: ConsentState | undefined, now: number): CustomerConsentType {
+  const entries = Object.entries(state?.entries ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, e]) => {
+      const colon = key.indexOf(":");
+      return Object.assign(new ConsentEntryType(), {
+        key,
+        purpose: colon < 0 ? key : key.slice(0, colon),
+        channel: colon < 0 ? null : key.slice(colon + 1),
+        status: e.status,
+        at: new Date(e.at),
+        source: e.source,
+        expiresAt: e.expiresAt === undefined ? null : new Date(e.expiresAt),
+      });
+    });
+  const channels = [...new Set(entries.flatMap((e) => (e.channel === null ? [] : [e.channel])))].sort();
+  const decisions: ConsentDecisionType[] = [];
+  for (const purpose of consentPurposes as readonly ConsentPurpose[]) {
+    for (const channel of [undefined, ...channels]) {
+      const d = isAllowed(state, purpose, channel, now);
+      decisions.push(Object.assign(new ConsentDecisionType(), { purpose, channel: channel ?? null, allowed: d.allowed, rule: d.rule, reason: d.reason, key: d.key ?? null }));
+    }
+  }
+  return Object.assign(new CustomerConsentType(), { entries, decisions });
+}
