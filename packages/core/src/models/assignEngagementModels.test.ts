@@ -307,6 +307,16 @@ describe("assignEngagementModels laws", () => {
     expect(b.usage).toEqual(a.usage);
   });
 
+  test.prop([scenarioArb, scenarioArb])("should keep a result intact when read after other calls (which reuse the working buffer)", (s, t) => {
+    const plain = (r: EngagementAssignmentResult) => r.assignments.map((a) => JSON.parse(JSON.stringify(a)) as unknown);
+    const first = run(s);
+    const fresh = run(s);
+    const expected = plain(fresh);
+    run(t);
+    expect(plain(first)).toEqual(expected);
+    expect(first.usage).toEqual(fresh.usage);
+  });
+
   test.prop([scenarioArb])(
     "should never put a customer with strictly higher value and risk in a later cascade step (lower touch) than one with lower, in the same rule, without incumbency",
     (s) => {

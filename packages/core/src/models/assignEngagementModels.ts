@@ -7,6 +7,7 @@ import type { EngagementModel } from "./EngagementModel.js";
 import type { EngagementStrategy, ModelCapacities } from "./EngagementStrategy.js";
 import { firstDuplicate } from "./_internal/firstDuplicate.js";
 import { lazyArray } from "./_internal/lazyArray.js";
+import { borrowScratch, returnScratch } from "./_internal/scratchBuffer.js";
 import { orderByKeyDescending } from "./_internal/orderByKeyDescending.js";
 
 const FN = "assignEngagementModels";
@@ -39,10 +40,8 @@ interface Explained {
   readonly modelIds: readonly string[];
   readonly rules: readonly Rule[];
   readonly fallback: number;
-  /** Input position of each rank (from 0). */
-  readonly order: Uint32Array;
-  /** Cascade step each rank was seated at (= cascade length: spilled to the fallback). */
-  readonly stepByRank: Uint16Array;
+  /** Cascade step each customer (input position) was seated at (= cascade length: spilled to the fallback). */
+  readonly stepOf: Uint16Array;
   readonly used: Float64Array;
   readonly capacity: Float64Array;
   readonly hysteresis: number;
@@ -103,8 +102,9 @@ interface Explained {
  *
  * Complexity: O(n · rules) to match rules, one radix sort of the priorities (O(n)) with ties compared by id
  * only within runs of equal priority, two counting sorts, and per cascade step work proportional to the seats
- * it fills (plus, with hysteresis, one pass over that model's incumbents in the rule). Memory: about 70 bytes
- * of typed arrays per customer, kept by the result, plus ~90 bytes per assignment object read. Bench
+ * it fills (plus, with hysteresis, one pass over that model's incumbents in the rule). Memory: 42 bytes of
+ * working typed arrays per customer in one buffer reused by the next call (held weakly), 10 bytes per customer
+ * kept by the result, plus ~90 bytes per assignment object read. Bench
  * `models.assign` (1M customers, 5 models) compares it with a plain `Float64Array.prototype.sort` of the same
  * keys, and reports apart what reading every assignment and every reason costs.
  *
@@ -209,11 +209,42 @@ export function assignEngagementModels(
     throw new InputError(ErrorCodes.INVALID_OPTION, `${FN} requires a finite hysteresis ≥ 0, got ${describe(hysteresis)}`, ["options", "hysteresis"], hysteresis);
   }
 
-  // Customers: validate, priority, rule, incumbency.
   const n = customers.length;
-  const priority = new Float64Array(n);
+  // Working columns, carved from one buffer reused across calls (see scratchBuffer): 42 bytes per customer.
+  // Only what the result keeps (rank, model, step and rule per customer: 10 bytes) is allocated per call.
+  const buffer = borrowScratch(42 * n);
+  try {
+    return assign(customers, n, buffer, modelIndex, modelIds, versions, rules, fallback, capacity, hysteresis);
+  } finally {
+    returnScratch(buffer);
+  }
+}
+
+function assign(
+  customers: readonly AssignmentCustomer[],
+  n: number,
+  buffer: ArrayBuffer,
+  modelIndex: ReadonlyMap<string, number>,
+  modelIds: readonly string[],
+  versions: readonly number[],
+  rules: readonly Rule[],
+  fallback: number,
+  capacity: Float64Array,
+  hysteresis: number,
+): EngagementAssignmentResult {
+  const M = modelIds.length;
+  const priority = new Float64Array(buffer, 0, n);
+  const priorityByRank = new Float64Array(buffer, 8 * n, n);
   // Per customer, packed so that one read brings both: (rule + 1) << 16 | (previous model + 1), 0 = none.
-  const tags = new Uint32Array(n);
+  const tags = new Uint32Array(buffer, 16 * n, n);
+  const work = new Uint32Array(buffer, 20 * n, 2 * n);
+  const grouped = new Uint32Array(buffer, 28 * n, n);
+  const byPreviousBuffer = new Uint32Array(buffer, 32 * n, n);
+  const previousByRank = new Uint16Array(buffer, 36 * n, n);
+  const stepByRank = new Uint16Array(buffer, 38 * n, n);
+  const modelByRank = new Uint16Array(buffer, 40 * n, n);
+
+  // Customers: validate, priority, rule, incumbency.
   let incumbents = 0;
   for (let i = 0; i < n; i++) {
     const c = customers[i] as AssignmentCustomer;
@@ -224,11 +255,11 @@ export function assignEngagementModels(
       throw new InputError(ErrorCodes.NOT_FINITE, `${FN} requires a finite value at customers[${i}].value, got ${describe(value)}`, ["customers", i, "value"], value);
     }
     if (value < 0) throw new InputError(ErrorCodes.OUT_OF_RANGE, `${FN} requires a value ≥ 0 at customers[${i}].value, got ${value}`, ["customers", i, "value"], value);
-    let risk = 1;
     const pAlive = c.pAlive;
-    if (pAlive !== undefined) risk = 1 - probability(pAlive, i, "pAlive");
-    if (c.risk !== undefined) risk = probability(c.risk, i, "risk");
-    priority[i] = value * risk + 0; // + 0 turns −0 into +0 for the radix order
+    if (pAlive !== undefined) probability(pAlive, i, "pAlive");
+    const risk = c.risk;
+    if (risk !== undefined) probability(risk, i, "risk");
+    priority[i] = valueAtRisk(value, pAlive, risk);
     const segments = c.segments;
     if (!Array.isArray(segments)) throw new InputError(ErrorCodes.INVALID_FIELD, `${FN} requires an array of segments at customers[${i}].segments, got ${describe(segments)}`, ["customers", i, "segments"], segments);
     let taken = -1;
@@ -249,7 +280,7 @@ export function assignEngagementModels(
   // The ids are read from the input (validated above) rather than copied: a million-element array is old-generation
   // garbage that brings the next full GC, which marks the whole input, a call earlier.
   const idOf = (i: number): string => (customers[i] as AssignmentCustomer).id;
-  const duplicate = firstDuplicate(n, idOf);
+  const duplicate = firstDuplicate(n, idOf, work);
   if (duplicate !== null) {
     const [j, i] = duplicate;
     throw new InputError(ErrorCodes.DUPLICATE_ID, `${FN} requires unique customer ids, got ${describe(idOf(i))} at customers[${j}] and customers[${i}]`, ["customers", i, "id"], idOf(i));
@@ -260,7 +291,7 @@ export function assignEngagementModels(
     const x = idOf(a);
     const y = idOf(b);
     return x < y ? -1 : x > y ? 1 : 0;
-  });
+  }, work);
 
   // From here on customers are numbered by rank j (order[j] = input index, position[i] = rank): the lists below
   // are increasing in j, so their reads of the rank-ordered columns are sequential, not cache misses.
@@ -286,14 +317,15 @@ export function assignEngagementModels(
   // start[r + 1] is now where rule r begins (r = −1, the no-rule group, at 0); pairStart[g · Q + q] where pair (g, q) begins.
   const fill = start.slice();
   const pairFill = pairStart.slice();
-  const grouped = new Uint32Array(n);
-  const byPrevious = new Uint32Array(contested ? n : 0);
-  const position = new Uint32Array(n);
+  const byPrevious = byPreviousBuffer.subarray(0, contested ? n : 0);
+  // Kept by the result, per customer: rank (from 0), then model, cascade step and rule + 1 (0 = none).
+  const kept = new ArrayBuffer(10 * n);
+  const position = new Uint32Array(kept, 0, n);
+  const modelOf = new Uint16Array(kept, 4 * n, n);
+  const stepOf = new Uint16Array(kept, 6 * n, n);
+  const ruleOf = new Uint16Array(kept, 8 * n, n);
   // Rank-ordered columns: previous model + 1 (0 = none), priority, and the cascade step each rank is seated at.
   // The step starts at the rule's cascade length (= spilled to the fallback, not seated); seating lowers it.
-  const previousByRank = new Uint16Array(n);
-  const priorityByRank = new Float64Array(n);
-  const stepByRank = new Uint16Array(n);
   const spilled = Uint16Array.from({ length: R + 1 }, (_, g) => (g === 0 ? 0 : (rules[g - 1] as Rule).cascade.length));
   for (let j = 0; j < n; j++) {
     const i = order[j] as number;
@@ -322,7 +354,7 @@ export function assignEngagementModels(
   // Each model fills from its rule's unseated customers, best effective priority first. Only the seated are touched:
   // `head` skips the seated prefix of the list, and the two cursors of a contested fill stop once the seats are
   // taken, so a step costs about its seats, not the rule's size (the rule's size is paid once, by the last unbounded model).
-  const modelByRank = new Uint16Array(n).fill(fallback);
+  modelByRank.fill(fallback);
   const used = new Float64Array(M);
   for (let r = 0; r < R; r++) {
     const rule = rules[r] as Rule;
@@ -385,16 +417,28 @@ export function assignEngagementModels(
   used[fallback] = (used[fallback] as number) + ((start[1] as number) - (start[0] as number));
   const usage: Record<string, ModelUsage> = {};
   for (let k = 0; k < M; k++) usage[modelIds[k] as string] = { used: used[k] as number, capacity: capacity[k] === Infinity ? null : (capacity[k] as number) };
-  const context: Explained = { customers, modelIds, rules, fallback, order, stepByRank, used, capacity, hysteresis };
-  // Built on first read of each index (then kept): the columns above are the result; a million objects made here
-  // would cost more than everything before (see lazyArray).
-  const assignments = lazyArray(n, (i: number): Assignment => {
+  // Back to input order, into the columns the result keeps (the working ones are reused by the next call).
+  for (let i = 0; i < n; i++) {
     const j = position[i] as number;
-    const m = modelByRank[j] as number;
-    const r = ((tags[i] as number) >>> 16) - 1;
-    return new Assignment(context, idOf(i), modelIds[m] as string, versions[m] as number, r < 0 ? null : r, j + 1, n, priority[i] as number);
+    modelOf[i] = modelByRank[j] as number;
+    stepOf[i] = stepByRank[j] as number;
+    ruleOf[i] = (tags[i] as number) >>> 16;
+  }
+  const context: Explained = { customers, modelIds, rules, fallback, stepOf, used, capacity, hysteresis };
+  // Built on first read of each index (then kept): the columns above are the result; a million objects made here
+  // would cost more than everything before (see lazyArray). The priority is recomputed from the input, as above.
+  const assignments = lazyArray(n, (i: number): Assignment => {
+    const c = customers[i] as AssignmentCustomer;
+    const m = modelOf[i] as number;
+    const g = ruleOf[i] as number;
+    return new Assignment(context, i, c.id, modelIds[m] as string, versions[m] as number, g === 0 ? null : g - 1, (position[i] as number) + 1, n, valueAtRisk(c.value, c.pAlive, c.risk));
   });
   return { assignments, usage };
+}
+
+/** value × risk, risk = `risk`, else 1 − `pAlive`, else 1; + 0 turns −0 into +0 for the radix order. */
+function valueAtRisk(value: number, pAlive: number | undefined, risk: number | undefined): number {
+  return value * (risk ?? (pAlive === undefined ? 1 : 1 - pAlive)) + 0;
 }
 
 function probability(p: unknown, i: number, field: "pAlive" | "risk"): number {
@@ -407,10 +451,12 @@ function probability(p: unknown, i: number, field: "pAlive" | "risk"): number {
 
 /** One assignment; `reason` is written when read (see {@link assignEngagementModels}). */
 class Assignment implements EngagementAssignment {
-  // The input position is not kept: it is order[rank − 1], which saves a field on a million objects.
   readonly #context: Explained;
+  /** Input position. */
+  readonly #index: number;
   constructor(
     context: Explained,
+    index: number,
     readonly customer: string,
     readonly model: string,
     readonly version: number,
@@ -420,11 +466,12 @@ class Assignment implements EngagementAssignment {
     readonly priority: number,
   ) {
     this.#context = context;
+    this.#index = index;
   }
 
   /** Built on each read, not kept: a million cached sentences would outweigh the assignments. */
   get reason(): string {
-    return explain(this.#context, this);
+    return explain(this.#context, this, this.#index);
   }
 
   toJSON(): EngagementAssignment {
@@ -461,8 +508,7 @@ function seatsOf(context: Explained, m: number): string {
   return c === Infinity ? `no capacity limit (${count(u)} used)` : `capacity ${count(u)}/${count(c)} used`;
 }
 
-function explain(context: Explained, a: Assignment): string {
-  const i = context.order[a.rank - 1] as number;
+function explain(context: Explained, a: Assignment, i: number): string {
   const c = context.customers[i] as AssignmentCustomer;
   const facts = [`value ${amount(c.value)}`];
   if (c.pAlive !== undefined) facts.push(`P(alive) ${amount(c.pAlive)}`);
@@ -480,7 +526,7 @@ function explain(context: Explained, a: Assignment): string {
   if (rule.journeyStage !== undefined) narrowing.push(`journey stage ${rule.journeyStage}`);
   if (rule.ladderTier !== undefined) narrowing.push(`ladder tier ${rule.ladderTier}`);
   const ruleText = `rule ${a.rule + 1} (${narrowing.join(", ")})`;
-  const k = context.stepByRank[a.rank - 1] as number;
+  const k = context.stepOf[i] as number;
   const target = k === rule.cascade.length ? `fallback ${a.model}` : a.model;
   if (k === 0) return `assigned to ${target} because ${ranked}, ${ruleText}, ${seatsOf(context, m)}${incumbent}`;
   const from = Array.from(rule.cascade.subarray(0, k), (s) => `${context.modelIds[s] as string} (${seatsOf(context, s)})`);

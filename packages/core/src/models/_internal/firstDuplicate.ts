@@ -22,10 +22,11 @@ function hashOf(s: string): number {
  * Of the strings `keyOf(0)` … `keyOf(n − 1)`, the `[first, second]` positions of the repeated one whose
  * second occurrence comes earliest, or `null` when every string is distinct. (An accessor rather than an
  * array: a caller's million-string copy would be one more old-generation allocation for the GC to mark.)
+ * `work` (2n entries, contents arbitrary) holds the hashes and the bucketed positions; fresh by default.
  */
-export function firstDuplicate(n: number, keyOf: (i: number) => string): readonly [number, number] | null {
+export function firstDuplicate(n: number, keyOf: (i: number) => string, work: Uint32Array = new Uint32Array(2 * n)): readonly [number, number] | null {
   if (n < 2) return null;
-  const hashes = new Uint32Array(n);
+  const hashes = work.subarray(0, n);
   for (let i = 0; i < n; i++) hashes[i] = hashOf(keyOf(i));
   let bits = 0;
   while (bits < 16 && n >>> bits > TARGET_BUCKET) bits++;
@@ -43,7 +44,7 @@ export function firstDuplicate(n: number, keyOf: (i: number) => string): readonl
     start[b + 1] = (start[b + 1] as number) + (start[b] as number);
   }
   const fill = start.slice(0, buckets);
-  const sorted = new Uint32Array(n);
+  const sorted = work.subarray(n, 2 * n);
   for (let i = 0; i < n; i++) {
     const b = bucketOf(hashes[i] as number);
     sorted[fill[b] as number] = i;

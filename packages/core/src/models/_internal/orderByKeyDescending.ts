@@ -13,13 +13,14 @@ const MASK = BUCKETS - 1;
 
 /**
  * Indices 0 … n−1 ordered by `keys` descending; equal keys ordered by `tie(a, b)` (negative: a first).
+ * The result is a view into `work` (2n entries, contents arbitrary; fresh by default).
  * Every key must be finite and ≥ 0 with no −0 (callers normalise with `+ 0`).
  *
  * Two radix passes order by the high 32 bits (sign, exponent, 20 bits of mantissa); the few runs
  * that share them are then finished by the full key and the tie-breaker (insertion sort for short
  * runs, a comparator sort for long ones such as many zeros).
  */
-export function orderByKeyDescending(keys: Float64Array, tie: (a: number, b: number) => number): Uint32Array {
+export function orderByKeyDescending(keys: Float64Array, tie: (a: number, b: number) => number, work: Uint32Array = new Uint32Array(2 * keys.length)): Uint32Array {
   const n = keys.length;
   const words = new Uint32Array(keys.buffer, keys.byteOffset, n * 2);
   const hist = new Uint32Array(BUCKETS * 2);
@@ -30,9 +31,9 @@ export function orderByKeyDescending(keys: Float64Array, tie: (a: number, b: num
     hist[d0] = (hist[d0] as number) + 1;
     hist[d1] = (hist[d1] as number) + 1;
   }
-  let from = new Uint32Array(n);
+  let from = work.subarray(0, n);
   for (let i = 0; i < n; i++) from[i] = i;
-  let to = new Uint32Array(n);
+  let to = work.subarray(n, 2 * n);
   for (let pass = 0; pass < 2; pass++) {
     const offset = pass * BUCKETS;
     let skip = false;
