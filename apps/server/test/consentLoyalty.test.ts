@@ -343,6 +343,36 @@ for (const db of databases()) {
       expect(await count("points_operations")).toBe(before.ops + 1);
     });
 
+    it("should never go negative under concurrent redemptions, and apply a key once under concurrent retries", async () => {
+      const award = await app.gql(AWARD, { input: { key: "race:earn", customer: { externalId: "racer" }, points: 100, at: "2026-01-01T00:00:00Z" } });
+      expect(award.errors).toBeUndefined();
+      const redeem = (key: string) => app.gql<{ redeemPoints?: { status: string } }>(REDEEM, { input: { key, customer: { externalId: "racer" }, points: 60, at: "2026-01-02T00:00:00Z" } });
+      const both = await Promise.all([redeem("race:r1"), redeem("race:r2")]);
+      const outcomes = both.map((r) => r.data?.redeemPoints?.status ?? r.errors?.[0]?.extensions?.code).sort();
+      expect(outcomes).toEqual(["APPLIED", "CONFLICT"]);
+      const retries = await Promise.all([1, 2, 3].map(() => app.gql<{ awardPoints: { status: string } }>(AWARD, { input: { key: "race:bonus", customer: { externalId: "racer" }, points: 5, at: "2026-01-03T00:00:00Z" } })));
+      expect(retries.map((r) => r.data?.awardPoints.status).sort()).toEqual(["APPLIED", "DUPLICATE", "DUPLICATE"]);
+      const id = await idOf("racer");
+      const res = await app.gql<{ customer: { loyalty: { balance: number } } }>(`query($id: ID!) { customer(id: $id) { loyalty { balance } } }`, { id: String(id) });
+      expect(res.data?.customer.loyalty.balance).toBe(45);
+      expect(Number((await sql<{ n: number | string }>("select count(*) as n from points_operations where customer_id = ?", [id]))[0]?.n)).toBe(3);
+    });
+
+    it("should batch Customer.consent and Customer.loyalty: as many statements for a long list as for a short one, one per table", async () => {
+      const statements = async (first: number) => {
+        app.sql.length = 0;
+        const res = await app.gql(`{ customers(first: ${first}) { edges { node { id consent { decisions { allowed } } loyalty { balance tier { tier } history(first: 3) { kind } } } } } }`);
+        expect(res.errors).toBeUndefined();
+        // Log lines carry ANSI colours: strip them before matching the verb.
+        return app.sql.map((m) => m.replace(/\x1b\[[0-9;]*m/g, "")).filter((m) => /^\[query\]\s*(select|insert|update|delete)\b/i.test(m));
+      };
+      const few = await statements(2);
+      const many = await statements(50);
+      expect(many.length).toBe(few.length);
+      expect(many.filter((m) => /from consent_events/.test(m))).toHaveLength(1);
+      expect(many.filter((m) => /from points_operations/.test(m))).toHaveLength(1);
+    });
+
     // Baskets: purchase interactions carrying item ids (orders store only an item count).
     const purchases: { customer: string; items: string[] }[] = [
       { customer: "p1", items: ["a", "b", "c"] },
