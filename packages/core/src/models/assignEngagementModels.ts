@@ -5,7 +5,7 @@ import type { AssignmentCustomer } from "./AssignmentCustomer.js";
 import type { EngagementAssignment, EngagementAssignmentResult, ModelUsage } from "./EngagementAssignment.js";
 import type { EngagementModel } from "./EngagementModel.js";
 import type { EngagementStrategy, ModelCapacities } from "./EngagementStrategy.js";
-import { firstDuplicate } from "./_internal/firstDuplicate.js";
+import { firstDuplicate, stringHash } from "./_internal/firstDuplicate.js";
 import { lazyArray } from "./_internal/lazyArray.js";
 import { borrowScratch, returnScratch } from "./_internal/scratchBuffer.js";
 import { orderByKeyDescending } from "./_internal/orderByKeyDescending.js";
@@ -250,6 +250,7 @@ function assign(
     const c = customers[i] as AssignmentCustomer;
     const id: unknown = c?.id;
     if (typeof id !== "string") throw new InputError(ErrorCodes.INVALID_FIELD, `${FN} requires a string id at customers[${i}].id, got ${describe(id)}`, ["customers", i, "id"], id);
+    work[i] = stringHash(id); // for firstDuplicate, while the string is in cache
     const value = c.value;
     if (typeof value !== "number" || value !== value || value === Infinity) {
       throw new InputError(ErrorCodes.NOT_FINITE, `${FN} requires a finite value at customers[${i}].value, got ${describe(value)}`, ["customers", i, "value"], value);
@@ -280,7 +281,7 @@ function assign(
   // The ids are read from the input (validated above) rather than copied: a million-element array is old-generation
   // garbage that brings the next full GC, which marks the whole input, a call earlier.
   const idOf = (i: number): string => (customers[i] as AssignmentCustomer).id;
-  const duplicate = firstDuplicate(n, idOf, work);
+  const duplicate = firstDuplicate(n, idOf, work, true);
   if (duplicate !== null) {
     const [j, i] = duplicate;
     throw new InputError(ErrorCodes.DUPLICATE_ID, `${FN} requires unique customer ids, got ${describe(idOf(i))} at customers[${j}] and customers[${i}]`, ["customers", i, "id"], idOf(i));

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { expect } from "vitest";
-import { firstDuplicate } from "./firstDuplicate.js";
+import { firstDuplicate, stringHash } from "./firstDuplicate.js";
 
 /** The definition: scan in order, the first string already seen ends it. */
 function reference(ids: readonly string[]): readonly [number, number] | null {
@@ -16,6 +16,9 @@ function reference(ids: readonly string[]): readonly [number, number] | null {
 // Short strings over a few units repeat often; longer unique lists cross the bucketing threshold (2,048 per bucket).
 test.prop([fc.array(fc.string({ maxLength: 3, unit: fc.constantFrom("a", "b", "é", "1") }), { maxLength: 200 })])("should find the repeat whose second occurrence comes first", (ids) => {
   expect(firstDuplicate(ids.length, (i) => ids[i] as string)).toEqual(reference(ids));
+  const work = new Uint32Array(2 * ids.length);
+  ids.forEach((id, i) => (work[i] = stringHash(id)));
+  expect(firstDuplicate(ids.length, (i) => ids[i] as string, work, true)).toEqual(reference(ids));
 });
 
 test.prop([fc.integer({ min: 0, max: 20_000 }), fc.nat(), fc.nat()], { numRuns: 20 })("should find one planted repeat among many distinct ids, or none", (n, a, b) => {

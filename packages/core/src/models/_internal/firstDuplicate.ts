@@ -8,7 +8,7 @@
 const TARGET_BUCKET = 2048;
 
 /** FNV-1a over UTF-16 code units, then murmur3's finaliser (so ids like "c1", "c2" … spread). */
-function hashOf(s: string): number {
+export function stringHash(s: string): number {
   let h = 0x811c9dc5;
   for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
   h ^= h >>> 16;
@@ -22,12 +22,13 @@ function hashOf(s: string): number {
  * Of the strings `keyOf(0)` … `keyOf(n − 1)`, the `[first, second]` positions of the repeated one whose
  * second occurrence comes earliest, or `null` when every string is distinct. (An accessor rather than an
  * array: a caller's million-string copy would be one more old-generation allocation for the GC to mark.)
- * `work` (2n entries, contents arbitrary) holds the hashes and the bucketed positions; fresh by default.
+ * `work` (2n entries) holds the hashes, then the bucketed positions; fresh by default. With `hashed`, the
+ * caller has already put `stringHash(keyOf(i))` in `work[i]` (while the string was in cache).
  */
-export function firstDuplicate(n: number, keyOf: (i: number) => string, work: Uint32Array = new Uint32Array(2 * n)): readonly [number, number] | null {
+export function firstDuplicate(n: number, keyOf: (i: number) => string, work: Uint32Array = new Uint32Array(2 * n), hashed = false): readonly [number, number] | null {
   if (n < 2) return null;
   const hashes = work.subarray(0, n);
-  for (let i = 0; i < n; i++) hashes[i] = hashOf(keyOf(i));
+  if (!hashed) for (let i = 0; i < n; i++) hashes[i] = stringHash(keyOf(i));
   let bits = 0;
   while (bits < 16 && n >>> bits > TARGET_BUCKET) bits++;
   const buckets = 1 << bits;
