@@ -220,6 +220,7 @@ export function assignEngagementModels(
   }
 }
 
+/** The body of {@link assignEngagementModels} after the options are checked: customers, ranking, cascades, result. */
 function assign(
   customers: readonly AssignmentCustomer[],
   n: number,
