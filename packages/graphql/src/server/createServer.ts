@@ -19,6 +19,10 @@ import type { Context, CurrentWorkspace } from "./Context.js";
 import { formatError } from "./formatError.js";
 import { depthLimit } from "./depthLimit.js";
 import { compiledExecutor } from "./compiledExecutor.js";
+import { DEFAULT_LIST_SIZE, DEFAULT_MAX_QUERY_COST, queryCostPlugin } from "./queryCost.js";
+import { DEADLINE, DEFAULT_REQUEST_TIMEOUT_MS, RequestDeadline, guardResolvers } from "./executionDeadline.js";
+import { applySecurityHeaders, htmlPageCsp } from "./securityHeaders.js";
+import { currentRequestId, inRequestScope } from "./requestScope.js";
 import { openSqlReader } from "../data/SqlReader.js";
 
 /** The header that picks the workspace of a request (API keys will replace it). */
@@ -36,9 +40,35 @@ export interface CreateServerOptions {
   readonly plugins?: readonly ApolloServerPlugin<Context>[];
   /** Largest request body accepted, in bytes (default 10 MiB). */
   readonly maxBodyBytes?: number;
-  /** Deepest field nesting accepted (default 12) and most aliases per operation (default 50). */
+  /** Deepest field nesting accepted, introspection fields included (default 12), and most aliases per operation (default 50). */
   readonly maxDepth?: number;
   readonly maxAliases?: number;
+  /**
+   * Largest list-aware cost of an operation (default 25,000): each field
+   * costs 1 times the `first` of every list it is nested in (see
+   * `listAwareEstimator` in queryCost.ts); costlier operations are refused
+   * before execution with HTTP 400 and `extensions.code: "QUERY_TOO_COSTLY"`.
+   */
+  readonly maxQueryCost?: number;
+  /** Assumed length of list fields without a `first` argument, for the cost (default 10). */
+  readonly costListSize?: number;
+  /**
+   * Execution deadline of one request in ms (default 10,000): past it the
+   * request answers HTTP 503 with `extensions.code: "TIMEOUT"` and its
+   * resolvers that have not started yet throw instead of running (the schema's
+   * resolvers are wrapped in place for that; see executionDeadline.ts).
+   */
+  readonly requestTimeoutMs?: number;
+  /**
+   * How long `stop()` lets in-flight requests finish, in ms (default 10,000);
+   * after it their deadlines fire and every open connection is destroyed.
+   */
+  readonly shutdownTimeoutMs?: number;
+  /**
+   * Answer introspection (`__schema`, `__type`) (default true). Production
+   * deployments usually turn it off (the server's config does by default).
+   */
+  readonly introspection?: boolean;
   /**
    * Extra routes (a dashboard's static files, a webhook…): called for every
    * request that is not `/graphql`, `/graphiql` or `/healthz`; return true
@@ -58,7 +88,11 @@ export interface EngagekitServer {
   readonly httpServer: Server;
   /** Starts listening; resolves to the GraphQL URL. */
   listen(port: number, host?: string): Promise<string>;
-  /** Stops accepting connections, lets in-flight requests finish, then stops Apollo. Does not close the ORM. */
+  /**
+   * Stops accepting connections, lets in-flight requests finish for up to
+   * `shutdownTimeoutMs`, then abandons the rest (their deadlines fire) and
+   * destroys every open connection; then stops Apollo. Does not close the ORM.
+   */
   stop(): Promise<void>;
 }
 
@@ -66,20 +100,31 @@ export interface EngagekitServer {
  * engagekit's HTTP server: `POST|GET /graphql` (Apollo), `GET /graphiql`
  * (an IDE rendered from node_modules, no CDN), `GET /healthz`.
  * Every GraphQL request gets its own EntityManager fork, workspace scope and
- * DataLoaders.
+ * DataLoaders, a random request id (`x-request-id`), an execution deadline
+ * and the limits (depth, aliases, list-aware cost); every response carries
+ * the security headers of securityHeaders.ts. Error responses never carry
+ * `extensions.stacktrace`; internal errors are masked (see formatError).
  */
 export async function createServer(options: CreateServerOptions): Promise<EngagekitServer> {
   const httpServer = createHttpServer();
   const reader = openSqlReader(options.orm);
+  const requestTimeoutMs = positive("requestTimeoutMs", options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+  const shutdownTimeoutMs = positive("shutdownTimeoutMs", options.shutdownTimeoutMs ?? 10_000);
+  // Resolvers check the request's deadline before they run (before the compiled executor reads them).
+  guardResolvers(options.schema);
+  const inFlight = new Set<RequestDeadline>();
   const apollo = new ApolloServer<Context>({
     ...(options.executor === "graphql-js" ? { schema: options.schema } : { gateway: compiledExecutor(options.schema) }),
-    introspection: true,
+    introspection: options.introspection ?? true,
+    // Apollo's default sends stack traces (absolute server paths) unless NODE_ENV=production; never.
+    includeStacktraceInErrorResponses: false,
     formatError,
     validationRules: [depthLimit(options.maxDepth ?? 12, options.maxAliases ?? 50)],
     // The host process owns signals (main.ts stops the server, then the ORM).
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownTimeoutMs }),
+      queryCostPlugin<Context>(options.schema, { maxCost: options.maxQueryCost ?? DEFAULT_MAX_QUERY_COST, listSize: options.costListSize ?? DEFAULT_LIST_SIZE }),
       ApolloServerPluginLandingPageDisabled(),
       // No CDN landing page, no Apollo Studio reporting, and no per-field cache-control hooks
       // (engagekit does not emit cache hints; the hooks cost time on every resolved field).
@@ -106,7 +151,7 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
     return ws;
   }
 
-  async function context(req: IncomingMessage): Promise<Context> {
+  async function context(req: IncomingMessage, deadline: RequestDeadline): Promise<Context> {
     // One EntityManager fork per request, made when the request first needs it
     // (list queries on SQLite run on the read path and never do).
     let em: EntityManager | undefined;
@@ -115,7 +160,8 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
     const slug = (Array.isArray(header) ? header[0] : header) || options.defaultWorkspace;
     const workspace = await resolveWorkspace(fork, slug);
     const scope = new WorkspaceScope(fork, workspace.id, reader);
-    return { workspace, scope, loaders: createLoaders(scope) };
+    const ctx: Context & { readonly [DEADLINE]: RequestDeadline } = { workspace, scope, loaders: createLoaders(scope), [DEADLINE]: deadline };
+    return ctx;
   }
 
   const graphiqlPage =
@@ -128,12 +174,23 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
           ...(typeof options.graphiql === "object" && options.graphiql.tabs ? { defaultTabs: options.graphiql.tabs.map((t) => ({ ...t })) } : {}),
         });
 
+  const graphiqlCsp = graphiqlPage ? htmlPageCsp(graphiqlPage) : "";
   const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024;
 
   httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
-      res.end(err instanceof Error ? err.message : "internal error");
+    inRequestScope((scope) => {
+      applySecurityHeaders(res);
+      res.setHeader("x-request-id", scope.id);
+      handle(req, res).catch((err: unknown) => {
+        // Never the error's message (it may hold SQL or paths): the id, and the full error in the log.
+        console.error(`request ${scope.id}: unhandled error`, err);
+        if (!res.headersSent) {
+          res.writeHead(500, { "content-type": "application/json" });
+          res.end(JSON.stringify({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", requestId: scope.id } }] }));
+        } else {
+          res.destroy();
+        }
+      });
     });
   });
 
@@ -146,7 +203,7 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
       return;
     }
     if (url.pathname === "/graphiql" && req.method === "GET" && graphiqlPage) {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": graphiqlCsp });
       res.end(graphiqlPage);
       return;
     }
@@ -172,10 +229,30 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
-      context: () => context(req),
-    });
+    const deadline = new RequestDeadline(requestTimeoutMs);
+    inFlight.add(deadline);
+    let result: Awaited<ReturnType<typeof apollo.executeHTTPGraphQLRequest>> | typeof EXPIRED;
+    try {
+      const execution = apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
+        context: () => context(req, deadline),
+      });
+      const expired = new Promise<typeof EXPIRED>((resolve) => deadline.signal.addEventListener("abort", () => resolve(EXPIRED), { once: true }));
+      result = await Promise.race([execution, expired]);
+      if (result === EXPIRED) {
+        // The abandoned execution winds down on its own (its next resolvers throw); nobody awaits it.
+        execution.catch((err: unknown) => console.error(`request ${currentRequestId() ?? "-"}: abandoned execution failed`, err));
+      }
+    } finally {
+      deadline.dispose();
+      inFlight.delete(deadline);
+    }
+    if (result === EXPIRED) {
+      const error = deadline.error();
+      res.writeHead(503, { "content-type": "application/json; charset=utf-8", ...(error.extensions["code"] === "SHUTTING_DOWN" ? { connection: "close" } : {}) });
+      res.end(JSON.stringify({ errors: [{ message: error.message, extensions: { ...error.extensions, http: undefined } }] }));
+      return;
+    }
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === "complete") {
@@ -199,14 +276,33 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
       });
     },
     async stop() {
-      // The drain plugin closes the listener and waits for in-flight requests.
-      await apollo.stop();
+      // The drain plugin closes the listener and waits for in-flight requests, for up to
+      // shutdownTimeoutMs; then abandon what is left and destroy every connection ourselves
+      // too, so no stuck request can hold the shutdown.
+      const stopped = apollo.stop();
+      let timer: NodeJS.Timeout | undefined;
+      const expired = new Promise<typeof EXPIRED>((resolve) => (timer = setTimeout(() => resolve(EXPIRED), shutdownTimeoutMs)));
+      const outcome = await Promise.race([stopped, expired]);
+      clearTimeout(timer);
+      if (outcome === EXPIRED) {
+        for (const deadline of inFlight) deadline.shutdown();
+        // One turn of the event loop lets the abandoned requests write their 503 first.
+        await new Promise((resolve) => setImmediate(resolve));
+        httpServer.closeAllConnections();
+        await Promise.race([stopped.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+      }
       reader?.close();
     },
   };
 }
 
 const TOO_LARGE = Symbol("too large");
+const EXPIRED = Symbol("deadline passed");
+
+function positive(name: string, value: number): number {
+  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`createServer requires ${name} > 0, got ${value}`);
+  return value;
+}
 
 async function readJson(req: IncomingMessage, max: number): Promise<unknown> {
   const chunks: Buffer[] = [];

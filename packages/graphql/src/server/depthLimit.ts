@@ -2,9 +2,14 @@ import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type 
 
 /**
  * A validation rule that refuses operations nested deeper than `maxDepth`
- * field levels (introspection fields excluded), or with more than `maxAliases`
- * aliases — the cheap static guards against abusive queries. Depth counts
- * from 1 at the root field: `{ customers { edges { node { id } } } }` is 4.
+ * field levels, or with more than `maxAliases` aliases — the cheap static
+ * guards against abusive queries. Depth counts from 1 at the root field:
+ * `{ customers { edges { node { id } } } }` is 4. Introspection fields count
+ * like any other (`{ __schema { types { name } } }` is 3), so a nested
+ * `__type { fields { type { fields … } } }` is bounded too, except `ofType`:
+ * that chain only unwraps a type reference's list/non-null wrappers (it ends
+ * in null after at most a few levels, whatever the query asks), and GraphiQL's
+ * introspection query nests it 9 times (it would be 15 deep counted).
  */
 export function depthLimit(maxDepth: number, maxAliases = 50): (context: ValidationContext) => ASTVisitor {
   return (context) => {
@@ -16,7 +21,10 @@ export function depthLimit(maxDepth: number, maxAliases = 50): (context: Validat
       let max = depth - 1;
       for (const sel of set.selections) {
         if (sel.kind === Kind.FIELD) {
-          if (sel.name.value.startsWith("__")) continue;
+          if (sel.name.value === "ofType") {
+            max = Math.max(max, depthOf(sel.selectionSet, depth, seen), depth - 1);
+            continue;
+          }
           max = Math.max(max, depthOf(sel.selectionSet, depth + 1, seen), depth);
         } else if (sel.kind === Kind.INLINE_FRAGMENT) {
           max = Math.max(max, depthOf(sel.selectionSet, depth, seen));

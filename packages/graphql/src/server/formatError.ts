@@ -1,5 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { currentRequestId } from "./requestScope.js";
 
 interface CoreInputError {
   code: string;
@@ -21,8 +22,11 @@ function isInputError(e: unknown): e is CoreInputError {
 /**
  * Maps the core's `InputError` to `BAD_USER_INPUT` with `extensions.field`
  * (the dotted path of the offending input) and `extensions.reason` (the
- * core's stable code). Other errors pass through; internal ones lose their
- * message: the client sees "Internal server error", the log sees the cause.
+ * core's stable code). Other errors pass through without
+ * `extensions.stacktrace` (never sent, in any mode); internal ones lose their
+ * message: the client sees "Internal server error" and the request id
+ * (`extensions.requestId`, also the `x-request-id` header), the server log
+ * sees the full error under that id.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
@@ -37,10 +41,22 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       },
     };
   }
-  if (formatted.extensions?.code === "INTERNAL_SERVER_ERROR" && !(original instanceof GraphQLError)) {
-    // Never send internals (SQL, stack traces) to clients; keep them in the server log.
-    console.error(original);
-    return { message: "Internal server error", ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  if (formatted.extensions?.code === "INTERNAL_SERVER_ERROR") {
+    // Never send internals (SQL, stack traces) to clients; keep them in the server log. Apollo
+    // wraps unexpected errors (e.g. "Context creation failed: <SQL error>") in a GraphQLError
+    // with this code, so the wrapper is masked too.
+    const requestId = currentRequestId();
+    const cause = original instanceof GraphQLError && original.originalError ? original.originalError : original;
+    console.error(`request ${requestId ?? "-"}: internal error`, cause);
+    return {
+      message: "Internal server error",
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: "INTERNAL_SERVER_ERROR", ...(requestId ? { requestId } : {}) },
+    };
+  }
+  if (formatted.extensions && "stacktrace" in formatted.extensions) {
+    const { stacktrace: _dropped, ...extensions } = formatted.extensions;
+    return { ...formatted, extensions };
   }
   return formatted;
 }
