@@ -53,8 +53,13 @@ export function lazyArray<T extends object>(n: number, make: (i: number) => T): 
       return inspect(target, { ...options, customInspect: false, depth: typeof depth === "number" ? depth - 1 : null });
     },
   });
+  // for … of and spreads iterate the target directly (one generator step per element, not two traps).
+  function* values(): Generator<T, void, undefined> {
+    for (let i = 0; i < target.length; i++) yield at(i);
+  }
   return new Proxy(target as T[], {
     get(t, key, receiver) {
+      if (key === Symbol.iterator) return values;
       const i = indexOf(key, t.length);
       return i === -1 ? Reflect.get(t, key, receiver) : at(i);
     },
