@@ -3,8 +3,16 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DatabaseTarget } from "@engagekit/graphql";
 
+/**
+ * `development`: the demo path (`npm start` on loopback, introspection and
+ * GraphiQL on). `production`: the safe defaults for a deployment
+ * (introspection and GraphiQL off, listens on all interfaces).
+ */
+export type ServerMode = "development" | "production";
+
 /** The server's settings, read once from the environment. */
 export interface ServerConfig {
+  readonly mode: ServerMode;
   readonly port: number;
   readonly host: string;
   readonly database: DatabaseTarget;
@@ -15,6 +23,20 @@ export interface ServerConfig {
   readonly demoDataDir: string;
   /** How often time-based segment conditions are re-checked (0 = never). */
   readonly expiryIntervalMs: number;
+  /** Answer `__schema`/`__type` queries. */
+  readonly introspection: boolean;
+  /** Serve the GraphiQL IDE at `/graphiql`. */
+  readonly graphiql: boolean;
+  /** Largest list-aware cost of one operation. */
+  readonly maxQueryCost: number;
+  /** Deepest field nesting of one operation. */
+  readonly maxDepth: number;
+  /** Assumed length of lists without `first`, for the cost. */
+  readonly costListSize: number;
+  /** Execution deadline of one request, ms. */
+  readonly requestTimeoutMs: number;
+  /** How long a shutdown waits for in-flight requests, ms. */
+  readonly shutdownTimeoutMs: number;
 }
 
 const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -31,9 +53,40 @@ function bool(name: string, value: string | undefined, fallback: boolean): boole
   throw new ConfigError(`${name} must be true or false, got ${JSON.stringify(value)}`);
 }
 
+function int(name: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < min) throw new ConfigError(`${name} must be an integer ≥ ${min}, got ${JSON.stringify(value)}`);
+  return n;
+}
+
 /**
  * Reads the configuration:
- * - `PORT` (4000), `HOST` (0.0.0.0)
+ * - mode: `production` when `NODE_ENV=production` or `ENGAGEKIT_AUTH=required`,
+ *   else `development` (the demo: `npm start` with no key on loopback).
+ *   `ENGAGEKIT_AUTH` is `required` or `off` (default); API keys are not
+ *   enforced yet, so production mode changes only the defaults below
+ * - `PORT` (4000); `ENGAGEKIT_HOST` or `HOST` — the interface to listen on:
+ *   `127.0.0.1` in development (the demo is reachable from this machine only),
+ *   `0.0.0.0` in production (a container or VM is reached from outside)
+ * - `ENGAGEKIT_INTROSPECTION` — answer `__schema`/`__type` (development: true,
+ *   production: false); `ENGAGEKIT_GRAPHIQL` — serve `GET /graphiql`
+ *   (default: as introspection, which the IDE needs)
+ * - `ENGAGEKIT_MAX_QUERY_COST` (25000) — largest list-aware cost of one
+ *   operation: each field costs 1 times the `first` of every list it is
+ *   nested in, `ENGAGEKIT_COST_LIST_SIZE` (10) for lists without `first`;
+ *   costlier operations answer 400 `QUERY_TOO_COSTLY` before running (the
+ *   example operations in `operations/` cost 5–565, GraphiQL's introspection
+ *   query about 5,200, the issue's depth-10 query 103,301,301)
+ * - `ENGAGEKIT_MAX_DEPTH` (12) — deepest field nesting, introspection fields
+ *   included except the `ofType` chain (GraphiQL's introspection query is 6
+ *   deep counted so, 15 with it)
+ * - `ENGAGEKIT_REQUEST_TIMEOUT_MS` (10000) — execution deadline of one
+ *   request: past it the request answers 503 `TIMEOUT` and its remaining
+ *   resolvers do not run
+ * - `ENGAGEKIT_SHUTDOWN_TIMEOUT_MS` (10000) — on SIGTERM/SIGINT, how long
+ *   in-flight requests may finish; then their connections are destroyed and
+ *   the process exits
  * - `DATABASE_URL` — a `postgres://` URL; when unset, the SQLite file
  *   `ENGAGEKIT_DB_FILE` (default `./data/engagekit.sqlite`, relative to the
  *   working directory) is created and migrated
@@ -63,15 +116,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(defaultWorkspace)) {
     throw new ConfigError(`ENGAGEKIT_DEFAULT_WORKSPACE must be a slug (a–z, 0–9, -), got ${JSON.stringify(defaultWorkspace)}`);
   }
+  const auth = env.ENGAGEKIT_AUTH || "off";
+  if (auth !== "required" && auth !== "off") throw new ConfigError(`ENGAGEKIT_AUTH must be required or off, got ${JSON.stringify(auth)}`);
+  const mode: ServerMode = env.NODE_ENV === "production" || auth === "required" ? "production" : "development";
+  const introspection = bool("ENGAGEKIT_INTROSPECTION", env.ENGAGEKIT_INTROSPECTION, mode === "development");
   const expiryText = env.ENGAGEKIT_EXPIRY_INTERVAL_MS ?? "60000";
   const expiryIntervalMs = Number(expiryText);
   if (!Number.isInteger(expiryIntervalMs) || expiryIntervalMs < 0) {
     throw new ConfigError(`ENGAGEKIT_EXPIRY_INTERVAL_MS must be a non-negative integer, got ${JSON.stringify(expiryText)}`);
   }
   return {
+    mode,
     expiryIntervalMs,
     port,
-    host: env.HOST || "0.0.0.0",
+    host: env.ENGAGEKIT_HOST || env.HOST || (mode === "production" ? "0.0.0.0" : "127.0.0.1"),
+    introspection,
+    graphiql: bool("ENGAGEKIT_GRAPHIQL", env.ENGAGEKIT_GRAPHIQL, introspection),
+    maxQueryCost: int("ENGAGEKIT_MAX_QUERY_COST", env.ENGAGEKIT_MAX_QUERY_COST, 25_000, 1),
+    maxDepth: int("ENGAGEKIT_MAX_DEPTH", env.ENGAGEKIT_MAX_DEPTH, 12, 1),
+    costListSize: int("ENGAGEKIT_COST_LIST_SIZE", env.ENGAGEKIT_COST_LIST_SIZE, 10, 1),
+    requestTimeoutMs: int("ENGAGEKIT_REQUEST_TIMEOUT_MS", env.ENGAGEKIT_REQUEST_TIMEOUT_MS, 10_000, 1),
+    shutdownTimeoutMs: int("ENGAGEKIT_SHUTDOWN_TIMEOUT_MS", env.ENGAGEKIT_SHUTDOWN_TIMEOUT_MS, 10_000, 1),
     database,
     seed: bool("ENGAGEKIT_SEED", env.ENGAGEKIT_SEED, true),
     defaultWorkspace,

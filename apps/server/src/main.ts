@@ -22,11 +22,18 @@ export async function main(): Promise<void> {
     orm,
     schema: await createSchema(),
     defaultWorkspace: config.defaultWorkspace,
-    graphiql: { tabs: graphiqlTabs() },
+    graphiql: config.graphiql ? { tabs: graphiqlTabs() } : false,
+    introspection: config.introspection,
+    maxQueryCost: config.maxQueryCost,
+    maxDepth: config.maxDepth,
+    costListSize: config.costListSize,
+    requestTimeoutMs: config.requestTimeoutMs,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
   });
   const url = await server.listen(config.port, config.host);
   const where = "url" in config.database ? "PostgreSQL" : config.database.sqliteFile;
-  console.log(`engagekit GraphQL on ${url} (IDE: ${url.replace(/graphql$/, "graphiql")}, data: ${where})`);
+  const ide = config.graphiql ? `IDE: ${url.replace(/graphql$/, "graphiql")}` : "IDE off";
+  console.log(`engagekit GraphQL on ${url} (${ide}, data: ${where}, ${config.mode} mode)`);
 
   // Time-based segment conditions flip without events: re-check due customers on a timer.
   let expiring = false;
@@ -45,8 +52,14 @@ export async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: finishing in-flight requests`);
+    console.log(`${signal}: finishing in-flight requests (up to ${config.shutdownTimeoutMs} ms)`);
     if (expiry) clearInterval(expiry);
+    // Backstop: the server destroys its connections at the shutdown deadline; if closing the
+    // database still hangs after that, exit anyway.
+    setTimeout(() => {
+      console.error(`shutdown did not finish ${config.shutdownTimeoutMs + 5000} ms after ${signal}; exiting`);
+      process.exit(1);
+    }, config.shutdownTimeoutMs + 5000).unref();
     server
       .stop()
       .then(() => orm.close(true))
