@@ -1,4 +1,8 @@
 import "reflect-metadata";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getIntrospectionQuery } from "graphql";
 import { Arg, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
@@ -295,6 +299,73 @@ describe("configuration: development and production mode", () => {
     expect(() => loadConfig({ ENGAGEKIT_REQUEST_TIMEOUT_MS: "0" })).toThrow("ENGAGEKIT_REQUEST_TIMEOUT_MS must be an integer ≥ 1");
     expect(() => loadConfig({ ENGAGEKIT_AUTH: "maybe" })).toThrow('ENGAGEKIT_AUTH must be required or off, got "maybe"');
     expect(() => loadConfig({ ENGAGEKIT_INTROSPECTION: "sometimes" })).toThrow("ENGAGEKIT_INTROSPECTION must be true or false");
+  });
+});
+
+/** Runs the built server (`npm start`) with `env` until its banner, then `fn(url, output)`, then SIGTERM; resolves to the exit code. */
+async function withProcess(env: Record<string, string>, fn: (url: string, output: () => string) => Promise<void>): Promise<number | null> {
+  const entry = resolve(import.meta.dirname, "../dist/index.js");
+  const { HOST: _host, ENGAGEKIT_HOST: _ekHost, NODE_ENV: _nodeEnv, ...inherited } = process.env;
+  const child = spawn(process.execPath, [entry], { env: { ...inherited, PORT: "0", ENGAGEKIT_SEED: "false", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((r) => child.once("exit", r));
+  try {
+    const url = await new Promise<string>((res, rej) => {
+      const timer = setInterval(() => {
+        const m = /GraphQL on (http:\/\/\S+\/graphql)/.exec(out);
+        if (m?.[1]) {
+          clearInterval(timer);
+          res(m[1]);
+        }
+      }, 50);
+      void exited.then((code) => {
+        clearInterval(timer);
+        rej(new Error(`server exited with ${code}: ${out}`));
+      });
+    });
+    await fn(url, () => out);
+  } finally {
+    child.kill("SIGTERM");
+  }
+  return exited;
+}
+
+describe("the server process in each mode", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "ek-limits-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("should listen on loopback in development when no host is configured", async () => {
+    const code = await withProcess({ ENGAGEKIT_DB_FILE: join(dir, "dev.sqlite") }, async (url, output) => {
+      expect(new URL(url).hostname).toBe("127.0.0.1");
+      expect(output()).toContain("development mode");
+      expect((await fetch(url.replace(/graphql$/, "graphiql"))).status).toBe(200);
+    });
+    expect(code).toBe(0);
+  });
+
+  it("should, with NODE_ENV=production, refuse introspection, serve no IDE and send no stack trace", async () => {
+    const code = await withProcess({ NODE_ENV: "production", HOST: "127.0.0.1", ENGAGEKIT_DB_FILE: join(dir, "prod.sqlite") }, async (url, output) => {
+      expect(output()).toContain("IDE off");
+      expect(output()).toContain("production mode");
+      const intro = await post(url, "{ __schema { types { name } } }");
+      expect(intro.status).toBe(400);
+      expect(intro.body.errors?.[0]?.message).toMatch(/introspection is not allowed/);
+      const type = await post(url, '{ __type(name: "Customer") { name } }');
+      expect(type.status).toBe(400);
+      expect((await fetch(url.replace(/graphql$/, "graphiql"))).status).toBe(404);
+      for (const query of ["{ customers(", "{ noSuchField }", DOS_QUERY]) {
+        const res = await post(url, query);
+        expect(res.status).toBe(400);
+        expect(JSON.stringify(res.body)).not.toMatch(/stacktrace|node_modules|\/dist\//);
+      }
+      expect((await post(url, "{ customers { totalCount } }")).body).toEqual({ data: { customers: { totalCount: 0 } } });
+    });
+    expect(code).toBe(0);
   });
 });
 

@@ -210,7 +210,7 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
     if (url.pathname !== "/graphql" && options.routes && (await options.routes(req, res))) return;
     if (url.pathname !== "/graphql") {
       res.writeHead(404, { "content-type": "text/plain" });
-      res.end("not found: try POST /graphql or GET /graphiql");
+      res.end(graphiqlPage ? "not found: try POST /graphql or GET /graphiql" : "not found: try POST /graphql");
       return;
     }
     const body = req.method === "POST" ? await readJson(req, maxBody) : undefined;
