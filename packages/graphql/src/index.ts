@@ -27,3 +27,6 @@ export type { CreateServerOptions, EngagekitServer } from "./server/createServer
 export type { Context, CurrentWorkspace, Loaders } from "./server/Context.js";
 export { formatError } from "./server/formatError.js";
 export { depthLimit } from "./server/depthLimit.js";
+export { queryCost, listAwareEstimator, DEFAULT_MAX_QUERY_COST, DEFAULT_LIST_SIZE } from "./server/queryCost.js";
+export type { QueryCostOptions } from "./server/queryCost.js";
+export { checkDeadline, DEFAULT_REQUEST_TIMEOUT_MS } from "./server/executionDeadline.js";
