@@ -35,7 +35,10 @@ export interface ModelUsage {
 
 /** The result of {@link assignEngagementModels}. */
 export interface EngagementAssignmentResult {
-  /** One per customer, in the order of the input. */
+  /**
+   * One per customer, in the order of the input. Array-like and built on first read of each index
+   * (see {@link assignEngagementModels}); copy with `[...assignments]` or `Array.from` for a plain array.
+   */
   readonly assignments: readonly EngagementAssignment[];
   /** Per model id of the models passed in: seats used and capacity. */
   readonly usage: Readonly<Record<string, ModelUsage>>;
