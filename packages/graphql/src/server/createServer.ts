@@ -21,7 +21,7 @@ import { depthLimit } from "./depthLimit.js";
 import { compiledExecutor } from "./compiledExecutor.js";
 import { DEFAULT_LIST_SIZE, DEFAULT_MAX_QUERY_COST, queryCostPlugin } from "./queryCost.js";
 import { DEADLINE, DEFAULT_REQUEST_TIMEOUT_MS, RequestDeadline, guardResolvers } from "./executionDeadline.js";
-import { applySecurityHeaders, htmlPageCsp } from "./securityHeaders.js";
+import { applySecurityHeaders, htmlPageCsp, ROUTE_CSP, SECURITY_HEADERS } from "./securityHeaders.js";
 import { currentRequestId, inRequestScope } from "./requestScope.js";
 import { openSqlReader } from "../data/SqlReader.js";
 
@@ -207,7 +207,12 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
       res.end(graphiqlPage);
       return;
     }
-    if (url.pathname !== "/graphql" && options.routes && (await options.routes(req, res))) return;
+    if (url.pathname !== "/graphql" && options.routes) {
+      // The API's "allow nothing" policy would block an integrator page's own scripts: same-origin by default.
+      res.setHeader("content-security-policy", ROUTE_CSP);
+      if (await options.routes(req, res)) return;
+      res.setHeader("content-security-policy", SECURITY_HEADERS["content-security-policy"] as string);
+    }
     if (url.pathname !== "/graphql") {
       res.writeHead(404, { "content-type": "text/plain" });
       res.end(graphiqlPage ? "not found: try POST /graphql or GET /graphiql" : "not found: try POST /graphql");

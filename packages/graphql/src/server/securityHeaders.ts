@@ -15,6 +15,14 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The Content-Security-Policy an integrator's page served through
+ * `createServer({ routes })` starts with: resources from its own origin only
+ * (its scripts, styles and `fetch("/graphql")`), never framed. A route that
+ * needs more sets its own `content-security-policy` header, which replaces it.
+ */
+export const ROUTE_CSP = "default-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+/**
  * Sets {@link SECURITY_HEADERS} on a response (before anything is written).
  *
  * @example
