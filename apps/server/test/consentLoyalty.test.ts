@@ -5,7 +5,6 @@ import {
   consentPurposes,
   earnPoints,
   emptyPointsLedger,
-  InputError,
   isAllowed,
   itemCooccurrence,
   loyaltySummary,
@@ -20,7 +19,7 @@ import {
   type PointsLedger,
 } from "@engagekit/core";
 import { ensureWorkspace } from "../src/seed.js";
-import { databases, demoDataDir, startApp, type App, type GqlResponse } from "./harness.js";
+import { coreError, databases, demoDataDir, firstError, startApp, type App } from "./harness.js";
 
 const iso = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 const at = (s: string): number => Date.parse(s);
@@ -117,22 +116,6 @@ function expectedLoyalty(ledger: PointsLedger, now: number) {
     },
     history: s.history.map(apiEntry),
   };
-}
-
-function firstError(res: GqlResponse<unknown>) {
-  expect(res.errors, JSON.stringify(res.data)).toBeDefined();
-  return res.errors?.[0];
-}
-
-/** The core's error (code and path) for a call, to compare with what the API reports. */
-function coreError(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error("expected the core to refuse the input");
 }
 
 for (const db of databases()) {

@@ -7,7 +7,6 @@ import {
   costToServe,
   engagementModelCatalog,
   healthScore,
-  InputError,
   meanInterval,
   modelEffectiveness,
   periodDays,
@@ -22,7 +21,7 @@ import {
   type EngagementStrategy,
 } from "@engagekit/core";
 import { ensureWorkspace } from "../src/seed.js";
-import { databases, demoDataDir, startApp, type App, type GqlResponse } from "./harness.js";
+import { coreError, databases, demoDataDir, firstError, startApp, type App, type GqlResponse } from "./harness.js";
 
 const DAY = 86_400_000;
 const AS_OF = "1997-09-30T00:00:00Z";
@@ -64,22 +63,6 @@ const MODEL_FIELDS = "id version source name kind touchLevel channels cadence { 
 const STRATEGY_FIELDS = "rules { segment models journeyStage ladderTier } fallback capacities { model capacity }";
 
 type ModelOut = { id: string; version: number; source: string; definition: EngagementModel; createdAt: string | null };
-
-function firstError(res: GqlResponse<unknown>) {
-  expect(res.errors, JSON.stringify(res.data)).toBeDefined();
-  return res.errors?.[0];
-}
-
-/** The core's error (code and path) for a call, to compare with what the API reports. */
-function coreError(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error("expected the core to refuse the input");
-}
 
 for (const db of databases()) {
   describe.skipIf(!db.available)(`engagement models, strategy and assignments on ${db.name}`, () => {

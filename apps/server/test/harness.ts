@@ -1,7 +1,9 @@
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
+import { InputError } from "@engagekit/core";
 import type { MikroORM } from "@mikro-orm/core";
 import { createSchema, createServer, type DatabaseTarget, type EngagekitServer } from "@engagekit/graphql";
 import { migrate, openOrm } from "../src/orm.js";
@@ -77,4 +79,59 @@ export async function startApp(kind: string, options: { seed?: boolean } = {}): 
       cleanup();
     },
   };
+}
+
+/** The first GraphQL error of a response that must have failed (its data shown when it did not). */
+export function firstError(res: GqlResponse<unknown>) {
+  expect(res.errors, JSON.stringify(res.data)).toBeDefined();
+  return res.errors?.[0];
+}
+
+/** The core's error (code and path) for a call, to compare with what the API reports. */
+export function coreError(run: () => unknown): InputError {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error("expected the core to refuse the input");
+}
+
+/** A running built server (`npm start`): the child process, its URL and everything it printed so far. */
+export interface ServerProcess {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly output: () => string;
+  /** Resolves to the exit code once the process has exited. */
+  readonly exited: Promise<number | null>;
+}
+
+/**
+ * Starts the built server as `npm start` does, on a free port, with `env` over the inherited environment
+ * (minus the variables named in `drop`), and waits for its banner.
+ */
+export async function startServerProcess(env: Record<string, string>, drop: readonly string[] = []): Promise<ServerProcess> {
+  const entry = resolve(import.meta.dirname, "../dist/index.js");
+  const inherited: Record<string, string | undefined> = { ...process.env };
+  for (const name of drop) delete inherited[name];
+  const child = spawn(process.execPath, [entry], { env: { ...inherited, PORT: "0", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((r) => child.once("exit", r));
+  const url = await new Promise<string>((res, rej) => {
+    const timer = setInterval(() => {
+      const m = /GraphQL on (http:\/\/\S+\/graphql)/.exec(out);
+      if (m?.[1]) {
+        clearInterval(timer);
+        res(m[1]);
+      }
+    }, 50);
+    void exited.then((code) => {
+      clearInterval(timer);
+      rej(new Error(`server exited with ${code}: ${out}`));
+    });
+  });
+  return { child, url, output: () => out, exited };
 }

@@ -1,15 +1,14 @@
 import "reflect-metadata";
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getIntrospectionQuery } from "graphql";
 import { Arg, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { createSchema, createServer, type EngagekitServer } from "@engagekit/graphql";
 import { loadConfig } from "../src/config.js";
 import { exampleOperations } from "../src/operations.js";
-import { databases, startApp, type App } from "./harness.js";
+import { databases, startApp, startServerProcess, type App } from "./harness.js";
 
 /** The issue's query: depth 10, under the depth limit, that ran past 120 s and took the server down. */
 const DOS_QUERY =
@@ -304,32 +303,13 @@ describe("configuration: development and production mode", () => {
 
 /** Runs the built server (`npm start`) with `env` until its banner, then `fn(url, output)`, then SIGTERM; resolves to the exit code. */
 async function withProcess(env: Record<string, string>, fn: (url: string, output: () => string) => Promise<void>): Promise<number | null> {
-  const entry = resolve(import.meta.dirname, "../dist/index.js");
-  const { HOST: _host, ENGAGEKIT_HOST: _ekHost, NODE_ENV: _nodeEnv, ...inherited } = process.env;
-  const child = spawn(process.execPath, [entry], { env: { ...inherited, PORT: "0", ENGAGEKIT_SEED: "false", ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr?.on("data", (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((r) => child.once("exit", r));
+  const server = await startServerProcess({ ENGAGEKIT_SEED: "false", ...env }, ["HOST", "ENGAGEKIT_HOST", "NODE_ENV"]);
   try {
-    const url = await new Promise<string>((res, rej) => {
-      const timer = setInterval(() => {
-        const m = /GraphQL on (http:\/\/\S+\/graphql)/.exec(out);
-        if (m?.[1]) {
-          clearInterval(timer);
-          res(m[1]);
-        }
-      }, 50);
-      void exited.then((code) => {
-        clearInterval(timer);
-        rej(new Error(`server exited with ${code}: ${out}`));
-      });
-    });
-    await fn(url, () => out);
+    await fn(server.url, server.output);
   } finally {
-    child.kill("SIGTERM");
+    server.child.kill("SIGTERM");
   }
-  return exited;
+  return server.exited;
 }
 
 describe("the server process in each mode", () => {

@@ -1,34 +1,14 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
+import { startServerProcess } from "./harness.js";
 
-const entry = resolve(import.meta.dirname, "../dist/index.js");
 const chromiumPath = process.env.ENGAGEKIT_CHROMIUM ?? "/usr/bin/chromium";
 
-/** Starts the built server as `npm start` does, on a free port, and waits for its banner. */
-async function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [entry], { env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr?.on("data", (d: Buffer) => (out += d.toString()));
-  const url = await new Promise<string>((res, rej) => {
-    const timer = setInterval(() => {
-      const m = /GraphQL on (http:\/\/\S+\/graphql)/.exec(out);
-      if (m?.[1]) {
-        clearInterval(timer);
-        res(m[1]);
-      }
-    }, 50);
-    child.once("exit", (code) => {
-      clearInterval(timer);
-      rej(new Error(`server exited with ${code}: ${out}`));
-    });
-  });
-  return { child, url, output: () => out };
-}
+/** Starts the built server as `npm start` does, on a free port, on loopback. */
+const startProcess = (env: Record<string, string>) => startServerProcess({ HOST: "127.0.0.1", ...env });
 
 describe("the server process (npm start)", () => {
   let dir: string;
