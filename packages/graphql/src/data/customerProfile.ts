@@ -57,9 +57,16 @@ export async function lastNpsOf(scope: WorkspaceScope, part: readonly number[] |
 /**
  * The core's segment {@link Profile} of a customer row: traits, stored
  * values (RFM, CLV, P(alive), engagement score, the last NPS answer), the
- * ladder tier, and the interaction histories the caller built.
+ * ladder tier, the interaction histories the caller built, and the consent
+ * map segments' `consent` condition reads (the core's consentFlags, see
+ * `profileConsent` in the consent module; left out when not given).
  */
-export function profileFromColumns(row: ProfileColumns, interactions: Record<string, InteractionHistory>, lastNps: number | undefined): Profile {
+export function profileFromColumns(
+  row: ProfileColumns,
+  interactions: Record<string, InteractionHistory>,
+  lastNps: number | undefined,
+  consent?: Readonly<Record<string, boolean>>,
+): Profile {
   const values: { -readonly [K in keyof ProfileValues]: ProfileValues[K] } = {};
   if (row.rfm_score && /^[1-5]{3}$/.test(row.rfm_score)) {
     const [r, f, m] = [...row.rfm_score].map(Number) as [number, number, number];
@@ -71,5 +78,5 @@ export function profileFromColumns(row: ProfileColumns, interactions: Record<str
   if (lastNps !== undefined) values.lastNps = lastNps;
   const traits = (typeof row.traits === "string" ? JSON.parse(row.traits) : (row.traits ?? {})) as Record<string, TraitValue>;
   const id = Number(row.id);
-  return { id: String(id), traits, interactions, values, ...(row.ladder_tier ? { tier: row.ladder_tier as LadderTier } : {}) };
+  return { id: String(id), traits, interactions, values, ...(row.ladder_tier ? { tier: row.ladder_tier as LadderTier } : {}), ...(consent ? { consent } : {}) };
 }

@@ -2,16 +2,19 @@ import type { Profile } from "@engagekit/core";
 import type { WorkspaceScope } from "./WorkspaceScope.js";
 import { toMs } from "./sqlDate.js";
 import { chunks } from "./chunks.js";
+import { profileConsent } from "../modules/consent/consentService.js";
 import { addActivity, historiesFrom, lastNpsOf, PROFILE_COLUMNS, profileFromColumns, type ActivityTimes, type ProfileColumns } from "./customerProfile.js";
 
 /**
  * Builds the core's segment {@link Profile} of customers from the database:
  * traits, interaction history by type (recorded orders count as `purchase`,
  * beside interactions of any type), stored values (RFM, CLV, P(alive),
- * engagement score, the last NPS answer) and the ladder tier.
+ * engagement score, the last NPS answer), the ladder tier, and the consent
+ * map as of `now` (epoch ms, default the current time: the core's
+ * consentFlags of the stored consent events, see `profileConsent`).
  * `ids` = "all" loads every customer of the workspace.
  */
-export async function loadProfiles(scope: WorkspaceScope, ids: readonly number[] | "all"): Promise<Map<number, Profile>> {
+export async function loadProfiles(scope: WorkspaceScope, ids: readonly number[] | "all", now = Date.now()): Promise<Map<number, Profile>> {
   const parts = ids === "all" ? [null] : chunks([...new Set(ids)]);
   const customers: ProfileColumns[] = [];
   const times: ActivityTimes = new Map();
@@ -30,12 +33,13 @@ export async function loadProfiles(scope: WorkspaceScope, ids: readonly number[]
     }
     await lastNpsOf(scope, part, lastNps);
   }
+  const consent = await profileConsent(scope, customers.map((c) => Number(c.id)), now);
   const out = new Map<number, Profile>();
   for (const c of customers) {
     const id = Number(c.id);
     const byType = times.get(id) ?? new Map<string, number[]>();
     for (const list of byType.values()) list.sort((a, b) => a - b);
-    out.set(id, profileFromColumns(c, historiesFrom(byType), lastNps.get(id)?.score));
+    out.set(id, profileFromColumns(c, historiesFrom(byType), lastNps.get(id)?.score, consent(id)));
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { SegmentChange } from "../ingestion/IngestionPayload.type.js";
 import { Field, Int, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 
@@ -70,4 +71,7 @@ export class SetConsentPayload {
 
   @Field(() => Int, { description: "Customers created because an unknown externalId was referenced." })
   customersCreated!: number;
+
+  @Field(() => [SegmentChange], { description: "Segment membership changes the new consent caused (segments with a consent condition), computed in the same transaction." })
+  segmentChanges!: SegmentChange[];
 }

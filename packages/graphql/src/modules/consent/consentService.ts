@@ -1,10 +1,11 @@
-import { consentLedger, consentPurposes, InputError, isAllowed, validateConsentRecord, type ConsentPurpose, type ConsentRecord, type ConsentState } from "@engagekit/core";
+import { consentFlags, consentLedger, consentPurposes, defaultChannels, InputError, isAllowed, validateConsentRecord, type ConsentPurpose, type ConsentRecord, type ConsentState, type ProfileChange } from "@engagekit/core";
 import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
 import { chunks } from "../../data/chunks.js";
 import { insertRows } from "../../data/insertRows.js";
 import { toMs, type SqlDate } from "../../data/sqlDate.js";
 import { ConsentEventSchema } from "../../entities/ConsentEvent.js";
 import { checkBatch, checkKey, existingKeys, reject, resolveCustomers } from "../ingestion/ingest.js";
+import { refreshMemberships } from "../segment/segmentService.js";
 import { ConsentDecisionType, ConsentEntryType, CustomerConsentType, SetConsentPayload } from "./Consent.type.js";
 import type { ConsentInput } from "./Consent.input.js";
 
@@ -39,6 +40,14 @@ function recordOf(item: ConsentInput): Record<string, unknown> {
  * validateConsentRecord first (BAD_USER_INPUT at `input.<i>.<field>`), then
  * the new ones are written in one transaction (unknown customers are
  * created, as ingestion does). All-or-nothing; idempotent per key.
+ *
+ * In the same transaction the segment memberships of the customers whose
+ * events were written are refreshed (their profiles now carry the new
+ * consent, see {@link profileConsent}): only segments depending on a
+ * `consent` condition of a written purpose are re-evaluated (the core's
+ * dependency index), created customers are evaluated in full, and the
+ * changes come back as `segmentChanges`, as ingestion payloads do.
+ * Duplicates (already recorded keys) refresh nothing.
  */
 export async function setConsent(scope: WorkspaceScope, input: readonly ConsentInput[]): Promise<SetConsentPayload> {
   const fn = "setConsent";
@@ -68,7 +77,7 @@ export async function setConsent(scope: WorkspaceScope, input: readonly ConsentI
       seen.add(item.idempotencyKey);
       todo.push({ item, record: records[i] as ConsentRecord });
     });
-    const { ids, created } = await resolveCustomers(tx, ws, todo.map((x) => x.item.customer.externalId));
+    const { ids, created, newIds } = await resolveCustomers(tx, ws, todo.map((x) => x.item.customer.externalId));
     const recordedAt = new Date();
     await insertRows(
       tx,
@@ -87,7 +96,22 @@ export async function setConsent(scope: WorkspaceScope, input: readonly ConsentI
         recordedAt,
       })),
     );
-    return Object.assign(new SetConsentPayload(), { received: input.length, created: todo.length, duplicates: input.length - todo.length, customersCreated: created });
+    const changes = new Map<number, ProfileChange[]>();
+    for (const { item, record } of todo) {
+      const id = ids.get(item.customer.externalId);
+      if (id === undefined) continue;
+      const list = changes.get(id) ?? [];
+      list.push({ kind: "consent", purpose: record.purpose });
+      changes.set(id, list);
+    }
+    const segments = changes.size === 0 ? [] : await refreshMemberships(scope.with(tx), [...changes.keys()], Date.now(), { changes, always: newIds });
+    return Object.assign(new SetConsentPayload(), {
+      received: input.length,
+      created: todo.length,
+      duplicates: input.length - todo.length,
+      customersCreated: created,
+      segmentChanges: segments.map((c) => ({ customerId: String(c.customerId), entered: [...c.entered], exited: [...c.exited] })),
+    });
   });
 }
 
@@ -119,6 +143,41 @@ export async function consentStates(scope: WorkspaceScope, customerIds: readonly
   const out = new Map<number, ConsentState>();
   for (const [id, state] of consentLedger(records, asOf)) out.set(Number(id), state);
   return out;
+}
+
+/**
+ * The channels every profile's consent map answers for besides those the
+ * customer's own entries name: the ids of the core's default channel
+ * registry (the registry ingestion validates interactions against). With no
+ * entry on a channel, the core's isAllowed answers for that channel what it
+ * answers purpose-wide (the purpose-wide entry alone decides), so naming
+ * more channels changes no answer, it only makes the key present: a segment
+ * condition `{ type: "consent", purpose, channel }` reads the right answer
+ * whenever its channel is a default one or appears in the customer's
+ * entries. A condition on another channel the customer never recorded
+ * consent for reads an absent key, i.e. "not granted" (wrong only for a
+ * purpose-wide grant or for `service`, which needs no grant).
+ */
+export const PROFILE_CONSENT_CHANNELS: readonly string[] = Object.freeze(defaultChannels.map((c) => c.id));
+
+/**
+ * The `Profile.consent` map of customers at `now` (epoch ms), as the core's
+ * segments read it: `consentFlags(state, PROFILE_CONSENT_CHANNELS, now)` of
+ * each customer's {@link consentStates} as of `now` (every purpose
+ * purpose-wide, and per channel of {@link PROFILE_CONSENT_CHANNELS} and of
+ * the customer's entries). Returns a lookup by customer id; customers
+ * without events share the map of an empty state (nothing granted but
+ * service). Cost: one `limit 1` probe of the workspace's `consent_events`;
+ * only when it finds a row, the states' one statement per 400 customers.
+ */
+export async function profileConsent(scope: WorkspaceScope, customerIds: readonly number[], now: number): Promise<(customerId: number) => Readonly<Record<string, boolean>>> {
+  const none: Readonly<Record<string, boolean>> = Object.freeze(consentFlags(undefined, PROFILE_CONSENT_CHANNELS, now));
+  if (customerIds.length === 0) return () => none;
+  const any = await scope.select<{ one: number }>("select 1 as one from consent_events where workspace_id = ? limit 1");
+  if (any.length === 0) return () => none;
+  const flags = new Map<number, Readonly<Record<string, boolean>>>();
+  for (const [id, state] of await consentStates(scope, customerIds, now)) flags.set(id, consentFlags(state, PROFILE_CONSENT_CHANNELS, now));
+  return (id) => flags.get(id) ?? none;
 }
 
 /**

@@ -6,6 +6,7 @@ import { chunks } from "../../data/chunks.js";
 import { updateColumns } from "../../data/updateColumns.js";
 import { dialect } from "../../data/sqlDialect.js";
 import { loadInteractions } from "../journey/loadInteractions.js";
+import { profileConsent } from "../consent/consentService.js";
 import { foldable, foldStateDocs, historiesOf, parseStateDoc, scoreAt, stageKey, STAGE_RULES, type ActivityBatch, type CustomerStateDoc, type Folded } from "./CustomerStateDoc.js";
 
 /** A customer's journey stage or ladder rung moved. */
@@ -29,7 +30,9 @@ const ladder = engagementLadder();
  * `now`), the engagement-ladder rung and the time-decayed engagement score
  * of the given customers up to date after a batch, writes them, and returns
  * the stage and rung changes with their reasons, and the customers' segment
- * profiles (for the membership refresh that follows).
+ * profiles (for the membership refresh that follows), consent as of `now`
+ * included (`profileConsent`: one probe query when the workspace has no
+ * consent events).
  *
  * Incremental: each customer's saved {@link CustomerStateDoc} takes the
  * batch's own events (`batch`, already inserted), so the work does not grow
@@ -94,6 +97,7 @@ export async function advanceCustomerState(
   for (const [id, f] of folded) if (f.doc.stage) stages.set(String(id), f.doc.stage);
   const asOfNow = stages.size > 0 ? advanceJourneyStages([], stages, STAGE_RULES, { asOf: now, customerKey: stageKey }).histories : new Map();
 
+  const consent = await profileConsent(scope, ids, now);
   const changes: StateChange[] = [];
   const profiles = new Map<number, Profile>();
   const updates: { id: number; values: Record<string, unknown> }[] = [];
@@ -110,7 +114,7 @@ export async function advanceCustomerState(
     }
     const score = scoreAt(f.doc, now);
     // The rung moves on the profile as it stood (stored score); the new score is set after.
-    const base = profileFromColumns(row, historiesOf(f.doc), lastNps.get(id)?.score);
+    const base = profileFromColumns(row, historiesOf(f.doc), lastNps.get(id)?.score, consent(id));
     const moved = ladder.update(row.ladder_tier ? { tier: row.ladder_tier as LadderTier, since: now } : undefined, base, now);
     const tier = moved.state.tier;
     for (const t of moved.transitions) changes.push({ customerId: id, kind: "ladderTier", from: t.from, to: t.to, reason: `${t.direction}: ${t.reason}` });
