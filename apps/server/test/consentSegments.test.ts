@@ -124,6 +124,17 @@ for (const db of databases()) {
       await app?.close();
     });
 
+    it("should cost ingestion one probe of consent_events per batch while the workspace has none", async () => {
+      // 450 customers: more than one chunk of 400, which reading their states would cost two statements.
+      const before = app.sql.length;
+      const res = await app.gql<{ recordInteractions: { created: number } }>(RECORD, {
+        input: Array.from({ length: 450 }, (_, k) => k).map((k) => ({ idempotencyKey: `probe-${k}`, customer: { externalId: `cs-probe-${k}` }, type: "email_open", channel: "email", occurredAt: iso(now - 2 * DAY) })),
+      });
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.recordInteractions.created).toBe(450);
+      expect(app.sql.slice(before).filter((q) => q.includes("consent_events"))).toHaveLength(1);
+    });
+
     it("should put in a consent segment exactly the customers the core selects from consentFlags of the same events, in setConsent's payload", async () => {
       const changes = await setConsent(events);
       const expected = await coreMembers(emailMarketing, Date.now());
@@ -144,7 +155,10 @@ for (const db of databases()) {
       });
       expect(preview.errors).toBeUndefined();
       expect(preview.data?.previewSegment).toEqual({ count: expected.length, total: byId.size });
-      for (const [externalId, id] of byId) {
+      // Every customer with consent events, and one without.
+      const explained = [...byId].filter(([externalId]) => !externalId.startsWith("cs-probe-") || externalId === "cs-probe-0");
+      expect(explained).toHaveLength(new Set(events.map((e) => e.customer.externalId)).size + 1);
+      for (const [externalId, id] of explained) {
         const res = await app.gql<{ explainSegment: { matched: boolean } }>(`{ explainSegment(key: "${emailMarketing.key}", customerId: "${id}") }`);
         expect(res.errors, externalId).toBeUndefined();
         expect(res.data?.explainSegment.matched, externalId).toBe(expected.includes(externalId));
