@@ -66,7 +66,7 @@ for (const db of databases()) {
       return new Map(rows.map((r) => [r.external_id, Number(r.id)]));
     };
     /** The external ids the core's compiled segment selects from profiles carrying consentFlags of consentLedger of the sent events. */
-    const coreMembers = async (definition: typeof emailMarketing, at: number, interactions: ReadonlyMap<string, number[]> = new Map()): Promise<string[]> => {
+    const coreMembers = async (definition: { key: string; name: string; condition: unknown }, at: number, interactions: ReadonlyMap<string, number[]> = new Map()): Promise<string[]> => {
       const byId = await ids();
       const records: ConsentRecord[] = sent.map((e) =>
         validateConsentRecord({
