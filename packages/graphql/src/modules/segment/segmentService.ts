@@ -140,7 +140,7 @@ export async function refreshMemberships(
   const profiles =
     given && targets !== "all" && targets.every((id) => given.has(id))
       ? new Map(targets.map((id) => [id, given.get(id) as Profile]))
-      : await loadProfiles(scope, targets);
+      : await loadProfiles(scope, targets, now);
   const segmentIdByKey = new Map(segments.map((s) => [s.key, Number(s.id)]));
   const customerIds = [...profiles.keys()];
   const current = new Map<number, Set<string>>();
