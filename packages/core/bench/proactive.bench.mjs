@@ -310,14 +310,40 @@ class NaiveDue {
 
 const byPriority = (a, b) => b.priority - a.priority || (a.triggerId < b.triggerId ? -1 : a.triggerId > b.triggerId ? 1 : 0) || (a.cause < b.cause ? -1 : a.cause > b.cause ? 1 : 0);
 
+/**
+ * What follows a matched condition, the same in the naive pass and the replay (and as evaluateTriggers does it):
+ * dedup by key, consent, holdout, then the action. `seen` is this customer's keys so far (allocated on the first
+ * firing); the updated list is returned.
+ */
+function settleFiring(out, f, t, cause, explain, now, fired, seen) {
+  const id = f.customerId;
+  const dedupKey = dedupKeyOf(t.id, id, cause);
+  if ((seen !== undefined && seen.includes(dedupKey)) || fired.has(dedupKey)) return seen;
+  (seen ??= []).push(dedupKey);
+  const a = t.action;
+  if (a.type !== "task") {
+    const consent = isAllowed(f.consent, a.type === "offer" || a.purpose === "marketing" ? "marketing" : "service", a.channel, now);
+    if (!consent.allowed) {
+      out.blocked.push({ customerId: id, triggerId: t.id, dedupKey, cause, rule: "consent", consent, firedAt: now });
+      return seen;
+    }
+  }
+  if (isHeldOut(t.id, id, t.holdoutShare)) {
+    out.heldOut.push({ customerId: id, triggerId: t.id, dedupKey, cause, rule: "holdout", firedAt: now });
+    return seen;
+  }
+  out.actions.push(new NaiveDue(id, t, dedupKey, cause, now, explain));
+  return seen;
+}
+
 /** For each customer, for each trigger: test the condition on the facts, then dedup, consent, holdout, action. */
 function naiveEvaluate(list, triggers, now, fired, record) {
   const actions = [];
   const heldOut = [];
   const blocked = [];
+  const out = { actions, heldOut, blocked };
   const active = triggers.filter((t) => t.paused !== true);
   for (const f of list) {
-    const id = f.customerId;
     const start = actions.length;
     let seen;
     const fire = (t, cause, explain) => {
@@ -325,22 +351,7 @@ function naiveEvaluate(list, triggers, now, fired, record) {
         record.push(f, t, cause, explain);
         return;
       }
-      const dedupKey = dedupKeyOf(t.id, id, cause);
-      if ((seen !== undefined && seen.includes(dedupKey)) || fired.has(dedupKey)) return;
-      (seen ??= []).push(dedupKey);
-      const a = t.action;
-      if (a.type !== "task") {
-        const consent = isAllowed(f.consent, a.type === "offer" || a.purpose === "marketing" ? "marketing" : "service", a.channel, now);
-        if (!consent.allowed) {
-          blocked.push({ customerId: id, triggerId: t.id, dedupKey, cause, rule: "consent", consent, firedAt: now });
-          return;
-        }
-      }
-      if (isHeldOut(t.id, id, t.holdoutShare)) {
-        heldOut.push({ customerId: id, triggerId: t.id, dedupKey, cause, rule: "holdout", firedAt: now });
-        return;
-      }
-      actions.push(new NaiveDue(id, t, dedupKey, cause, now, explain));
+      seen = settleFiring(out, f, t, cause, explain, now, fired, seen);
     };
     for (const t of active) {
       const c = t.condition;
@@ -401,6 +412,7 @@ function replayFirings(record, now, fired) {
   const actions = [];
   const heldOut = [];
   const blocked = [];
+  const out = { actions, heldOut, blocked };
   let current;
   let start = 0;
   let seen;
@@ -420,23 +432,7 @@ function replayFirings(record, now, fired) {
       start = actions.length;
       seen = undefined;
     }
-    const id = f.customerId;
-    const dedupKey = dedupKeyOf(t.id, id, cause);
-    if ((seen !== undefined && seen.includes(dedupKey)) || fired.has(dedupKey)) continue;
-    (seen ??= []).push(dedupKey);
-    const a = t.action;
-    if (a.type !== "task") {
-      const consent = isAllowed(f.consent, a.type === "offer" || a.purpose === "marketing" ? "marketing" : "service", a.channel, now);
-      if (!consent.allowed) {
-        blocked.push({ customerId: id, triggerId: t.id, dedupKey, cause, rule: "consent", consent, firedAt: now });
-        continue;
-      }
-    }
-    if (isHeldOut(t.id, id, t.holdoutShare)) {
-      heldOut.push({ customerId: id, triggerId: t.id, dedupKey, cause, rule: "holdout", firedAt: now });
-      continue;
-    }
-    actions.push(new NaiveDue(id, t, dedupKey, cause, now, record[r + 3]));
+    seen = settleFiring(out, f, t, cause, record[r + 3], now, fired, seen);
   }
   close();
   return { actions, heldOut, blocked };
