@@ -14,6 +14,7 @@
 //   ids offset per copy (copy k adds k × (max id + 1)) so every copy is a new set of customers with
 //   the same history; dates, invoices and amounts unchanged.
 // Returns null (after benchKit's `datasetMissing` message) when the file is not there.
+import { spawn } from "node:child_process";
 import { closeSync, openSync, writeSync } from "node:fs";
 import { datasetMissing, quick, size } from "../../../scripts/benchKit.mjs";
 import { hasOnlineRetail, loadOnlineRetail, onlineRetailCleanMask, onlineRetailFile } from "./_data/onlineRetail.mjs";
@@ -133,4 +134,33 @@ export function cleanedOnlineRetail(copies = scaling ? size : 1, { quickRows = Q
     unitPrice,
     label,
   };
+}
+
+/**
+ * Runs one bench file at one size (`ENGAGEKIT_BENCH_SIZE=factor`, only the workload keys given) in its own node
+ * process; resolves to its exit code and BENCH rows, passing its other output through, indented.
+ */
+export function runBenchAtSize(file, keys, factor) {
+  return new Promise((resolveRun) => {
+    const env = { ...process.env, NODE_ENV: "production", ENGAGEKIT_BENCH_SIZE: String(factor), ENGAGEKIT_BENCH_ONLY: keys.join(",") };
+    const child = spawn(process.execPath, ["--expose-gc", file], { env, stdio: ["ignore", "pipe", "inherit"] });
+    const rows = [];
+    let buf = "";
+    const line = (l) => {
+      if (l.startsWith("BENCH ")) rows.push(JSON.parse(l.slice(6)));
+      else if (l) console.log(`  [${factor}×] ${l}`);
+    };
+    child.stdout.on("data", (chunk) => {
+      buf += chunk;
+      let i;
+      while ((i = buf.indexOf("\n")) >= 0) {
+        line(buf.slice(0, i));
+        buf = buf.slice(i + 1);
+      }
+    });
+    child.on("close", (code) => {
+      line(buf);
+      resolveRun({ code, rows });
+    });
+  });
 }

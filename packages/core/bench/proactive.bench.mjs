@@ -19,12 +19,11 @@
 //   16× = the main run's size), each size in a fresh node process of this file (ENGAGEKIT_BENCH_SIZE, like
 //   bench/scaling.bench.mjs); one factor row per size and a growth row (target: ≤ 1.25 × linear).
 //   ENGAGEKIT_SCALING_FACTORS=1,2,4 overrides the factors.
-import { spawn } from "node:child_process";
 import { PerformanceObserver } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { applyContactPolicy, dedupKeyOf, evaluateTriggers, indexTriggers, isAllowed, isHeldOut, validateContactPolicy, validateTriggers } from "../dist/index.js";
 import { emit, measure, pick, quick, selected, size } from "../../../scripts/benchKit.mjs";
-import { mulberry32, round, runsNote, scaled, scaling, withHeapGrowth } from "./_common.mjs";
+import { mulberry32, round, runBenchAtSize, runsNote, scaled, scaling, withHeapGrowth } from "./_common.mjs";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -622,34 +621,11 @@ if (selected("proactive.triggers")) {
 if (!scaling && selected("proactive.triggers.scaling")) {
   const FACTORS = (process.env.ENGAGEKIT_SCALING_FACTORS ?? "1,4,16").split(",").map(Number);
   const self = fileURLToPath(import.meta.url);
-  const runChild = (factor) =>
-    new Promise((resolveRun) => {
-      const env = { ...process.env, ENGAGEKIT_BENCH_SIZE: String(factor), ENGAGEKIT_BENCH_ONLY: "proactive.triggers" };
-      const child = spawn(process.execPath, ["--expose-gc", self], { env, stdio: ["ignore", "pipe", "inherit"] });
-      const rows = [];
-      let buf = "";
-      const line = (l) => {
-        if (l.startsWith("BENCH ")) rows.push(JSON.parse(l.slice(6)));
-        else if (l) console.log(`  [${factor}×] ${l}`);
-      };
-      child.stdout.on("data", (chunk) => {
-        buf += chunk;
-        let i;
-        while ((i = buf.indexOf("\n")) >= 0) {
-          line(buf.slice(0, i));
-          buf = buf.slice(i + 1);
-        }
-      });
-      child.on("close", (code) => {
-        line(buf);
-        resolveRun({ code, rows });
-      });
-    });
   const base = quick ? "1× = 1,250 customers / 12,500 interactions (16× = the quick run)" : "1× = 31,250 customers / 312,500 interactions (16× = the main run's 500k / 5M)";
   console.log(`scaling proactive.triggers at ${FACTORS.map((f) => `${f}×`).join(", ")}; ${base}`);
   const runs = [];
   for (const factor of FACTORS) {
-    const { code, rows } = await runChild(factor);
+    const { code, rows } = await runBenchAtSize(self, ["proactive.triggers"], factor);
     if (code !== 0) {
       process.exitCode = 1;
       console.log(`  [${factor}×] exited with ${code}`);

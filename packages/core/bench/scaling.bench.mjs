@@ -15,11 +15,10 @@
 // Quick mode: factors 1, 4 and 16 of the quick sizes divided by 16 (so 16× is the quick run's size;
 // Online Retail: its first 20k cleaned rows × k), one run each.
 // ENGAGEKIT_SCALING_FACTORS=1,2,4 overrides the factors. Run: node bench/run.mjs scaling (after the build).
-import { spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { emit, quick, selected } from "../../../scripts/benchKit.mjs";
-import { round } from "./_common.mjs";
+import { round, runBenchAtSize } from "./_common.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FACTORS = (process.env.ENGAGEKIT_SCALING_FACTORS ?? "1,4,16").split(",").map(Number);
@@ -58,32 +57,6 @@ const WORKLOADS = [
   },
 ];
 
-/** Runs one bench file at one size; resolves to its BENCH rows (other output is passed through, indented). */
-function runChild(file, keys, factor) {
-  return new Promise((resolveRun) => {
-    const env = { ...process.env, NODE_ENV: "production", ENGAGEKIT_BENCH_SIZE: String(factor), ENGAGEKIT_BENCH_ONLY: keys.join(",") };
-    const child = spawn(process.execPath, ["--expose-gc", join(here, file)], { env, stdio: ["ignore", "pipe", "inherit"] });
-    const rows = [];
-    let buf = "";
-    const line = (l) => {
-      if (l.startsWith("BENCH ")) rows.push(JSON.parse(l.slice(6)));
-      else if (l) console.log(`  [${factor}×] ${l}`);
-    };
-    child.stdout.on("data", (chunk) => {
-      buf += chunk;
-      let i;
-      while ((i = buf.indexOf("\n")) >= 0) {
-        line(buf.slice(0, i));
-        buf = buf.slice(i + 1);
-      }
-    });
-    child.on("close", (code) => {
-      line(buf);
-      resolveRun({ code, rows });
-    });
-  });
-}
-
 const started = performance.now();
 let failed = 0;
 for (const w of WORKLOADS) {
@@ -93,7 +66,7 @@ for (const w of WORKLOADS) {
   const byKey = Object.fromEntries(keys.map((k) => [k, []]));
   for (const factor of FACTORS) {
     const t0 = performance.now();
-    const { code, rows } = await runChild(w.file, keys, factor);
+    const { code, rows } = await runBenchAtSize(join(here, w.file), keys, factor);
     if (code !== 0) {
       failed++;
       console.log(`  [${factor}×] ${w.file} exited with ${code}`);
