@@ -19,22 +19,11 @@ import {
   type PointsLedger,
 } from "@engagekit/core";
 import { ensureWorkspace } from "../src/seed.js";
-import { coreError, databases, demoDataDir, firstError, startApp, type App } from "./harness.js";
+import { coreConsentRecord, coreError, databases, demoDataDir, firstError, startApp, type App, type ConsentIn } from "./harness.js";
 
 const iso = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 const at = (s: string): number => Date.parse(s);
 
-/** A consent event as the API takes it. */
-interface ConsentIn {
-  idempotencyKey: string;
-  customer: { externalId: string };
-  purpose: string;
-  channel?: string;
-  status: string;
-  at: string;
-  source: string;
-  expiresAt?: string;
-}
 
 const SET_CONSENT = `mutation($input: [ConsentInput!]!) { setConsent(input: $input) { received created duplicates customersCreated } }`;
 const CONSENT_FIELDS = "entries { key purpose channel status at source expiresAt } decisions { purpose channel allowed rule reason key }";
@@ -46,17 +35,7 @@ const REDEEM = `mutation($input: RedeemPointsInput!) { redeemPoints(input: $inpu
 const RECOMMEND = `query($id: ID!, $first: Int) { recommendations(customerId: $id, first: $first) { customerId personalized baskets consent { purpose channel allowed rule reason key } items { item score basis reason seed support } } }`;
 
 /** The core's record of an API event, for the customer's internal id. */
-function coreRecord(e: ConsentIn, customerId: number): ConsentRecord {
-  return validateConsentRecord({
-    customerId: String(customerId),
-    purpose: e.purpose,
-    ...(e.channel === undefined ? {} : { channel: e.channel }),
-    status: e.status,
-    at: at(e.at),
-    source: e.source,
-    ...(e.expiresAt === undefined ? {} : { expiresAt: at(e.expiresAt) }),
-  });
-}
+const coreRecord = (e: ConsentIn, customerId: number): ConsentRecord => coreConsentRecord(e, String(customerId));
 
 /** What Customer.consent must answer: the state's entries by key and isAllowed for each purpose × (purpose-wide, each channel named). */
 function expectedConsent(state: ConsentState | undefined, now: number) {

@@ -1,18 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compileSegment, consentFlags, consentLedger, defaultChannels, validateConsentRecord, type ConsentRecord, type Profile, type SegmentDefinition } from "@engagekit/core";
-import { databases, startApp, type App } from "./harness.js";
+import { compileSegment, consentFlags, consentLedger, defaultChannels, type ConsentRecord, type Profile, type SegmentDefinition } from "@engagekit/core";
+import { coreConsentRecord, databases, startApp, type App, type ConsentIn } from "./harness.js";
 
-/** A consent event as the API takes it. */
-interface ConsentIn {
-  idempotencyKey: string;
-  customer: { externalId: string };
-  purpose: string;
-  channel?: string;
-  status: string;
-  at: string;
-  source: string;
-  expiresAt?: string;
-}
 
 type SegmentChange = { customerId: string; entered: string[]; exited: string[] };
 const SET_CONSENT = `mutation($input: [ConsentInput!]!) { setConsent(input: $input) { received created segmentChanges { customerId entered exited } } }`;
@@ -68,17 +57,7 @@ for (const db of databases()) {
     /** The external ids the core's compiled segment selects from profiles carrying consentFlags of consentLedger of the sent events. */
     const coreMembers = async (definition: { key: string; name: string; condition: unknown }, at: number, interactions: ReadonlyMap<string, number[]> = new Map()): Promise<string[]> => {
       const byId = await ids();
-      const records: ConsentRecord[] = sent.map((e) =>
-        validateConsentRecord({
-          customerId: e.customer.externalId,
-          purpose: e.purpose,
-          ...(e.channel === undefined ? {} : { channel: e.channel }),
-          status: e.status,
-          at: Date.parse(e.at),
-          source: e.source,
-          ...(e.expiresAt === undefined ? {} : { expiresAt: Date.parse(e.expiresAt) }),
-        }),
-      );
+      const records: ConsentRecord[] = sent.map((e) => coreConsentRecord(e, e.customer.externalId));
       const states = consentLedger(records, at);
       const predicate = compileSegment({ id: definition.key, name: definition.name, condition: definition.condition } as SegmentDefinition);
       const channels = defaultChannels.map((c) => c.id);

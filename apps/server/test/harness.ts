@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { expect, inject } from "vitest";
-import { InputError } from "@engagekit/core";
+import { InputError, validateConsentRecord, type ConsentRecord } from "@engagekit/core";
 import type { MikroORM } from "@mikro-orm/core";
 import { createSchema, createServer, type DatabaseTarget, type EngagekitServer } from "@engagekit/graphql";
 import { migrate, openOrm } from "../src/orm.js";
@@ -134,4 +134,29 @@ export async function startServerProcess(env: Record<string, string>, drop: read
     });
   });
   return { child, url, output: () => out, exited };
+}
+
+/** A consent event as the API's setConsent takes it. */
+export interface ConsentIn {
+  idempotencyKey: string;
+  customer: { externalId: string };
+  purpose: string;
+  channel?: string;
+  status: string;
+  at: string;
+  source: string;
+  expiresAt?: string;
+}
+
+/** The core's record of an API consent event, for the given customer id (the oracle the consent tests compare with). */
+export function coreConsentRecord(e: ConsentIn, customerId: string): ConsentRecord {
+  return validateConsentRecord({
+    customerId,
+    purpose: e.purpose,
+    ...(e.channel === undefined ? {} : { channel: e.channel }),
+    status: e.status,
+    at: Date.parse(e.at),
+    source: e.source,
+    ...(e.expiresAt === undefined ? {} : { expiresAt: Date.parse(e.expiresAt) }),
+  });
 }
