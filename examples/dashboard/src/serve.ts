@@ -1,33 +1,60 @@
-// Serves the dashboard (public/) beside engagekit's GraphQL API on one origin, through
-// createServer's `routes` extension point: the page calls /graphql with plain fetch.
+// Serves the dashboard (Vite's build of web/, in dist/web) beside engagekit's GraphQL API on
+// one origin, through createServer's `routes` extension point: the page calls /graphql with
+// plain fetch, under the same-origin CSP createServer gives routes.
 import "reflect-metadata";
-import { readFile } from "node:fs/promises";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { extname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createSchema, createServer } from "@engagekit/graphql";
 import { migrate, openOrm } from "@engagekit/server/orm";
 import { ensureWorkspace } from "@engagekit/server/seed";
+import { graphqlClient, prepareDemo } from "./demoSetup.js";
 
-const publicDir = new URL("../public/", import.meta.url);
-const files: Record<string, string> = { "/": "index.html", "/index.html": "index.html", "/dashboard.js": "dashboard.js", "/dashboard.css": "dashboard.css" };
-const types: Record<string, string> = { html: "text/html; charset=utf-8", js: "text/javascript; charset=utf-8", css: "text/css; charset=utf-8" };
+/** Vite's output (`npm run build` writes it; nothing of it is committed). */
+export const webDir = fileURLToPath(new URL("../dist/web/", import.meta.url));
+const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml" };
 
-/** The dashboard's three files; anything else is left to the API server (404). */
-async function staticFiles(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  const path = new URL(req.url ?? "/", "http://localhost").pathname;
-  const file = files[path];
-  if (req.method !== "GET" || file === undefined) return false;
-  const body = await readFile(new URL(file, publicDir));
-  res.writeHead(200, { "content-type": types[file.split(".").pop() ?? ""] ?? "application/octet-stream", "cache-control": "no-cache" });
-  res.end(body);
-  return true;
+/** Every built file by URL path, read once: a request can only name a file Vite wrote. */
+function builtFiles(): Map<string, { body: Buffer; type: string }> {
+  if (!existsSync(join(webDir, "index.html"))) throw new Error(`${webDir}index.html is missing: run \`npm run build -w @engagekit/example-dashboard\` first`);
+  const files = new Map<string, { body: Buffer; type: string }>();
+  for (const entry of readdirSync(webDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.set(`/${relative(webDir, path).split("\\").join("/")}`, { body: readFileSync(path), type: types[extname(path)] ?? "application/octet-stream" });
+  }
+  const index = files.get("/index.html");
+  if (index) files.set("/", index);
+  return files;
+}
+
+function staticRoutes(files: Map<string, { body: Buffer; type: string }>) {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    const file = files.get(new URL(req.url ?? "/", "http://localhost").pathname);
+    if (req.method !== "GET" || file === undefined) return false;
+    // Hashed asset names change with their content; the page itself is always revalidated.
+    const immutable = req.url?.startsWith("/assets/") === true;
+    res.writeHead(200, { "content-type": file.type, "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache" });
+    res.end(file.body);
+    return true;
+  };
 }
 
 export async function start(sqliteFile: string, port: number, demoDataDir: string) {
+  const files = builtFiles();
   const orm = await openOrm({ sqliteFile });
   await migrate(orm);
   await ensureWorkspace(orm, "demo", true, demoDataDir);
-  const server = await createServer({ orm, schema: await createSchema(), defaultWorkspace: "demo", routes: staticFiles });
+  const server = await createServer({ orm, schema: await createSchema(), defaultWorkspace: "demo", routes: staticRoutes(files) });
   const graphql = await server.listen(port, "127.0.0.1");
+  try {
+    await prepareDemo(graphqlClient(graphql), demoDataDir);
+  } catch (err) {
+    await server.stop();
+    await orm.close(true);
+    throw err;
+  }
   return { url: graphql.replace(/graphql$/, ""), graphql, stop: async () => (await server.stop(), await orm.close(true)) };
 }
 
