@@ -18,9 +18,8 @@ export function graphqlClient(url: string): Gql {
   };
 }
 
-/** The CDNOW calibration end (Fader, Hardie & Lee 2005) and its nine-month holdout. */
+/** The end of CDNOW's calibration period (Fader, Hardie & Lee 2005); the dashboard reads the holdout after it. */
 export const CALIBRATION_END = "1997-09-30T00:00:00Z";
-export const HOLDOUT = { from: "1997-10-01T00:00:00Z", to: "1998-07-01T00:00:00Z" } as const;
 
 /** The eleven named RFM segments of the core's default grid, each stored as a segment. */
 export const RFM_SEGMENTS = ["Champions", "Loyal", "Potential Loyalist", "New", "Promising", "Need Attention", "About to Sleep", "At Risk", "Cannot Lose Them", "Hibernating", "Lost"] as const;
@@ -69,8 +68,9 @@ function ottoInteractions(demoDataDir: string) {
  * restart), since fitting the value models again costs seconds.
  */
 export async function prepareDemo(gql: Gql, demoDataDir: string): Promise<void> {
-  const done = await gql<{ modelEffectiveness: { n: number } }>(`query($period: PeriodInput!) { modelEffectiveness(period: $period) { n } }`, { period: HOLDOUT });
-  if (done.modelEffectiveness.n === 0) await valuesSegmentsAndModels(gql);
+  // The oldest customer (cdnow-0001) has a stored model once the assignment ran.
+  const first = await gql<{ customers: { edges: { node: { engagementModel: { version: number } | null } }[] } }>(`{ customers(first: 1) { edges { node { engagementModel { version } } } } }`);
+  if (!first.customers.edges[0]?.node.engagementModel) await valuesSegmentsAndModels(gql);
   // The OTTO sessions come after the assignments, so their 20 customers (no orders) get no
   // model and stay out of the CDNOW effectiveness figures.
   await gql(`mutation($document: JSONObject!) { saveJourneyMap(document: $document) { key } }`, { document: ottoJourneyMap });

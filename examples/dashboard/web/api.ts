@@ -39,7 +39,10 @@ export interface DashboardData {
   readonly between: readonly ({ readonly entered: number; readonly timeToConvert: Duration | null } | null)[];
   readonly cohortRetention: { readonly period: string; readonly mode: string; readonly rows: readonly { readonly cohort: string; readonly size: number; readonly counts: readonly number[]; readonly shares: readonly number[] }[] } | null;
   readonly segments: { readonly totalCount: number; readonly edges: readonly { readonly node: { readonly key: string; readonly name: string; readonly memberCount: number } }[] };
-  readonly modelEffectiveness: {
+  /** The report, or the API's reason for refusing it (no stored assignments). */
+  readonly modelEffectiveness: Report | string;
+}
+export interface Report {
     readonly from: string;
     readonly to: string;
     readonly n: number;
@@ -47,7 +50,6 @@ export interface DashboardData {
     readonly reference: string;
     readonly models: readonly { readonly model: string; readonly n: number; readonly retention: Metric; readonly repeatPurchase: Metric; readonly revenue: Metric }[];
     readonly warnings: readonly string[];
-  };
 }
 
 const INTERVAL = "{ lower upper level }";
@@ -78,6 +80,11 @@ export function dashboardQuery(): string {
   ${pairs.join("\n  ")}
   cohortRetention(period: MONTH) { period mode rows { cohort size counts shares } }
   segments(first: 100) { totalCount edges { node { key name memberCount } } }
+}`;
+}
+
+/** Model effectiveness apart: the API refuses it (an error, no data) before any assignment is stored. */
+export const EFFECTIVENESS_QUERY = `{
   modelEffectiveness(period: { from: "${HOLDOUT.from}", to: "${HOLDOUT.to}" }, by: MODEL) {
     from to n level reference warnings
     models {
@@ -88,15 +95,24 @@ export function dashboardQuery(): string {
     }
   }
 }`;
-}
 
 /** Runs the query against this origin's /graphql; the API's own errors become the thrown message. */
-export async function loadDashboard(): Promise<DashboardData> {
-  const res = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: dashboardQuery() }) });
-  const body = (await res.json()) as { data?: Omit<DashboardData, "between"> & Record<string, unknown>; errors?: { message: string }[] };
+async function gql<T>(query: string): Promise<T> {
+  const res = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
   if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join("; "));
   if (!body.data) throw new Error(`no data (HTTP ${res.status})`);
-  const data = body.data;
+  return body.data;
+}
+
+export async function loadDashboard(): Promise<DashboardData> {
+  const [data, effectiveness] = await Promise.all([
+    gql<Omit<DashboardData, "between" | "modelEffectiveness"> & Record<string, unknown>>(dashboardQuery()),
+    gql<{ modelEffectiveness: Report }>(EFFECTIVENESS_QUERY).then(
+      (d) => d.modelEffectiveness,
+      (err: unknown) => (err instanceof Error ? err.message : String(err)),
+    ),
+  ]);
   const between = FUNNEL_STEPS.slice(1).map((_, i) => (data[`between${i}`] ?? null) as DashboardData["between"][number]);
-  return { ...data, between };
+  return { ...data, between, modelEffectiveness: effectiveness };
 }

@@ -82,15 +82,17 @@ function render(data: DashboardData) {
   const report = data.modelEffectiveness;
   chart(
     "models",
-    report.n === 0 ? "No engagement-model assignments stored." : modelChart(report),
-    `Customers by their stored model (reference: ${report.reference}). Models got different customers by design: read differences as association, not uplift.${report.warnings.length ? ` Warnings: ${report.warnings.join(" ")}` : ""}`,
+    typeof report === "string" ? `No model effectiveness: ${report}` : report.n === 0 ? "No engagement-model assignments stored." : modelChart(report),
+    typeof report === "string"
+      ? ""
+      : `Customers by their stored model (reference: ${report.reference}). Models got different customers by design: read differences as association, not uplift.${report.warnings.length ? ` Warnings: ${report.warnings.join(" ")}` : ""}`,
     { trigger: "item" },
     state,
   );
   window.engagekitDashboard = state;
   addEventListener("resize", () => Object.values(state.charts).forEach((c) => c.resize()));
   const status = el("#status");
-  status.textContent = `Loaded: ${data.csatByMonth.length} months of answers, ${data.funnel?.entered ?? 0} shoppers in the funnel, ${data.cohortRetention?.rows.length ?? 0} cohorts, ${data.segments.totalCount} segments, ${report.models.length} engagement models.`;
+  status.textContent = `Loaded: ${data.csatByMonth.length} months of answers, ${data.funnel?.entered ?? 0} shoppers in the funnel, ${data.cohortRetention?.rows.length ?? 0} cohorts, ${data.segments.totalCount} segments, ${typeof report === "string" ? 0 : report.models.length} engagement models.`;
   status.dataset["state"] = "ready";
 }
 

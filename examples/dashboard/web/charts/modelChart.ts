@@ -1,15 +1,15 @@
 // Engagement-model effectiveness: per model, the holdout's retention and repeat-purchase shares
 // as points with their intervals as whiskers (a custom series draws them, offset to sit on
 // their point).
-import type { DashboardData, Metric } from "../api.js";
+import type { CustomSeriesRenderItem } from "echarts";
+import type { Metric, Report } from "../api.js";
 import type { ChartOption } from "../echarts.js";
 import { COLORS } from "../echarts.js";
 import { percent } from "../format.js";
 
-type Report = DashboardData["modelEffectiveness"];
 const METRICS = [
-  { key: "retention", name: "Retention (bought in the period)", offset: -14 },
-  { key: "repeatPurchase", name: "Repeat purchase (bought twice or more)", offset: 14 },
+  { key: "retention", name: "Retention (bought in the period)", offset: -14, color: COLORS[0] },
+  { key: "repeatPurchase", name: "Repeat purchase (bought twice or more)", offset: 14, color: COLORS[3] },
 ] as const;
 
 /** [model index, lower, upper] of one metric, for the whiskers. */
@@ -28,13 +28,13 @@ export function modelChart(report: Report): ChartOption {
     grid: { left: 56, right: 24, top: 64, bottom: 48 },
     xAxis: { type: "category", data: models, axisLabel: { interval: 0 } },
     yAxis: { type: "value", min: 0, name: "share of the model's customers", nameLocation: "middle", nameGap: 42, axisLabel: { formatter: (v: number) => percent(v, 0) } },
-    series: METRICS.flatMap((metric, j) => [
+    series: METRICS.flatMap((metric) => [
       {
         name: metric.name,
         type: "scatter" as const,
         symbolSize: 11,
         symbolOffset: [metric.offset, 0],
-        itemStyle: { color: COLORS[j] },
+        itemStyle: { color: metric.color },
         data: report.models.map((m) => m[metric.key].estimate),
       },
       {
@@ -43,23 +43,28 @@ export function modelChart(report: Report): ChartOption {
         silent: true,
         data: whiskers(report, metric.key).map((w) => w ?? [Number.NaN, Number.NaN, Number.NaN]),
         encode: { x: 0, y: [1, 2] },
-        renderItem: (_params: unknown, api: { value: (dim: number) => number; coord: (p: [number, number]) => number[] }) => {
-          const x = api.value(0);
-          if (Number.isNaN(x)) return null;
-          const [lx, ly] = api.coord([x, api.value(1)]) as [number, number];
-          const [, uy] = api.coord([x, api.value(2)]) as [number, number];
-          const cx = lx + metric.offset;
-          const style = { stroke: COLORS[j], lineWidth: 2 };
-          return {
-            type: "group",
-            children: [
-              { type: "line", shape: { x1: cx, y1: ly, x2: cx, y2: uy }, style },
-              { type: "line", shape: { x1: cx - 5, y1: ly, x2: cx + 5, y2: ly }, style },
-              { type: "line", shape: { x1: cx - 5, y1: uy, x2: cx + 5, y2: uy }, style },
-            ],
-          };
-        },
+        renderItem: whiskerRenderer(metric.offset, metric.color),
       },
     ]),
+  };
+}
+
+/** Draws one whisker (lower–upper with caps), shifted by `offset` px to sit on its point. */
+function whiskerRenderer(offset: number, stroke: string): CustomSeriesRenderItem {
+  return (_params, api) => {
+    const x = Number(api.value(0));
+    if (Number.isNaN(x)) return null;
+    const [lx = 0, ly = 0] = api.coord([x, Number(api.value(1))]);
+    const [, uy = 0] = api.coord([x, Number(api.value(2))]);
+    const cx = lx + offset;
+    const style = { stroke, lineWidth: 2 };
+    return {
+      type: "group",
+      children: [
+        { type: "line", shape: { x1: cx, y1: ly, x2: cx, y2: uy }, style },
+        { type: "line", shape: { x1: cx - 5, y1: ly, x2: cx + 5, y2: ly }, style },
+        { type: "line", shape: { x1: cx - 5, y1: uy, x2: cx + 5, y2: uy }, style },
+      ],
+    };
   };
 }
