@@ -3,10 +3,13 @@
 /** @param x a share in [0, 1] */
 export const percent = (x: number, digits = 1) => `${(100 * x).toFixed(digits)}%`;
 export const intervalText = (i: { lower: number; upper: number }, f: (x: number) => string) => `${f(i.lower)} – ${f(i.upper)}`;
-/** Milliseconds as hours, or days past two days. */
+/** Milliseconds in the largest unit that keeps the number readable. */
 export function duration(ms: number): string {
-  const h = ms / 3_600_000;
-  return h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} days`;
+  const s = ms / 1000;
+  if (s < 90) return `${s.toFixed(0)} s`;
+  if (s < 90 * 60) return `${(s / 60).toFixed(1)} min`;
+  if (s < 48 * 3600) return `${(s / 3600).toFixed(1)} h`;
+  return `${(s / 86400).toFixed(1)} days`;
 }
 /** Every month from the first to the last key (YYYY-MM), so a month without answers shows as a gap. */
 export function monthRange(keys: readonly string[]): string[] {

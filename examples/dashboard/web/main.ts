@@ -83,12 +83,16 @@ function render(data: DashboardData) {
   chart(
     "models",
     typeof report === "string" ? `No model effectiveness: ${report}` : report.n === 0 ? "No engagement-model assignments stored." : modelChart(report),
-    typeof report === "string"
-      ? ""
-      : `Customers by their stored model (reference: ${report.reference}). Models got different customers by design: read differences as association, not uplift.${report.warnings.length ? ` Warnings: ${report.warnings.join(" ")}` : ""}`,
+    typeof report === "string" ? "" : `Customers by their stored model (reference: ${report.reference}). Models got different customers by design: read differences as association, not uplift.`,
     { trigger: "item" },
     state,
   );
+  if (typeof report !== "string" && report.warnings.length > 0) {
+    const list = document.createElement("ul");
+    list.className = "warnings";
+    list.append(...report.warnings.map((w) => Object.assign(document.createElement("li"), { textContent: w })));
+    el('[data-caption="models"]').append(list);
+  }
   window.engagekitDashboard = state;
   addEventListener("resize", () => Object.values(state.charts).forEach((c) => c.resize()));
   const status = el("#status");

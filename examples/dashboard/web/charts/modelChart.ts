@@ -25,8 +25,8 @@ export function modelChart(report: Report): ChartOption {
   return {
     title: { text: `Engagement models, holdout ${report.from.slice(0, 10)} – ${report.to.slice(0, 10)} (${Math.round(report.level * 100)}% intervals)`, left: 8, top: 0, textStyle: { fontSize: 13 } },
     legend: { data: METRICS.map((m) => m.name), right: 8, top: 24 },
-    grid: { left: 56, right: 24, top: 64, bottom: 48 },
-    xAxis: { type: "category", data: models, axisLabel: { interval: 0 } },
+    grid: { left: 64, right: 24, top: 64, bottom: 56 },
+    xAxis: { type: "category", data: models, axisLabel: { interval: 0, lineHeight: 16 } },
     yAxis: { type: "value", min: 0, name: "share of the model's customers", nameLocation: "middle", nameGap: 42, axisLabel: { formatter: (v: number) => percent(v, 0) } },
     series: METRICS.flatMap((metric) => [
       {

@@ -42,9 +42,12 @@ export function trendChart(data: DashboardData): ChartOption {
       { text: "CSAT by month, top-2-box share", left: 8, top: "50%", textStyle: { fontSize: 13 } },
     ],
     legend: { data: ["NPS", "CSAT"], right: 8, top: 0 },
+    // Hovering a month in either plot points at it in both.
+    axisPointer: { link: [{ xAxisIndex: "all" }] },
     grid: [
-      { left: 56, right: 24, top: 36, height: "32%" },
-      { left: 56, right: 24, top: "58%", height: "32%" },
+      // Fixed margins (no label-driven bounds), so both plots share one month axis position.
+      { left: 64, right: 24, top: 36, height: "32%", outerBoundsMode: "none" },
+      { left: 64, right: 24, top: "58%", height: "32%", outerBoundsMode: "none" },
     ],
     xAxis: [axisX(0, false), { ...axisX(1, true), name: "month answered", nameLocation: "middle", nameGap: 28 }],
     yAxis: [
