@@ -5,14 +5,12 @@ import "reflect-metadata";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { createSchema, createServer } from "@engagekit/graphql";
 import { migrate, openOrm } from "@engagekit/server/orm";
 import { ensureWorkspace } from "@engagekit/server/seed";
 import { graphqlClient, prepareDemo } from "./demoSetup.js";
+import { webDir } from "./webDir.js";
 
-/** Vite's output (`npm run build` writes it; nothing of it is committed). */
-export const webDir = fileURLToPath(new URL("../dist/web/", import.meta.url));
 const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml" };
 
 /** Every built file by URL path, read once: a request can only name a file Vite wrote. */
