@@ -193,6 +193,30 @@ describe.skipIf(!hasChromium)("the dashboard example in a browser", () => {
     expect(failed).toEqual([]);
   });
 
+  it("should say why a chart has no data instead of drawing an empty frame", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The real API's answers, minus the funnel and the segments; model effectiveness refused as
+    // the API does before any assignment is stored.
+    await page.route("**/graphql", async (route) => {
+      const query = String((route.request().postDataJSON() as { query?: string }).query);
+      if (query.includes("modelEffectiveness")) {
+        return route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ errors: [{ message: "modelEffectiveness requires stored assignments: run assignEngagementModels first" }], data: null }) });
+      }
+      const real = (await (await route.fetch()).json()) as { data: Record<string, unknown> };
+      real.data["funnel"] = null;
+      real.data["segments"] = { totalCount: 0, edges: [] };
+      return route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(real) });
+    });
+    await page.goto(app.url, { waitUntil: "load" });
+    await page.waitForSelector('#status[data-state="ready"]', { timeout: 30_000 });
+    expect(await page.locator('[data-chart="funnel"]').textContent()).toBe("No interactions recorded: no funnel.");
+    expect(await page.locator('[data-chart="segments"]').textContent()).toBe("No segments stored.");
+    expect(await page.locator('[data-chart="models"]').textContent()).toContain("requires stored assignments");
+    const drawn = await page.evaluate(() => Object.keys((globalThis as unknown as { engagekitDashboard: { charts: object } }).engagekitDashboard.charts).sort());
+    expect(drawn).toEqual(["cohorts", "trend"]);
+    await page.screenshot({ path: join(outputDir, "dashboard-empty-states.png"), fullPage: true });
+  });
+
   it("should show the API's error instead of charts when the query fails", async () => {
     const page = await browser.newPage();
     await page.route("**/graphql", (route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ errors: [{ message: "unknown workspace" }] }) }));

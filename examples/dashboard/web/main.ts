@@ -27,7 +27,8 @@ const show = (id: string, text: string) => void (el(`[data-testid="${id}"]`).tex
 /** Draws a chart, or says why there is none (never an empty frame that looks like zero). */
 function chart(id: string, option: ChartOption | string, caption: string, tooltip: TooltipComponentOption, state: NonNullable<Window["engagekitDashboard"]>) {
   const container = el(`[data-chart="${id}"]`);
-  el(`[data-caption="${id}"]`).textContent = caption;
+  // A caption explains what is drawn; with nothing drawn the message stands alone.
+  el(`[data-caption="${id}"]`).textContent = typeof option === "string" ? "" : caption;
   if (typeof option === "string") {
     container.classList.add("empty");
     container.textContent = option;
