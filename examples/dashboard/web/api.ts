@@ -1,5 +1,5 @@
-// The dashboard's one GraphQL request and the shape of its answer. The funnel's steps and the
-// periods are the demo's (src/demoSetup.ts): OTTO's sessions and CDNOW's calibration/holdout.
+// The dashboard's two GraphQL requests and the shape of their answers. The funnel's steps and the
+// holdout period are the demo's (src/demoSetup.ts): OTTO's sessions and CDNOW's holdout.
 
 export interface Interval {
   readonly lower: number;
@@ -43,13 +43,13 @@ export interface DashboardData {
   readonly modelEffectiveness: Report | string;
 }
 export interface Report {
-    readonly from: string;
-    readonly to: string;
-    readonly n: number;
-    readonly level: number;
-    readonly reference: string;
-    readonly models: readonly { readonly model: string; readonly n: number; readonly retention: Metric; readonly repeatPurchase: Metric; readonly revenue: Metric }[];
-    readonly warnings: readonly string[];
+  readonly from: string;
+  readonly to: string;
+  readonly n: number;
+  readonly level: number;
+  readonly reference: string;
+  readonly models: readonly { readonly model: string; readonly n: number; readonly retention: Metric; readonly repeatPurchase: Metric; readonly revenue: Metric }[];
+  readonly warnings: readonly string[];
 }
 
 const INTERVAL = "{ lower upper level }";
