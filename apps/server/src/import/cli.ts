@@ -153,7 +153,8 @@ export async function runImport(argv: readonly string[], io: { stdout: NodeJS.Wr
     const mode: ProgressMode = wanted === "auto" ? (io.stderr.isTTY ? "bar" : "plain") : (wanted as ProgressMode);
 
     const config = loadConfig();
-    orm = await openOrm(config.database);
+    // ORM messages (the migrator's on a new database) go to stderr: stdout is the summary (--json).
+    orm = await openOrm(config.database, { logger: (m) => io.stderr.write(`${m}\n`) });
     await migrate(orm);
     const context = await workspaceContext(orm, values.workspace ?? config.defaultWorkspace);
     const rejects = new RejectsReport(values.rejects);
