@@ -9,6 +9,8 @@ import { createSchema, createServer, type DatabaseTarget } from "@engagekit/grap
 import { migrate, openOrm } from "../src/orm.js";
 import { ensureWorkspace } from "../src/seed.js";
 import { databases, firstError, freshTarget, repoRoot, type GqlResponse } from "./harness.js";
+import { datasetFile, hasDataset } from "./datasets.js";
+import { loadOnlineRetail, onlineRetailCleanMask } from "../../../packages/core/bench/_data/onlineRetail.mjs";
 
 const bin = resolve(import.meta.dirname, "../bin/engagekit.js");
 const sliceCsv = resolve(import.meta.dirname, "data/online_retail_slice/online_retail_slice.csv");
@@ -184,7 +186,7 @@ for (const db of databases()) {
         // An order's amount is the sum of its lines (quantity × unit price), stored in cents.
         const cents = new Map<string, number>();
         for (const r of clean) cents.set(r.invoice, (cents.get(r.invoice) ?? 0) + r.qty * r.price);
-        const stored = await api.orm.em.getConnection().execute<{ external_id: string; amount_cents: number | string; items: number }[]>("select external_id, amount_cents, items from orders");
+        const stored = (await api.orm.em.getConnection().execute("select external_id, amount_cents, items from orders")) as { external_id: string; amount_cents: number | string; items: number }[];
         expect(new Map(stored.map((o) => [o.external_id, Number(o.amount_cents)]))).toEqual(new Map([...cents].map(([k, v]) => [k, Math.round(v * 100)])));
       } finally {
         await api.close();
@@ -248,7 +250,7 @@ for (const db of databases()) {
         expect(err?.extensions?.field).toBe("input.0.amount");
         expect(row6[1]).toBe("amount");
         expect(row6[3]).toBe(`${String(err?.extensions?.reason)}: ${err?.message.replace(/ at input\[0\]\.amount$/, "")}`);
-        const orders = await api.orm.em.getConnection().execute<{ external_id: string }[]>("select external_id from orders where external_id like 'o-%' order by external_id");
+        const orders = (await api.orm.em.getConnection().execute("select external_id from orders where external_id like 'o-%' order by external_id")) as { external_id: string }[];
         expect(orders.map((o) => o.external_id)).toEqual(["o-1", "o-7"]);
       } finally {
         await api.close();
@@ -300,11 +302,65 @@ for (const db of databases()) {
         expect(res.data?.nps.n).toBe(scores.length);
         expect(res.data?.nps.score).toBeCloseTo(core.score as number, 12);
         expect(res.data?.interactions.totalCount).toBe(3);
-        const rows = await api.orm.em.getConnection().execute<{ external_id: string; email: string | null; traits: unknown }[]>("select external_id, email, traits from customers where external_id in ('u1', 'u9') order by external_id");
+        const rows = (await api.orm.em.getConnection().execute("select external_id, email, traits from customers where external_id in ('u1', 'u9') order by external_id")) as { external_id: string; email: string | null; traits: unknown }[];
         // u1 existed already (from its events): a customers import does not overwrite it.
         expect(rows.map((r) => [r.external_id, r.email])).toEqual([["u1", null], ["u9", "u9@example.com"]]);
         const traits = rows[1]?.traits;
         expect(typeof traits === "string" ? JSON.parse(traits) : traits).toEqual({ country: "FR" });
+      } finally {
+        await api.close();
+      }
+    });
+  });
+}
+
+const FULL = "online_retail/online_retail.csv.gz";
+const fullAvailable = hasDataset(FULL);
+
+for (const db of databases()) {
+  describe.skipIf(!db.available || !fullAvailable)(`engagekit import of the whole Online Retail file, ${db.name}`, () => {
+    let target: DatabaseTarget;
+    let cleanup: () => void;
+    let run: Run;
+    beforeAll(async () => {
+      ({ target, cleanup } = freshTarget(db.name));
+      run = await cli(target, [datasetFile(FULL), "--mapping", retailMapping, "--json", "--progress", "none"]);
+    }, 300_000);
+    afterAll(() => cleanup?.());
+
+    it("should read all 541,909 rows, skip the cancellations, the rows without a customer and the non-positive lines, and reject none", () => {
+      expect(run.code, run.stderr).toBe(0);
+      const cols = loadOnlineRetail(datasetFile(FULL));
+      const keep = onlineRetailCleanMask(cols);
+      const invoices = new Set<string>();
+      for (let i = 0; i < cols.n; i++) if (keep[i]) invoices.add(cols.invoiceNo[i] as string);
+      const s = summary(run);
+      expect(s).toMatchObject({ rows: 541_909, rejected: 0, created: invoices.size, customersCreated: 4338 });
+      expect(s.skipped).toBe(cols.n - keep.reduce((a, b) => a + b, 0));
+      expect(s.skippedBy["customerId="]).toBe(135_080); // SOURCE.md: missing CustomerID
+    });
+
+    it("should answer cohortRetention (classic and rolling) over GraphQL exactly as the core computes it on the cleaned file", async () => {
+      const cols = loadOnlineRetail(datasetFile(FULL));
+      const keep = onlineRetailCleanMask(cols);
+      const customers: number[] = [];
+      const times: number[] = [];
+      for (let i = 0; i < cols.n; i++) {
+        if (!keep[i]) continue;
+        customers.push(cols.customerId[i] as number);
+        times.push(cols.invoiceDate[i] as number);
+      }
+      const classic = cohortRetention(customers, times, "month");
+      const rolling = cohortRetention(customers, times, "month", "rolling");
+      const api = await serve(target);
+      try {
+        const res = await api.gql<{ cohortRetention: { rows: { cohort: string; size: number; counts: number[] }[] }; rolling: { rows: { counts: number[] }[] }; customers: { totalCount: number } }>(RETENTION);
+        expect(res.errors).toBeUndefined();
+        expect(res.data?.cohortRetention.rows.map((r) => r.cohort)).toEqual(classic.cohorts);
+        expect(res.data?.cohortRetention.rows.map((r) => r.size)).toEqual(classic.sizes);
+        expect(res.data?.cohortRetention.rows.map((r) => r.counts)).toEqual(classic.counts);
+        expect(res.data?.rolling.rows.map((r) => r.counts)).toEqual(rolling.counts);
+        expect(res.data?.customers.totalCount).toBe(4338);
       } finally {
         await api.close();
       }
