@@ -20,6 +20,8 @@ export class CsvParser {
   #quoted = false;
   /** The previous character closed a quoted field (a quote right after it is an escaped `"`). */
   #closed = false;
+  /** The record opened a quote: `""` alone on a line is a record with one empty field, not a blank line. */
+  #quotedRecord = false;
   #line = 1;
   #recordLine = 1;
   readonly #delimiter: number;
@@ -54,6 +56,7 @@ export class CsvParser {
           start = i + 1;
         } else if (start === i && this.#field === "") {
           this.#quoted = true;
+          this.#quotedRecord = true;
           start = i + 1;
         }
         // A quote inside an unquoted field is kept as text (lenient, like most exporters' readers).
@@ -71,8 +74,9 @@ export class CsvParser {
         this.#field = "";
         this.#closed = false;
         start = i + 1;
-        if (!(this.#fields.length === 1 && this.#fields[0] === "")) out.push({ line: this.#recordLine, fields: this.#fields });
+        if (this.#quotedRecord || !(this.#fields.length === 1 && this.#fields[0] === "")) out.push({ line: this.#recordLine, fields: this.#fields });
         this.#fields = [];
+        this.#quotedRecord = false;
         this.#line++;
         this.#recordLine = this.#line;
       } else this.#closed = false;
@@ -85,11 +89,12 @@ export class CsvParser {
   end(): CsvRecord[] {
     if (this.#quoted) throw new Error(`unclosed quoted field starting on line ${this.#recordLine}`);
     const last = this.#field.endsWith("\r") ? this.#field.slice(0, -1) : this.#field;
-    if (this.#fields.length === 0 && last === "") return [];
+    if (this.#fields.length === 0 && last === "" && !this.#quotedRecord) return [];
     this.#fields.push(last);
     const record = { line: this.#recordLine, fields: this.#fields };
     this.#fields = [];
     this.#field = "";
+    this.#quotedRecord = false;
     return [record];
   }
 }
