@@ -196,13 +196,14 @@ function build(entity: EntityKind, line: number, v: Record<string, unknown>, key
       const externalId = v.externalId as string;
       return { item: { line, key: externalId, amount, items, customer: v.customerId as string, input: { externalId, customer: ref("customerId"), orderedAt: v.orderedAt, amount, items } } };
     }
-    case "interactions":
+    case "interactions": {
+      const k = (v.idempotencyKey as string | undefined) ?? key();
       return {
         item: {
           line,
-          key: (v.idempotencyKey as string | undefined) ?? key(),
+          key: k,
           input: {
-            idempotencyKey: (v.idempotencyKey as string | undefined) ?? key(),
+            idempotencyKey: k,
             customer: ref("customerId"),
             type: v.type,
             channel: v.channel,
@@ -213,6 +214,7 @@ function build(entity: EntityKind, line: number, v: Record<string, unknown>, key
           },
         },
       };
+    }
     case "survey-answers": {
       const kind = String(v.kind).toUpperCase();
       if (!(Object.values(FeedbackKind) as string[]).includes(kind)) return { field: "kind", reason: "NPS, CSAT or CES", value: v.kind };
