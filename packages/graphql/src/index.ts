@@ -30,3 +30,17 @@ export { depthLimit } from "./server/depthLimit.js";
 export { queryCost, listAwareEstimator, DEFAULT_MAX_QUERY_COST, DEFAULT_LIST_SIZE } from "./server/queryCost.js";
 export type { QueryCostOptions } from "./server/queryCost.js";
 export { checkDeadline, DEFAULT_REQUEST_TIMEOUT_MS } from "./server/executionDeadline.js";
+
+// Ingestion in-process (the import CLI calls the same resolvers the API serves)
+export { IngestionResolver } from "./modules/ingestion/ingestion.resolver.js";
+export { recordCustomers } from "./modules/ingestion/recordCustomers.js";
+export type { CustomerRecord, CustomersPayload } from "./modules/ingestion/recordCustomers.js";
+export { MAX_BATCH } from "./modules/ingestion/ingest.js";
+export type { InteractionInput } from "./modules/ingestion/Interaction.input.js";
+export type { OrderInput } from "./modules/ingestion/Order.input.js";
+export type { SurveyAnswerInput } from "./modules/ingestion/SurveyAnswer.input.js";
+export { TicketEventType } from "./modules/ingestion/TicketEvent.input.js";
+export type { TicketEventInput } from "./modules/ingestion/TicketEvent.input.js";
+export { FeedbackKind } from "./modules/ingestion/FeedbackKind.enum.js";
+export type { IngestionPayload } from "./modules/ingestion/IngestionPayload.type.js";
+export { createLoaders } from "./server/createLoaders.js";
