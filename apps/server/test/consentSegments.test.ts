@@ -186,7 +186,7 @@ for (const db of databases()) {
         new Map(
           (await sql<{ external_id: string; next_check_at: string | number | Date | null }>("select external_id, next_check_at from customers where external_id in ('cs-lapsing', 'cs-future')")).map((r) => [
             r.external_id,
-            r.next_check_at === null ? null : r.next_check_at instanceof Date ? r.next_check_at.getTime() : Number(r.next_check_at),
+            r.next_check_at === null ? null : r.next_check_at instanceof Date ? r.next_check_at.getTime() : /^\d+$/.test(String(r.next_check_at)) ? Number(r.next_check_at) : Date.parse(String(r.next_check_at)),
           ]),
         );
       // The consent kind's next change: the lapse of the grant, the start of the future-dated one.
