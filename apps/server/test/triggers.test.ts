@@ -486,6 +486,41 @@ for (const db of databases()) {
       await interactions([{ key: "f2-c10", customer: "f2", type: "cart_abandoned", at: Date.now() }]);
       expect((await actionsOf("cart-email")).filter((a) => a.cause === "interaction:f2-c10")).toHaveLength(1);
     });
+
+    it("should defer marketing in quiet hours of the customer's own time zone to their end, as applyContactPolicy does", async () => {
+      // Quiet hours around the current UTC minute; q2's zone (Tokyo, UTC+9) is outside them.
+      const minute = Math.floor((Date.now() % DAY) / 60_000);
+      const quiet = { start: (minute + 1440 - 60) % 1440, end: (minute + 60) % 1440 };
+      const quietPolicy = { timeZone: "UTC", quietHours: quiet, caps: [{ max: 50, windowDays: 1 }] };
+      await ok(SET_POLICY, { input: quietPolicy });
+      await ok(PAUSE, { id: "login-sms" });
+      const t0 = Date.now() - 60_000;
+      await consent(["q1", "q2"].map((c) => ({ idempotencyKey: `q-${c}`, customer: { externalId: c }, purpose: "marketing", status: "granted", at: iso(t0 - DAY), source: "signup_form" })));
+      await interactions([{ key: "q1-s", customer: "q1", type: "signup", at: t0 - 1000 }, { key: "q2-s", customer: "q2", type: "signup", at: t0 - 1000 }]);
+      await sql("update customers set traits = ? where id = ?", [JSON.stringify({ timeZone: "Asia/Tokyo" }), await idOf("q2")]);
+      await interactions([{ key: "q1-l", customer: "q1", type: "login", at: t0 }, { key: "q2-l", customer: "q2", type: "login", at: t0 }]);
+      const got = (await actionsOf("login-email")).filter((a) => a.cause === "interaction:q1-l" || a.cause === "interaction:q2-l").sort((a, b) => (a.customer.externalId < b.customer.externalId ? -1 : 1));
+      const now = Date.parse(got[0]?.firedAt ?? "");
+      const states = await consentOf();
+      const facts: CustomerFacts[] = [];
+      const contact = new Map<string, CustomerContactState>();
+      for (const c of ["q1", "q2"]) {
+        const id = String(await idOf(c));
+        facts.push({ customerId: id, interactions: [{ id: `${c}-l`, type: "login", channel: "web", at: t0 }], consent: states.get(id) as ConsentState });
+        contact.set(id, { consent: states.get(id) as ConsentState, ...(c === "q2" ? { timeZone: "Asia/Tokyo" } : {}) });
+      }
+      const evaluation = evaluateTriggers(facts, [core(loginEmail)], now);
+      const decided = applyContactPolicy(evaluation.actions, validateContactPolicy(quietPolicy, { channels: CHANNELS }), contact, now);
+      expect(decided.deferred).toHaveLength(1);
+      const byKey = new Map([...decided.kept.map((k) => [k.action.dedupKey, { status: "pending", rule: null, dueAt: iso(k.sendAt) }] as const), ...decided.deferred.map((d) => [d.action.dedupKey, { status: "deferred", rule: d.rule, dueAt: iso(d.sendAt) }] as const)]);
+      expect(got.map((a) => ({ status: a.status, rule: a.rule, dueAt: a.dueAt }))).toEqual(got.map((a) => byKey.get(a.dedupKey)));
+      expect(got.map((a) => [a.customer.externalId, a.status, a.rule])).toEqual([["q1", "deferred", "quiet-hours"], ["q2", "pending", null]]);
+      // A deferred action is not due yet: it shows under DEFERRED, not in the due list.
+      const deferred = got[0] as ActionNode;
+      expect(Date.parse(deferred.dueAt as string)).toBeGreaterThan(now);
+      expect((await ok<DueData>(DUE, { first: 100 })).dueActions.edges.map((e) => e.node.id)).not.toContain(deferred.id);
+      expect(deferred.reasons[1]).toBe(decided.deferred[0]?.reason);
+    });
   });
 }
 
