@@ -512,7 +512,10 @@ for (const db of databases()) {
       const evaluation = evaluateTriggers(facts, [core(loginEmail)], now);
       const decided = applyContactPolicy(evaluation.actions, validateContactPolicy(quietPolicy, { channels: CHANNELS }), contact, now);
       expect(decided.deferred).toHaveLength(1);
-      const byKey = new Map([...decided.kept.map((k) => [k.action.dedupKey, { status: "pending", rule: null, dueAt: iso(k.sendAt) }] as const), ...decided.deferred.map((d) => [d.action.dedupKey, { status: "deferred", rule: d.rule, dueAt: iso(d.sendAt) }] as const)]);
+      const byKey = new Map<string, { status: string; rule: string | null; dueAt: string }>([
+        ...decided.kept.map((k) => [k.action.dedupKey, { status: "pending", rule: null, dueAt: iso(k.sendAt) }] as [string, { status: string; rule: string | null; dueAt: string }]),
+        ...decided.deferred.map((d) => [d.action.dedupKey, { status: "deferred", rule: d.rule, dueAt: iso(d.sendAt) }] as [string, { status: string; rule: string | null; dueAt: string }]),
+      ]);
       expect(got.map((a) => ({ status: a.status, rule: a.rule, dueAt: a.dueAt }))).toEqual(got.map((a) => byKey.get(a.dedupKey)));
       expect(got.map((a) => [a.customer.externalId, a.status, a.rule])).toEqual([["q1", "deferred", "quiet-hours"], ["q2", "pending", null]]);
       // A deferred action is not due yet: it shows under DEFERRED, not in the due list.
