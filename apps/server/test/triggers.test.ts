@@ -133,6 +133,18 @@ for (const db of databases()) {
       await app?.close();
     });
 
+    it("should cost ingestion no trigger query per batch while the workspace has no triggers (one cached read)", async () => {
+      const reads = (from: number) => app.sql.slice(from).filter((q) => /\b(triggers|trigger_actions|contact_policies)\b/.test(q));
+      const first = app.sql.length;
+      await interactions([{ key: "cold-1", customer: "cold", type: "login", at: Date.now() }]);
+      // The first batch fills the process's cache: the triggers and the policy, once.
+      expect(reads(first).length).toBeLessThanOrEqual(2);
+      const second = app.sql.length;
+      await interactions([{ key: "cold-2", customer: "cold", type: "login", at: Date.now() }]);
+      expect(reads(second)).toEqual([]);
+      expect(await count("trigger_actions")).toBe(0);
+    });
+
     it("should refuse bad triggers and policies as the core does (BAD_USER_INPUT with the path) and write nothing", async () => {
       const cases: [Record<string, unknown>, string][] = [
         [{ ...loginEmail, id: "x1", condition: { kind: "segmentEntered", segment: "no-such-segment" } }, "input.condition.segment"],

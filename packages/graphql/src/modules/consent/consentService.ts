@@ -164,12 +164,10 @@ function statesOf(records: readonly ConsentRecord[], asOf: number): Map<number, 
  * registry (the registry ingestion validates interactions against). With no
  * entry on a channel, the core's isAllowed answers for that channel what it
  * answers purpose-wide (the purpose-wide entry alone decides), so naming
- * more channels changes no answer, it only makes the key present: a segment
- * condition `{ type: "consent", purpose, channel }` reads the right answer
- * whenever its channel is a default one or appears in the customer's
- * entries. A condition on another channel the customer never recorded
- * consent for reads an absent key, i.e. "not granted" (wrong only for a
- * purpose-wide grant or for `service`, which needs no grant).
+ * more channels changes no answer, it only makes the key present. A segment
+ * condition `{ type: "consent", purpose, channel }` on any other channel
+ * reads the purpose-wide flag when the key is absent (the core's consent
+ * kind falls back as isAllowed does), so every channel reads the right answer.
  */
 export const PROFILE_CONSENT_CHANNELS: readonly string[] = Object.freeze(defaultChannels.map((c) => c.id));
 

@@ -74,7 +74,7 @@ export async function runScheduledTriggers(orm: MikroORM, now = Date.now(), segm
     }
     const index = set.timeBased;
     if (index === null) {
-      if (customers > 0 || summary.pending + summary.deferred + summary.dropped + summary.heldOut + summary.blocked > 0) out.push({ workspaceId, customers, summary });
+      if (summary.pending + summary.deferred + summary.dropped + summary.heldOut + summary.blocked > 0) out.push({ workspaceId, customers, summary });
       continue;
     }
     const traitsNeeded = [...index.byDateTrait.keys()];
