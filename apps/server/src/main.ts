@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { createSchema, createServer, expireDueMemberships } from "@engagekit/graphql";
+import { createSchema, createServer, expireDueMemberships, runScheduledTriggers } from "@engagekit/graphql";
 import { loadConfig } from "./config.js";
 import { migrate, openOrm } from "./orm.js";
 import { ensureWorkspace } from "./seed.js";
@@ -35,15 +35,22 @@ export async function main(): Promise<void> {
   const ide = config.graphiql ? `IDE: ${url.replace(/graphql$/, "graphiql")}` : "IDE off";
   console.log(`engagekit GraphQL on ${url} (${ide}, data: ${where}, ${config.mode} mode)`);
 
-  // Time-based segment conditions flip without events: re-check due customers on a timer.
+  // Time-based segment conditions flip without events: re-check due customers on a timer; then the
+  // time-based triggers (dates relative to a trait, P(alive) drops) and those on the segments that just flipped.
   let expiring = false;
   const expiry =
     config.expiryIntervalMs > 0
       ? setInterval(() => {
           if (expiring) return;
           expiring = true;
-          expireDueMemberships(orm)
-            .catch((err: unknown) => console.error("segment expiry failed:", err))
+          const now = Date.now();
+          expireDueMemberships(orm, now)
+            .catch((err: unknown) => {
+              console.error("segment expiry failed:", err);
+              return [];
+            })
+            .then((expired) => runScheduledTriggers(orm, now, expired))
+            .catch((err: unknown) => console.error("scheduled triggers failed:", err))
             .finally(() => (expiring = false));
         }, config.expiryIntervalMs).unref()
       : undefined;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileSegment, consentFlags, consentLedger, defaultChannels, type ConsentRecord, type Profile, type SegmentDefinition } from "@engagekit/core";
+import { expireDueMemberships } from "@engagekit/graphql";
 import { coreConsentRecord, databases, startApp, type App, type ConsentIn } from "./harness.js";
 
 
@@ -175,6 +176,29 @@ for (const db of databases()) {
       // A retried batch records nothing and changes nothing.
       const again = await app.gql<{ setConsent: { created: number; segmentChanges: SegmentChange[] } }>(SET_CONSENT, { input: sent.slice(-1) });
       expect(again.data?.setConsent).toEqual({ received: 1, created: 0, segmentChanges: [] });
+    });
+
+    it("should re-check a consent segment by itself when a grant lapses or a future-dated grant takes effect (next_check_at, as the core's nextChange)", async () => {
+      await setConsent([event("cs-lapsing", "marketing", "granted", now - DAY, { channel: "email", expiresAt: now + 10 * DAY })]);
+      expect(await members(emailMarketing.key)).toEqual(await coreMembers(emailMarketing, Date.now()));
+      expect(await members(emailMarketing.key)).toContain("cs-lapsing");
+      const checks = async () =>
+        new Map(
+          (await sql<{ external_id: string; next_check_at: string | number | Date | null }>("select external_id, next_check_at from customers where external_id in ('cs-lapsing', 'cs-future')")).map((r) => [
+            r.external_id,
+            r.next_check_at === null ? null : r.next_check_at instanceof Date ? r.next_check_at.getTime() : /^\d+$/.test(String(r.next_check_at)) ? Number(r.next_check_at) : Date.parse(String(r.next_check_at)),
+          ]),
+        );
+      // The consent kind's next change: the lapse of the grant, the start of the future-dated one.
+      expect(await checks()).toEqual(new Map([["cs-lapsing", now + 10 * DAY], ["cs-future", now + 30 * DAY]]));
+      const lapsed = now + 10 * DAY + 1;
+      await expireDueMemberships(app.orm, lapsed);
+      expect(await members(emailMarketing.key)).toEqual(await coreMembers(emailMarketing, lapsed));
+      expect(await members(emailMarketing.key)).not.toContain("cs-lapsing");
+      const started = now + 30 * DAY + 1;
+      await expireDueMemberships(app.orm, started);
+      expect(await members(emailMarketing.key)).toEqual(await coreMembers(emailMarketing, started));
+      expect(await members(emailMarketing.key)).toContain("cs-future");
     });
   });
 }

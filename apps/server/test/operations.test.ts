@@ -14,7 +14,7 @@ describe("example operations (apps/server/operations/*.graphql)", () => {
 
   const ops = exampleOperations();
   it("should find the examples", () => {
-    expect(ops.map((o) => o.name)).toEqual(["1-csat", "2-csat-by-month", "3-customers", "4-record-interactions", "5-refresh-values", "6-compare-surgeries", "7-engagement-models", "8-assign-engagement-models", "9-model-effectiveness"]);
+    expect(ops.map((o) => o.name)).toEqual(["1-csat", "10-proactive-triggers", "2-csat-by-month", "3-customers", "4-record-interactions", "5-refresh-values", "6-compare-surgeries", "7-engagement-models", "8-assign-engagement-models", "9-model-effectiveness"]);
   });
 
   for (const op of ops) {

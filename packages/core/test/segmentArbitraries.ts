@@ -223,8 +223,9 @@ export function interpret(node: SegmentCondition, p: Profile, now: number, segme
       return node.op === "is" ? a === b : node.op === "atLeast" ? a >= b : a <= b;
     }
     case "consent": {
-      const key = node.channel === undefined ? node.purpose : `${node.purpose}:${node.channel}`;
-      return (p.consent?.[key] === true) === node.granted;
+      // A channel without its own flag falls back to the purpose-wide flag, as isAllowed does.
+      const narrow = node.channel === undefined ? undefined : p.consent?.[`${node.purpose}:${node.channel}`];
+      return ((narrow ?? p.consent?.[node.purpose]) === true) === node.granted;
     }
   }
   throw new Error(`oracle: unhandled ${JSON.stringify(node)}`);

@@ -13,6 +13,11 @@ export { loadProfiles } from "./data/loadProfiles.js";
 export { expireDueMemberships } from "./modules/segment/expireDueMemberships.js";
 export { refreshMemberships } from "./modules/segment/segmentService.js";
 export type { MembershipChange } from "./modules/segment/segmentService.js";
+export { applyPointsBatch } from "./modules/loyalty/applyPointsBatch.js";
+export type { PointsBatchItem, PointsBatchOutcome } from "./modules/loyalty/applyPointsBatch.js";
+export { runScheduledTriggers } from "./modules/trigger/runScheduledTriggers.js";
+export type { ScheduledRun } from "./modules/trigger/runScheduledTriggers.js";
+export type { SettleSummary } from "./modules/trigger/settleFirings.js";
 
 // Schema and extension points
 export { createSchema, coreResolvers } from "./schema/createSchema.js";

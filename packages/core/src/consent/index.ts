@@ -11,5 +11,6 @@ export { consentLedger } from "./consentLedger.js";
 export { isAllowed } from "./isAllowed.js";
 export type { ConsentDecision, ConsentRule } from "./isAllowed.js";
 export { consentFlags } from "./consentFlags.js";
+export { consentChangeTimes } from "./consentChangeTimes.js";
 export { filterExport } from "./filterExport.js";
 export type { ExportFilterOptions, FilteredExport } from "./filterExport.js";

@@ -58,4 +58,11 @@ export interface Profile {
   readonly tier?: LadderTier;
   /** Consent by purpose ("marketing") or purpose and channel ("marketing:email"); absent = not granted. */
   readonly consent?: Readonly<Record<string, boolean>>;
+  /**
+   * Epoch ms at which some consent flag may change without a new event (a
+   * future-dated entry takes effect, a grant lapses), any order — from
+   * consent's `consentChangeTimes`. The consent condition's next change reads
+   * it, so memberships are re-checked then; absent: never.
+   */
+  readonly consentChangesAt?: readonly number[];
 }

@@ -59,13 +59,15 @@ export async function lastNpsOf(scope: WorkspaceScope, part: readonly number[] |
  * values (RFM, CLV, P(alive), engagement score, the last NPS answer), the
  * ladder tier, the interaction histories the caller built, and the consent
  * map segments' `consent` condition reads (the core's consentFlags, see
- * `profileConsent` in the consent module; left out when not given).
+ * `profileConsent` in the consent module; left out when not given) with the
+ * instants it changes by itself (`consentChangesAt`, for the re-check time).
  */
 export function profileFromColumns(
   row: ProfileColumns,
   interactions: Record<string, InteractionHistory>,
   lastNps: number | undefined,
   consent?: Readonly<Record<string, boolean>>,
+  consentChangesAt?: readonly number[],
 ): Profile {
   const values: { -readonly [K in keyof ProfileValues]: ProfileValues[K] } = {};
   if (row.rfm_score && /^[1-5]{3}$/.test(row.rfm_score)) {
@@ -78,5 +80,5 @@ export function profileFromColumns(
   if (lastNps !== undefined) values.lastNps = lastNps;
   const traits = (typeof row.traits === "string" ? JSON.parse(row.traits) : (row.traits ?? {})) as Record<string, TraitValue>;
   const id = Number(row.id);
-  return { id: String(id), traits, interactions, values, ...(row.ladder_tier ? { tier: row.ladder_tier as LadderTier } : {}), ...(consent ? { consent } : {}) };
+  return { id: String(id), traits, interactions, values, ...(row.ladder_tier ? { tier: row.ladder_tier as LadderTier } : {}), ...(consent ? { consent } : {}), ...(consentChangesAt && consentChangesAt.length > 0 ? { consentChangesAt } : {}) };
 }

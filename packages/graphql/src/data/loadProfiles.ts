@@ -39,7 +39,7 @@ export async function loadProfiles(scope: WorkspaceScope, ids: readonly number[]
     const id = Number(c.id);
     const byType = times.get(id) ?? new Map<string, number[]>();
     for (const list of byType.values()) list.sort((a, b) => a - b);
-    out.set(id, profileFromColumns(c, historiesFrom(byType), lastNps.get(id)?.score, consent(id)));
+    out.set(id, profileFromColumns(c, historiesFrom(byType), lastNps.get(id)?.score, consent(id), consent.changesAt(id)));
   }
   return out;
 }

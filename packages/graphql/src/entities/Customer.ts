@@ -28,6 +28,8 @@ export const CustomerSchema = defineEntity({
      * customer's first ingestion rebuilds it from the history.
      */
     state: p.json<Record<string, unknown>>().nullable(),
+    /** What time-based triggers keep between runs: the P(alive) seen at the last run (a drop is measured from it). */
+    triggerState: p.json<Record<string, unknown>>().nullable(),
   },
   uniques: [{ properties: ["workspace", "externalId"] }],
 });

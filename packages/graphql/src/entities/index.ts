@@ -1,4 +1,5 @@
 import { ConsentEventSchema } from "./ConsentEvent.js";
+import { ContactPolicyDocumentSchema } from "./ContactPolicyDocument.js";
 import { CustomerSchema } from "./Customer.js";
 import { CustomerIdentitySchema } from "./CustomerIdentity.js";
 import { EngagementModelVersionSchema } from "./EngagementModelVersion.js";
@@ -11,10 +12,13 @@ import { PointsOperationSchema } from "./PointsOperation.js";
 import { SegmentMembershipSchema, SegmentSchema } from "./Segment.js";
 import { SupportTicketSchema, TicketEventSchema } from "./SupportTicket.js";
 import { SurveyResponseSchema } from "./SurveyResponse.js";
+import { TriggerActionSchema } from "./TriggerAction.js";
+import { TriggerDefinitionSchema } from "./TriggerDefinition.js";
 import { WorkspaceSchema } from "./Workspace.js";
 
 export {
   ConsentEventSchema,
+  ContactPolicyDocumentSchema,
   CustomerIdentitySchema,
   CustomerSchema,
   EngagementModelVersionSchema,
@@ -29,9 +33,12 @@ export {
   SupportTicketSchema,
   SurveyResponseSchema,
   TicketEventSchema,
+  TriggerActionSchema,
+  TriggerDefinitionSchema,
   WorkspaceSchema,
 };
 export type { ConsentEventEntity } from "./ConsentEvent.js";
+export type { ContactPolicyDocumentEntity } from "./ContactPolicyDocument.js";
 export type { CustomerEntity } from "./Customer.js";
 export type { CustomerIdentityEntity } from "./CustomerIdentity.js";
 export type { EngagementModelVersionEntity } from "./EngagementModelVersion.js";
@@ -44,6 +51,8 @@ export type { PointsOperationEntity } from "./PointsOperation.js";
 export type { SegmentEntity, SegmentMembershipEntity } from "./Segment.js";
 export type { SupportTicketEntity, TicketEventEntity } from "./SupportTicket.js";
 export type { SurveyResponseEntity } from "./SurveyResponse.js";
+export type { TriggerActionEntity } from "./TriggerAction.js";
+export type { TriggerDefinitionEntity } from "./TriggerDefinition.js";
 export type { WorkspaceEntity } from "./Workspace.js";
 
 /** Entities scoped by the `workspace` filter: every table but the workspaces themselves. */
@@ -63,6 +72,9 @@ export const workspaceScopedEntities = [
   ModelAssignmentSchema,
   ConsentEventSchema,
   PointsOperationSchema,
+  TriggerDefinitionSchema,
+  ContactPolicyDocumentSchema,
+  TriggerActionSchema,
 ];
 
 /** Every entity engagekit persists, for the MikroORM `entities` option. */

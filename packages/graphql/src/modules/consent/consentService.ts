@@ -1,4 +1,4 @@
-import { consentFlags, consentLedger, consentPurposes, defaultChannels, InputError, isAllowed, validateConsentRecord, type ConsentPurpose, type ConsentRecord, type ConsentState, type ProfileChange } from "@engagekit/core";
+import { consentChangeTimes, consentFlags, consentLedger, consentPurposes, defaultChannels, InputError, isAllowed, validateConsentRecord, type ConsentPurpose, type ConsentRecord, type ConsentState, type ProfileChange } from "@engagekit/core";
 import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
 import { chunks } from "../../data/chunks.js";
 import { insertRows } from "../../data/insertRows.js";
@@ -6,6 +6,7 @@ import { toMs, type SqlDate } from "../../data/sqlDate.js";
 import { ConsentEventSchema } from "../../entities/ConsentEvent.js";
 import { checkBatch, checkKey, existingKeys, reject, resolveCustomers } from "../ingestion/ingest.js";
 import { refreshMemberships } from "../segment/segmentService.js";
+import { evaluateIngestedTriggers } from "../trigger/evaluateIngestedTriggers.js";
 import { ConsentDecisionType, ConsentEntryType, CustomerConsentType, SetConsentPayload } from "./Consent.type.js";
 import type { ConsentInput } from "./Consent.input.js";
 
@@ -104,7 +105,10 @@ export async function setConsent(scope: WorkspaceScope, input: readonly ConsentI
       list.push({ kind: "consent", purpose: record.purpose });
       changes.set(id, list);
     }
-    const segments = changes.size === 0 ? [] : await refreshMemberships(scope.with(tx), [...changes.keys()], Date.now(), { changes, always: newIds });
+    const now = Date.now();
+    const segments = changes.size === 0 ? [] : await refreshMemberships(scope.with(tx), [...changes.keys()], now, { changes, always: newIds });
+    // Triggers (issue 13): segment entered / exited triggers on the memberships consent just changed, same transaction.
+    if (segments.length > 0) await evaluateIngestedTriggers(scope.with(tx), now, { segments });
     return Object.assign(new SetConsentPayload(), {
       received: input.length,
       created: todo.length,
@@ -121,6 +125,11 @@ export async function setConsent(scope: WorkspaceScope, input: readonly ConsentI
  * A customer without events has no state (the core reads that as "nothing granted").
  */
 export async function consentStates(scope: WorkspaceScope, customerIds: readonly number[], asOf: number): Promise<Map<number, ConsentState>> {
+  return statesOf(await consentRecords(scope, customerIds), asOf);
+}
+
+/** The stored consent events of customers as the core's records (customerId: the database id), one statement per 400 customers. */
+async function consentRecords(scope: WorkspaceScope, customerIds: readonly number[]): Promise<ConsentRecord[]> {
   const records: ConsentRecord[] = [];
   for (const part of chunks([...new Set(customerIds)])) {
     const rows = await scope.select<ConsentRow>(
@@ -140,6 +149,10 @@ export async function consentStates(scope: WorkspaceScope, customerIds: readonly
       });
     }
   }
+  return records;
+}
+
+function statesOf(records: readonly ConsentRecord[], asOf: number): Map<number, ConsentState> {
   const out = new Map<number, ConsentState>();
   for (const [id, state] of consentLedger(records, asOf)) out.set(Number(id), state);
   return out;
@@ -151,12 +164,10 @@ export async function consentStates(scope: WorkspaceScope, customerIds: readonly
  * registry (the registry ingestion validates interactions against). With no
  * entry on a channel, the core's isAllowed answers for that channel what it
  * answers purpose-wide (the purpose-wide entry alone decides), so naming
- * more channels changes no answer, it only makes the key present: a segment
- * condition `{ type: "consent", purpose, channel }` reads the right answer
- * whenever its channel is a default one or appears in the customer's
- * entries. A condition on another channel the customer never recorded
- * consent for reads an absent key, i.e. "not granted" (wrong only for a
- * purpose-wide grant or for `service`, which needs no grant).
+ * more channels changes no answer, it only makes the key present. A segment
+ * condition `{ type: "consent", purpose, channel }` on any other channel
+ * reads the purpose-wide flag when the key is absent (the core's consent
+ * kind falls back as isAllowed does), so every channel reads the right answer.
  */
 export const PROFILE_CONSENT_CHANNELS: readonly string[] = Object.freeze(defaultChannels.map((c) => c.id));
 
@@ -167,18 +178,42 @@ export const PROFILE_CONSENT_CHANNELS: readonly string[] = Object.freeze(default
  * purpose-wide, and per channel of {@link PROFILE_CONSENT_CHANNELS} and of
  * the customer's entries). Returns a lookup by customer id; customers
  * without events share the map of an empty state (nothing granted but
- * service). Cost: one `limit 1` probe of the workspace's `consent_events`;
- * only when it finds a row, the states' one statement per 400 customers.
+ * service), and their change times (see {@link ProfileConsent}). Cost: one
+ * `limit 1` probe of the workspace's `consent_events`; only when it finds a
+ * row, one statement per 400 customers.
  */
-export async function profileConsent(scope: WorkspaceScope, customerIds: readonly number[], now: number): Promise<(customerId: number) => Readonly<Record<string, boolean>>> {
+export async function profileConsent(scope: WorkspaceScope, customerIds: readonly number[], now: number): Promise<ProfileConsent> {
   const none: Readonly<Record<string, boolean>> = Object.freeze(consentFlags(undefined, PROFILE_CONSENT_CHANNELS, now));
-  if (customerIds.length === 0) return () => none;
+  const never: readonly number[] = Object.freeze([]);
+  const empty = Object.assign(() => none, { changesAt: () => never });
+  if (customerIds.length === 0) return empty;
   const any = await scope.select<{ one: number }>("select 1 as one from consent_events where workspace_id = ? limit 1");
-  if (any.length === 0) return () => none;
+  if (any.length === 0) return empty;
+  const records = await consentRecords(scope, customerIds);
   const flags = new Map<number, Readonly<Record<string, boolean>>>();
-  for (const [id, state] of await consentStates(scope, customerIds, now)) flags.set(id, consentFlags(state, PROFILE_CONSENT_CHANNELS, now));
-  return (id) => flags.get(id) ?? none;
+  for (const [id, state] of statesOf(records, now)) flags.set(id, consentFlags(state, PROFILE_CONSENT_CHANNELS, now));
+  const byCustomer = new Map<number, ConsentRecord[]>();
+  for (const r of records) {
+    const id = Number(r.customerId);
+    const list = byCustomer.get(id);
+    if (list) list.push(r);
+    else byCustomer.set(id, [r]);
+  }
+  const changes = new Map<number, readonly number[]>();
+  for (const [id, list] of byCustomer) {
+    const times = consentChangeTimes(list, now);
+    if (times.length > 0) changes.set(id, times);
+  }
+  return Object.assign((id: number) => flags.get(id) ?? none, { changesAt: (id: number) => changes.get(id) ?? never });
 }
+
+/**
+ * A customer's `Profile.consent` map, and `changesAt`: the instants after
+ * now when it changes by itself (the core's consentChangeTimes: future-dated
+ * events, lapsing grants) — `Profile.consentChangesAt`, so the segments'
+ * consent condition schedules the membership re-check (`next_check_at`).
+ */
+export type ProfileConsent = ((customerId: number) => Readonly<Record<string, boolean>>) & { readonly changesAt: (customerId: number) => readonly number[] };
 
 /**
  * The API view of a state at `now`: its entries by key, and the core's

@@ -4,6 +4,7 @@ import type { EntityManager } from "@mikro-orm/knex";
 import type { Context } from "../../server/Context.js";
 import { refreshMemberships, type MembershipChange } from "../segment/segmentService.js";
 import { advanceCustomerState, type StateChange } from "../state/advanceCustomerState.js";
+import { evaluateIngestedTriggers } from "../trigger/evaluateIngestedTriggers.js";
 import type { ActivityBatch } from "../state/CustomerStateDoc.js";
 import type { Interaction, ProfileChange } from "@engagekit/core";
 import { InteractionSchema } from "../../entities/Interaction.js";
@@ -83,6 +84,8 @@ async function segmentChanges(
   for (const id of ids) (changes.get(id) as ProfileChange[]).push({ kind: "value", metric: "engagementScore" });
   for (const c of states) if (c.kind === "ladderTier") (changes.get(c.customerId) as ProfileChange[]).push({ kind: "tier" });
   const segments = await refreshMemberships(scope, ids, now, { changes, always: created, profiles });
+  // Triggers (issue 13): event-driven triggers on this batch, same transaction; no-op without active triggers.
+  await evaluateIngestedTriggers(scope, now, { interactions: batch.interactions, segments, changes });
   return { segments, states };
 }
 

@@ -114,7 +114,7 @@ export async function advanceCustomerState(
     }
     const score = scoreAt(f.doc, now);
     // The rung moves on the profile as it stood (stored score); the new score is set after.
-    const base = profileFromColumns(row, historiesOf(f.doc), lastNps.get(id)?.score, consent(id));
+    const base = profileFromColumns(row, historiesOf(f.doc), lastNps.get(id)?.score, consent(id), consent.changesAt(id));
     const moved = ladder.update(row.ladder_tier ? { tier: row.ladder_tier as LadderTier, since: now } : undefined, base, now);
     const tier = moved.state.tier;
     for (const t of moved.transitions) changes.push({ customerId: id, kind: "ladderTier", from: t.from, to: t.to, reason: `${t.direction}: ${t.reason}` });
