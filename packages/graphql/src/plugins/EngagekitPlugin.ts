@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from "type-graphql";
-import type { EntitySchema } from "@mikro-orm/core";
+import type { EntitySchema, MigrationObject } from "@mikro-orm/core";
 import type { ResolverClass } from "../schema/createSchema.js";
 import type { Context } from "../server/Context.js";
 import type { WorkspaceScope } from "../data/WorkspaceScope.js";
@@ -7,11 +7,7 @@ import type { PluginConditionKind } from "./PluginConditionKind.js";
 import type { PluginMetric } from "./PluginMetric.js";
 
 /** A migration as MikroORM's `migrationsList` takes it: a name and a `Migration` subclass. */
-export interface PluginMigration {
-  readonly name: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MikroORM's own constructor type
-  readonly class: new (...args: any[]) => object;
-}
+export type PluginMigration = MigrationObject;
 
 /** A plugin's migrations, one list per dialect (the DDL differs), oldest first. */
 export interface PluginMigrations {
