@@ -1,8 +1,15 @@
-import type { SegmentCondition } from "@engagekit/core";
 import type { EngagekitPlugin } from "./EngagekitPlugin.js";
 import type { ConditionNode, PluginConditionKind } from "./PluginConditionKind.js";
 
-type Leaf = Exclude<SegmentCondition, { readonly type: "all" | "any" | "not" }>;
+/**
+ * engagekit's own leaves, by their `type` only (the core validates their
+ * fields at runtime). A plugin's node never matches it, since its `type` is
+ * none of these: the plugin's parameters are checked exactly.
+ */
+type EngagekitLeaf = {
+  readonly type: "trait" | "performed" | "firstPerformed" | "lastPerformed" | "value" | "rfmSegment" | "ladderTier" | "consent" | "inSegment";
+  readonly [field: string]: unknown;
+};
 type NodeOf<K> = K extends PluginConditionKind<infer T, infer P> ? ConditionNode<T, P> : never;
 
 /** The condition nodes the plugins `P` add (a union of `{ type, ...params }`). */
@@ -10,7 +17,7 @@ export type PluginConditionOf<P extends readonly EngagekitPlugin[]> = NodeOf<Non
 
 /** A condition tree over engagekit's kinds and the extra leaves `X`. */
 export type ConditionWith<X> =
-  | Leaf
+  | EngagekitLeaf
   | X
   | { readonly type: "all"; readonly conditions: readonly ConditionWith<X>[] }
   | { readonly type: "any"; readonly conditions: readonly ConditionWith<X>[] }
