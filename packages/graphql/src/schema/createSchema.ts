@@ -22,6 +22,7 @@ import { RecommendationResolver } from "../modules/recommendation/recommendation
 import type { EngagekitPlugin } from "../plugins/EngagekitPlugin.js";
 import { assemblePlugins } from "../plugins/assemblePlugins.js";
 import { attachPlugins } from "../plugins/PluginRuntime.js";
+import { forgetExternalFields } from "../plugins/forgetExternalFields.js";
 
 /** A type-graphql resolver class. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver type
@@ -61,6 +62,8 @@ export async function createSchema(options: CreateSchemaOptions = {}): Promise<G
     ...(plugins.types.length > 0 ? { orphanedTypes: plugins.types } : {}),
     ...(plugins.middlewares.length > 0 ? { globalMiddlewares: plugins.middlewares } : {}),
   });
+  // Integrators' field resolvers must not leak into the next build's types (tests build several schemas).
+  if (options.resolvers?.length || plugins.resolvers.length > 0) forgetExternalFields();
   // The plain bindings would bypass global middlewares: keep type-graphql's wrappers when plugins bring any.
   if (plugins.middlewares.length === 0) bindResolvers(schema, "Customer", customerFields);
   attachPlugins(schema, plugins.runtime);
