@@ -211,6 +211,21 @@ for (const db of dbs) {
       expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT" });
     });
 
+    it("should keep the plugin's traits when ingestion re-evaluates customers from its own profiles", async () => {
+      // A purchase by c2 re-evaluates c2 (basic-renewing depends on purchases) from the batch's folded profile:
+      // without the plugin's traits c2 would drop out of renewing-30.
+      const res = await gql<{ recordOrders: { created: number; segmentChanges: { customerId: string; entered: string[]; exited: string[] }[] } }>(
+        `mutation($input: [OrderInput!]!) { recordOrders(input: $input) { created segmentChanges { customerId entered exited } } }`,
+        { input: [{ externalId: "c2-new", customer: { externalId: "c2" }, orderedAt: new Date().toISOString(), amount: 5 }] },
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.recordOrders.created).toBe(1);
+      expect(res.data?.recordOrders.segmentChanges).toEqual([]);
+      expect(await members("renewing-30")).toEqual(["c1", "c2", "c4", "c5"]);
+      const risk = await gql<{ metrics: { churnRisk: { atRisk: number } } }>(`{ metrics { churnRisk { atRisk } } }`);
+      expect(risk.data?.metrics.churnRisk.atRisk).toBe(1);
+    });
+
     it("should move customers in and out as subscriptions change and as renewal windows pass", async () => {
       // c3 now renews in 2 days: it enters; c1 moves to 100 days: it leaves.
       const res = await gql(upsert, {
