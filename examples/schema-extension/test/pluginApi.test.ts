@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { printSchema } from "graphql";
-import { createSchema, defineConditionKind, definePlugin, defineSegment, pluginMigrations, type PluginConditionOf } from "@engagekit/graphql";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openOrm } from "@engagekit/server/orm";
+import { createSchema, createServer, defineConditionKind, definePlugin, defineSegment, pluginMigrations, type PluginConditionOf } from "@engagekit/graphql";
 import { subscriptionsPlugin, type SubscriptionsPlugin } from "../src/subscriptionsPlugin.js";
 import { renewingWithin } from "../src/renewingWithin.js";
 
@@ -70,5 +74,18 @@ describe("the plugin API at startup", () => {
     expect(plain).not.toContain("type Metrics");
     expect(plain).not.toContain("type Subscription {");
     expect(plain).not.toContain("upsertSubscriptions");
+  });
+
+  it("should refuse createServer plugins that differ from the schema's", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ek-plugin-api-"));
+    const orm = await openOrm({ sqliteFile: join(dir, "x.sqlite") }, { plugins: [plugin] });
+    try {
+      await expect(createServer({ orm, schema: await createSchema(), plugins: [plugin], defaultWorkspace: "demo" })).rejects.toThrow(
+        'createServer: plugins "subscriptions" differ between createSchema({ plugins }) and createServer({ plugins })',
+      );
+    } finally {
+      await orm.close(true);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -112,6 +112,8 @@ export interface EngagekitServer {
  * `extensions.stacktrace`; internal errors are masked (see formatError).
  */
 export async function createServer(options: CreateServerOptions): Promise<EngagekitServer> {
+  // First: a plugin mismatch is a startup error, before anything is opened.
+  const pluginRuntime = pluginsOfSchema(options.schema, (options.plugins ?? []).filter(isEngagekitPlugin));
   const httpServer = createHttpServer();
   const reader = openSqlReader(options.orm);
   const requestTimeoutMs = positive("requestTimeoutMs", options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
@@ -119,7 +121,6 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
   // Resolvers check the request's deadline before they run (before the compiled executor reads them).
   guardResolvers(options.schema);
   const inFlight = new Set<RequestDeadline>();
-  const pluginRuntime = pluginsOfSchema(options.schema, (options.plugins ?? []).filter(isEngagekitPlugin));
   const apollo = new ApolloServer<Context>({
     ...(options.executor === "graphql-js" ? { schema: options.schema } : { gateway: compiledExecutor(options.schema) }),
     introspection: options.introspection ?? true,
