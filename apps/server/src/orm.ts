@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MikroORM, type Options } from "@mikro-orm/core";
 import { Migrator } from "@mikro-orm/migrations";
-import { dialectOf, ormOptions, type DatabaseTarget } from "@engagekit/graphql";
+import { dialectOf, ormOptions, pluginMigrations, type DatabaseTarget, type EngagekitPlugin } from "@engagekit/graphql";
 import { postgresqlMigrations } from "./migrations/postgresql/index.js";
 import { sqliteMigrations } from "./migrations/sqlite/index.js";
 
@@ -12,16 +12,21 @@ const srcDir = resolve(dirname(fileURLToPath(import.meta.url)), "../src");
 /**
  * Opens the database with the migrator attached. Migrations are listed
  * statically per dialect (SQLite and PostgreSQL DDL differ), so they run the
- * same from compiled JS and under the test runner.
+ * same from compiled JS and under the test runner. Plugins' entities are
+ * registered and their migrations run after engagekit's, tracked in the same
+ * table as `<plugin>:<name>` (see `pluginMigrations`).
  */
-export async function openOrm(target: DatabaseTarget, options: { debug?: Options["debug"]; logger?: (m: string) => void } = {}): Promise<MikroORM> {
+export async function openOrm(
+  target: DatabaseTarget,
+  options: { debug?: Options["debug"]; logger?: (m: string) => void; plugins?: readonly EngagekitPlugin[] } = {},
+): Promise<MikroORM> {
   if ("sqliteFile" in target && target.sqliteFile !== ":memory:") mkdirSync(dirname(target.sqliteFile), { recursive: true });
   const dialect = dialectOf(target);
   return MikroORM.init(
     ormOptions(target, {
       extensions: [Migrator],
       migrations: {
-        migrationsList: dialect === "sqlite" ? sqliteMigrations : postgresqlMigrations,
+        migrationsList: [...(dialect === "sqlite" ? sqliteMigrations : postgresqlMigrations), ...pluginMigrations(options.plugins ?? [], dialect)],
         path: resolve(srcDir, "migrations", dialect),
         emit: "ts",
         snapshot: false,
@@ -30,7 +35,7 @@ export async function openOrm(target: DatabaseTarget, options: { debug?: Options
       },
       ...(options.debug !== undefined ? { debug: options.debug } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
-    }),
+    }, options.plugins ?? []),
   );
 }
 

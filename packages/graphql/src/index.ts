@@ -26,6 +26,21 @@ export { CustomerType } from "./modules/customer/Customer.type.js";
 export { IntervalType } from "./modules/common/Interval.type.js";
 export { Connection, PageInfo, MAX_PAGE_SIZE, encodeCursor, decodeCursor } from "./modules/common/connection.js";
 
+// Plugins
+export { definePlugin, isEngagekitPlugin } from "./plugins/EngagekitPlugin.js";
+export type { EngagekitPlugin, PluginSpec, PluginMigration, PluginMigrations, PluginProfileTraits, PluginTraits } from "./plugins/EngagekitPlugin.js";
+export { defineConditionKind } from "./plugins/PluginConditionKind.js";
+export type { ConditionKindSpec, ConditionNode, ParamsSchema, PluginConditionKind } from "./plugins/PluginConditionKind.js";
+export { defineMetric } from "./plugins/PluginMetric.js";
+export type { MetricSpec, PluginMetric } from "./plugins/PluginMetric.js";
+export { MetricsType } from "./plugins/MetricsType.js";
+export { defineSegment } from "./plugins/defineSegment.js";
+export type { ConditionWith, PluginConditionOf, SegmentDefinitionWith } from "./plugins/defineSegment.js";
+export { fieldExtensions } from "./plugins/fieldExtensions.js";
+export { pluginMigrations, pluginEntities } from "./plugins/pluginMigrations.js";
+export { pluginRuntime } from "./plugins/PluginRuntime.js";
+export type { PluginRuntime } from "./plugins/PluginRuntime.js";
+
 // Server
 export { createServer, WORKSPACE_HEADER } from "./server/createServer.js";
 export type { CreateServerOptions, EngagekitServer } from "./server/createServer.js";

@@ -3,6 +3,7 @@ import type { EntityManager, QueryBuilder } from "@mikro-orm/knex";
 import { WORKSPACE_FILTER } from "./ormOptions.js";
 import type { SqlReader } from "./SqlReader.js";
 import { sqliteTransaction } from "./sqliteTransaction.js";
+import type { PluginRuntime } from "../plugins/PluginRuntime.js";
 
 /**
  * The one place that scopes data access to a workspace. A request gets one
@@ -15,6 +16,8 @@ export class WorkspaceScope {
   readonly workspaceId: number;
   /** The fast SQLite read path, when the server opened one (see {@link SqlReader}). */
   readonly reader: SqlReader | null;
+  /** The installed plugins' condition registry and profile traits (null: engagekit's own kinds only). */
+  readonly plugins: PluginRuntime | null;
   #em: EntityManager | null;
   readonly #fork: (() => EntityManager) | null;
 
@@ -23,9 +26,10 @@ export class WorkspaceScope {
    * use, so a request served entirely by the SQLite read path (a list
    * query) never builds an EntityManager it does not need.
    */
-  constructor(em: EntityManager | (() => EntityManager), workspaceId: number, reader: SqlReader | null = null) {
+  constructor(em: EntityManager | (() => EntityManager), workspaceId: number, reader: SqlReader | null = null, plugins: PluginRuntime | null = null) {
     this.workspaceId = workspaceId;
     this.reader = reader;
+    this.plugins = plugins;
     this.#em = typeof em === "function" ? null : this.scoped(em);
     this.#fork = typeof em === "function" ? em : null;
   }
@@ -82,7 +86,7 @@ export class WorkspaceScope {
 
   /** The same workspace on another EntityManager (a transaction's). */
   with(em: EntityManager): WorkspaceScope {
-    return new WorkspaceScope(em, this.workspaceId, this.reader);
+    return new WorkspaceScope(em, this.workspaceId, this.reader, this.plugins);
   }
 
   /**

@@ -41,5 +41,7 @@ export async function loadProfiles(scope: WorkspaceScope, ids: readonly number[]
     for (const list of byType.values()) list.sort((a, b) => a - b);
     out.set(id, profileFromColumns(c, historiesFrom(byType), lastNps.get(id)?.score, consent(id), consent.changesAt(id)));
   }
+  // Plugins' traits (`<plugin>.<key>`), which their condition kinds read.
+  await scope.plugins?.extendProfiles(scope, out, now);
   return out;
 }

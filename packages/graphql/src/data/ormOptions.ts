@@ -2,6 +2,8 @@ import type { Options } from "@mikro-orm/core";
 import { BetterSqliteDriver } from "@mikro-orm/better-sqlite";
 import { PostgreSqlDriver } from "@mikro-orm/postgresql";
 import { entities, workspaceScopedEntities } from "../entities/index.js";
+import type { EngagekitPlugin } from "../plugins/EngagekitPlugin.js";
+import { pluginEntities } from "../plugins/pluginMigrations.js";
 
 /** Where the data lives: a PostgreSQL URL, or an SQLite file (the default). */
 export type DatabaseTarget = { readonly url: string } | { readonly sqliteFile: string };
@@ -18,16 +20,20 @@ export const WORKSPACE_FILTER = "workspace";
  * MikroORM options for engagekit's entities on either driver. The workspace
  * filter is on by default and takes the workspace id as a required
  * parameter, so an unscoped read fails loudly instead of leaking tenants.
+ * Plugins' entities are added; those with a `workspace` property are scoped
+ * by the same filter.
  */
-export function ormOptions(target: DatabaseTarget, extra: Partial<Options> = {}): Options {
+export function ormOptions(target: DatabaseTarget, extra: Partial<Options> = {}, plugins: readonly EngagekitPlugin[] = []): Options {
+  const extraEntities = pluginEntities(plugins);
+  const scoped = [...workspaceScopedEntities, ...extraEntities.filter((e) => "workspace" in e.meta.properties)];
   const common: Options = {
-    entities,
+    entities: [...entities, ...extraEntities],
     allowGlobalContext: false,
     forceUtcTimezone: true,
     filters: {
       [WORKSPACE_FILTER]: {
         cond: (args: { id: number }) => ({ workspace: args.id }),
-        entity: workspaceScopedEntities.map((e) => e.meta.className),
+        entity: scoped.map((e) => e.meta.className),
         default: true,
         args: true,
       },

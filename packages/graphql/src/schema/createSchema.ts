@@ -20,6 +20,10 @@ import { ConsentResolver } from "../modules/consent/consent.resolver.js";
 import { LoyaltyHistoryResolver, LoyaltyResolver } from "../modules/loyalty/loyalty.resolver.js";
 import { RecommendationResolver } from "../modules/recommendation/recommendation.resolver.js";
 import { TriggerResolver } from "../modules/trigger/trigger.resolver.js";
+import type { EngagekitPlugin } from "../plugins/EngagekitPlugin.js";
+import { assemblePlugins } from "../plugins/assemblePlugins.js";
+import { attachPlugins } from "../plugins/PluginRuntime.js";
+import { forgetExternalFields } from "../plugins/forgetExternalFields.js";
 
 /** A type-graphql resolver class. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver type
@@ -36,6 +40,12 @@ export interface CreateSchemaOptions {
    * `Customer`), and read the same {@link Context}.
    */
   readonly resolvers?: readonly ResolverClass[];
+  /**
+   * Plugins made with `definePlugin` (types, resolvers, condition kinds,
+   * metrics, middlewares; see packages/graphql/README.md, "Writing a plugin").
+   * Name or condition-kind clashes throw here, at startup.
+   */
+  readonly plugins?: readonly EngagekitPlugin[];
 }
 
 /**
@@ -44,9 +54,20 @@ export interface CreateSchemaOptions {
  * `schema.graphql` and checked for drift.
  */
 export async function createSchema(options: CreateSchemaOptions = {}): Promise<GraphQLSchema> {
-  const resolvers = [...coreResolvers, ...(options.resolvers ?? [])] as NonEmptyArray<ResolverClass>;
-  const schema = await buildSchema({ resolvers, validate: false, emitSchemaFile: false });
-  bindResolvers(schema, "Customer", customerFields);
+  const plugins = assemblePlugins(options.plugins ?? []);
+  const resolvers = [...coreResolvers, ...(options.resolvers ?? []), ...plugins.resolvers] as NonEmptyArray<ResolverClass>;
+  const schema = await buildSchema({
+    resolvers,
+    validate: false,
+    emitSchemaFile: false,
+    ...(plugins.types.length > 0 ? { orphanedTypes: plugins.types } : {}),
+    ...(plugins.middlewares.length > 0 ? { globalMiddlewares: plugins.middlewares } : {}),
+  });
+  // Integrators' field resolvers must not leak into the next build's types (tests build several schemas).
+  if (options.resolvers?.length || plugins.resolvers.length > 0) forgetExternalFields();
+  // The plain bindings would bypass global middlewares: keep type-graphql's wrappers when plugins bring any.
+  if (plugins.middlewares.length === 0) bindResolvers(schema, "Customer", customerFields);
+  attachPlugins(schema, plugins.runtime);
   return schema;
 }
 

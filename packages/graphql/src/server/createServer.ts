@@ -24,6 +24,8 @@ import { DEADLINE, DEFAULT_REQUEST_TIMEOUT_MS, RequestDeadline, guardResolvers }
 import { applySecurityHeaders, htmlPageCsp, ROUTE_CSP, SECURITY_HEADERS } from "./securityHeaders.js";
 import { currentRequestId, inRequestScope } from "./requestScope.js";
 import { openSqlReader } from "../data/SqlReader.js";
+import { isEngagekitPlugin, type EngagekitPlugin } from "../plugins/EngagekitPlugin.js";
+import { pluginsOfSchema } from "../plugins/PluginRuntime.js";
 
 /** The header that picks the workspace of a request (API keys will replace it). */
 export const WORKSPACE_HEADER = "x-engagekit-workspace";
@@ -36,8 +38,12 @@ export interface CreateServerOptions {
   readonly defaultWorkspace: string;
   /** Serve the offline GraphiQL IDE at `GET /graphiql` (default true). */
   readonly graphiql?: boolean | { readonly defaultQuery?: string; readonly tabs?: readonly { query: string; variables?: string }[] };
-  /** Extra Apollo plugins (logging, limits…). */
-  readonly plugins?: readonly ApolloServerPlugin<Context>[];
+  /**
+   * Extra Apollo plugins (logging, limits…), and engagekit plugins (made by
+   * `definePlugin`): those must be the ones the schema was built with
+   * (`createSchema({ plugins })`), which they default to.
+   */
+  readonly plugins?: readonly (ApolloServerPlugin<Context> | EngagekitPlugin)[];
   /** Largest request body accepted, in bytes (default 10 MiB). */
   readonly maxBodyBytes?: number;
   /** Deepest field nesting accepted, introspection fields included (default 12), and most aliases per operation (default 50). */
@@ -106,6 +112,8 @@ export interface EngagekitServer {
  * `extensions.stacktrace`; internal errors are masked (see formatError).
  */
 export async function createServer(options: CreateServerOptions): Promise<EngagekitServer> {
+  // First: a plugin mismatch is a startup error, before anything is opened.
+  const pluginRuntime = pluginsOfSchema(options.schema, (options.plugins ?? []).filter(isEngagekitPlugin));
   const httpServer = createHttpServer();
   const reader = openSqlReader(options.orm);
   const requestTimeoutMs = positive("requestTimeoutMs", options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
@@ -131,7 +139,7 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
-      ...(options.plugins ?? []),
+      ...(options.plugins ?? []).filter((p): p is ApolloServerPlugin<Context> => !isEngagekitPlugin(p)),
     ],
   });
   await apollo.start();
@@ -159,7 +167,7 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
     const header = req.headers[WORKSPACE_HEADER];
     const slug = (Array.isArray(header) ? header[0] : header) || options.defaultWorkspace;
     const workspace = await resolveWorkspace(fork, slug);
-    const scope = new WorkspaceScope(fork, workspace.id, reader);
+    const scope = new WorkspaceScope(fork, workspace.id, reader, pluginRuntime);
     const ctx: Context & { readonly [DEADLINE]: RequestDeadline } = { workspace, scope, loaders: createLoaders(scope), [DEADLINE]: deadline };
     return ctx;
   }

@@ -13,7 +13,7 @@ import { toCustomerType, type CustomerRow } from "../customer/Customer.type.js";
 import { SegmentInput } from "./Segment.input.js";
 import { SegmentType, toSegmentType, type SegmentRow } from "./Segment.type.js";
 import { SegmentPreviewType, SegmentValidationType } from "./SegmentValidation.type.js";
-import { invalidDefinition, loadSegments, refreshMemberships, toDefinition, validate } from "./segmentService.js";
+import { invalidDefinition, loadSegments, refreshMemberships, registryOptions, toDefinition, validate } from "./segmentService.js";
 
 const SegmentConnection = Connection(SegmentType, "Segment");
 type SegmentConnection = InstanceType<typeof SegmentConnection>;
@@ -52,7 +52,7 @@ export class SegmentResolver {
 
   @Query(() => SegmentValidationType, { description: "Checks a definition without saving it: every issue with its JSON path." })
   async validateSegment(@Ctx() ctx: Context, @Arg("input", () => SegmentInput) input: SegmentInput): Promise<SegmentValidationType> {
-    const result = validate(definitionOf(input), await loadSegments(ctx.scope));
+    const result = validate(definitionOf(input), await loadSegments(ctx.scope), ctx.scope);
     return Object.assign(new SegmentValidationType(), {
       valid: result.valid,
       issues: result.issues.map((i) => ({ code: i.code, path: ["input", ...i.path].join("."), message: i.message, value: i.value ?? null })),
@@ -63,10 +63,10 @@ export class SegmentResolver {
   async previewSegment(@Ctx() ctx: Context, @Arg("input", () => SegmentInput) input: SegmentInput): Promise<SegmentPreviewType> {
     const others = await loadSegments(ctx.scope);
     const definition = definitionOf(input);
-    const result = validate(definition, others);
+    const result = validate(definition, others, ctx.scope);
     if (!result.valid) throw invalidDefinition(result.issues);
     const segments = [...others.filter((s) => s.key !== input.key).map(toDefinition), definition];
-    const predicate = compileSegment(definition, { segments });
+    const predicate = compileSegment(definition, { segments, ...registryOptions(ctx.scope) });
     const profiles = await loadProfiles(ctx.scope, "all");
     const now = Date.now();
     let count = 0;
@@ -85,7 +85,7 @@ export class SegmentResolver {
     if (!row) throw notFound(key);
     const profile = (await loadProfiles(ctx.scope, [Number(customerId)])).get(Number(customerId));
     if (!profile) throw new GraphQLError(`no customer ${customerId}`, { extensions: { code: "NOT_FOUND", field: "customerId" } });
-    return explainSegment(toDefinition(row), profile, Date.now(), { segments: segments.map(toDefinition) }) as unknown as Record<string, unknown>;
+    return explainSegment(toDefinition(row), profile, Date.now(), { segments: segments.map(toDefinition), ...registryOptions(ctx.scope) }) as unknown as Record<string, unknown>;
   }
 
   @Mutation(() => SegmentType, { description: "Creates a segment and computes its members. CONFLICT when the key exists; BAD_USER_INPUT with every issue when invalid." })
@@ -94,7 +94,7 @@ export class SegmentResolver {
     if (others.some((s) => s.key === input.key)) {
       throw new GraphQLError(`a segment with key ${JSON.stringify(input.key)} exists`, { extensions: { code: "CONFLICT", field: "input.key" } });
     }
-    const result = validate(definitionOf(input), others);
+    const result = validate(definitionOf(input), others, ctx.scope);
     if (!result.valid) throw invalidDefinition(result.issues);
     return ctx.scope.em.transactional(async (tx) => {
       const scope = ctx.scope.with(tx);
@@ -124,7 +124,7 @@ export class SegmentResolver {
     const row = others.find((s) => s.key === key);
     if (!row) throw notFound(key);
     if (input.key !== key) throw new GraphQLError("a segment's key cannot change", { extensions: { code: "BAD_USER_INPUT", field: "input.key" } });
-    const result = validate(definitionOf(input), others);
+    const result = validate(definitionOf(input), others, ctx.scope);
     if (!result.valid) throw invalidDefinition(result.issues);
     return ctx.scope.em.transactional(async (tx) => {
       const scope = ctx.scope.with(tx);

@@ -1,4 +1,5 @@
 import {
+  type ConditionRegistry,
   createSegmentMembership,
   profileChangeKey,
   type Profile,
@@ -29,10 +30,15 @@ export async function loadSegments(scope: WorkspaceScope): Promise<SegmentRow[]>
   return scope.select<SegmentRow>("select id, key, name, description, definition from segments where workspace_id = ? order by key");
 }
 
-/** Validates a definition against the workspace's other segments (for `inSegment` references and cycles). */
-export function validate(definition: SegmentDefinition, others: readonly SegmentRow[]): SegmentValidation {
+/** The condition registry of the scope's plugins, as core segment options (empty: engagekit's kinds). */
+export function registryOptions(scope: WorkspaceScope): { readonly registry?: ConditionRegistry } {
+  return scope.plugins ? { registry: scope.plugins.registry } : {};
+}
+
+/** Validates a definition against the workspace's other segments (for `inSegment` references and cycles) and the plugins' kinds. */
+export function validate(definition: SegmentDefinition, others: readonly SegmentRow[], scope?: WorkspaceScope): SegmentValidation {
   const segments = others.filter((s) => s.key !== definition.id).map(toDefinition);
-  return validateSegmentDefinition(definition, { segments: [...segments, definition] });
+  return validateSegmentDefinition(definition, { segments: [...segments, definition], ...(scope ? registryOptions(scope) : {}) });
 }
 
 /** BAD_USER_INPUT carrying every issue, the first one's path as `field`. */
@@ -54,14 +60,19 @@ export function invalidDefinition(issues: readonly SegmentIssue[]): GraphQLError
  * ingestion batch cost more than evaluating a batch's customers). The cache
  * key is the definitions' text, so an edited segment compiles afresh.
  */
-const compiled = new Map<string, ReturnType<typeof createSegmentMembership>>();
+const compiledByRegistry = new WeakMap<object, Map<string, ReturnType<typeof createSegmentMembership>>>();
+const NO_PLUGINS = {};
 const COMPILED_MAX = 64;
-function compiledMembership(segments: readonly SegmentRow[]): ReturnType<typeof createSegmentMembership> {
+function compiledMembership(segments: readonly SegmentRow[], scope: WorkspaceScope): ReturnType<typeof createSegmentMembership> {
+  // One cache per condition registry: the same text compiles differently under other plugins.
+  const registryKey = scope.plugins?.registry ?? NO_PLUGINS;
+  let compiled = compiledByRegistry.get(registryKey);
+  if (!compiled) compiledByRegistry.set(registryKey, (compiled = new Map()));
   const key = segments.map((s) => `${s.key}\u0000${s.name}\u0000${typeof s.definition === "string" ? s.definition : JSON.stringify(s.definition)}`).join("\u0001");
   let membership = compiled.get(key);
   if (!membership) {
     const definitions = segments.map(toDefinition);
-    membership = createSegmentMembership(definitions, { segments: definitions });
+    membership = createSegmentMembership(definitions, { segments: definitions, ...registryOptions(scope) });
     if (compiled.size >= COMPILED_MAX) compiled.delete(compiled.keys().next().value as string);
     compiled.set(key, membership);
   }
@@ -82,7 +93,7 @@ export async function segmentKeysAt(scope: WorkspaceScope, at: number): Promise<
     for (const id of profiles.keys()) out.set(id, []);
     return out;
   }
-  const membership = compiledMembership(segments);
+  const membership = compiledMembership(segments, scope);
   for (const [id, profile] of profiles) {
     const state = membership.evaluate(profile, at);
     const keys: string[] = [];
@@ -121,7 +132,7 @@ export async function refreshMemberships(
 ): Promise<MembershipChange[]> {
   const segments = await loadSegments(scope);
   if (segments.length === 0) return [];
-  const membership = compiledMembership(segments);
+  const membership = compiledMembership(segments, scope);
   // Incremental: re-evaluate only customers with a change some segment depends on (the core's
   // dependency index), plus those that must be evaluated anyway (new customers).
   let targets = ids;
@@ -137,10 +148,12 @@ export async function refreshMemberships(
     if (targets.length === 0) return [];
   }
   const given = only?.profiles;
-  const profiles =
-    given && targets !== "all" && targets.every((id) => given.has(id))
-      ? new Map(targets.map((id) => [id, given.get(id) as Profile]))
-      : await loadProfiles(scope, targets, now);
+  let profiles: Map<number, Profile>;
+  if (given && targets !== "all" && targets.every((id) => given.has(id))) {
+    profiles = new Map(targets.map((id) => [id, given.get(id) as Profile]));
+    // The caller's profiles lack the plugins' traits (loadProfiles adds them).
+    await scope.plugins?.extendProfiles(scope, profiles, now);
+  } else profiles = await loadProfiles(scope, targets, now);
   const segmentIdByKey = new Map(segments.map((s) => [s.key, Number(s.id)]));
   const customerIds = [...profiles.keys()];
   const current = new Map<number, Set<string>>();
