@@ -78,7 +78,9 @@ async function load(url, body) {
 const query = `{ customers(first: 100) { edges { node { id journeyStage ladderTier scores { engagement rfm predictedClv pAlive } segments { key } lastOrders(first: 3) { amount orderedAt } orders { count } } } } }`;
 const children = [];
 process.on("exit", () => children.forEach((c) => c.kill("SIGKILL"))); // never leave servers behind
-const gql = await start([join(appDir, "dist/index.js")], { ENGAGEKIT_DB_FILE: file, PORT: "0", HOST: "127.0.0.1", ENGAGEKIT_SEED: "false", ENGAGEKIT_EXPIRY_INTERVAL_MS: "0" }, /GraphQL on (http:\S+graphql)/);
+// ENGAGEKIT_BENCH_PROF=<dir>: write a V8 CPU profile of the GraphQL server there (node --cpu-prof).
+const prof = process.env.ENGAGEKIT_BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.ENGAGEKIT_BENCH_PROF}`] : [];
+const gql = await start([...prof, join(appDir, "dist/index.js")], { ENGAGEKIT_DB_FILE: file, PORT: "0", HOST: "127.0.0.1", ENGAGEKIT_SEED: "false", ENGAGEKIT_EXPIRY_INTERVAL_MS: "0" }, /GraphQL on (http:\S+graphql)/);
 children.push(gql.child);
 const hand = await start([join(here, "handwritten.mjs"), file, "0", String(workspaceId)], {}, /READY (http:\S+)/);
 children.push(hand.child);

@@ -5,6 +5,7 @@ import { customerFields } from "../modules/customer/customerFields.js";
 import { CustomerResolver } from "../modules/customer/customer.resolver.js";
 import { FeedbackResolver } from "../modules/feedback/feedback.resolver.js";
 import { IngestionResolver } from "../modules/ingestion/ingestion.resolver.js";
+import { ingestionFields } from "../modules/ingestion/ingestionFields.js";
 import { InteractionResolver } from "../modules/interaction/interaction.resolver.js";
 import { SegmentResolver } from "../modules/segment/segment.resolver.js";
 import { ValueResolver } from "../modules/value/value.resolver.js";
@@ -46,6 +47,7 @@ export async function createSchema(options: CreateSchemaOptions = {}): Promise<G
   const resolvers = [...coreResolvers, ...(options.resolvers ?? [])] as NonEmptyArray<ResolverClass>;
   const schema = await buildSchema({ resolvers, validate: false, emitSchemaFile: false });
   bindResolvers(schema, "Customer", customerFields);
+  bindResolvers(schema, "Mutation", ingestionFields);
   return schema;
 }
 
