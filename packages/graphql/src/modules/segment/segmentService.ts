@@ -1,6 +1,8 @@
 import {
   createSegmentMembership,
+  NO_HISTORY_WINDOWS,
   profileChangeKey,
+  type HistoryWindows,
   type Profile,
   type ProfileChange,
   validateSegmentDefinition,
@@ -66,6 +68,16 @@ function compiledMembership(segments: readonly SegmentRow[]): ReturnType<typeof 
     compiled.set(key, membership);
   }
   return membership;
+}
+
+/**
+ * How far back the workspace's segments read each interaction type's times
+ * (the compiled membership's {@link HistoryWindows}; none without segments).
+ * Ingestion's saved per-customer state keeps only those times.
+ */
+export async function segmentHistoryWindows(scope: WorkspaceScope): Promise<HistoryWindows> {
+  const segments = await loadSegments(scope);
+  return segments.length === 0 ? NO_HISTORY_WINDOWS : compiledMembership(segments).historyWindows;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { advanceJourneyStages, engagementLadder, type Interaction, type JourneyStageState, type LadderTier, type Profile } from "@engagekit/core";
+import { advanceJourneyStages, engagementLadder, mergeHistoryWindows, type Interaction, type JourneyStageState, type LadderTier, type Profile } from "@engagekit/core";
 import { lastNpsOf, PROFILE_COLUMNS, profileFromColumns, type ProfileColumns } from "../../data/customerProfile.js";
 import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
 import { toMs } from "../../data/sqlDate.js";
@@ -7,6 +7,7 @@ import { updateColumns } from "../../data/updateColumns.js";
 import { dialect } from "../../data/sqlDialect.js";
 import { loadInteractions } from "../journey/loadInteractions.js";
 import { profileConsent } from "../consent/consentService.js";
+import { segmentHistoryWindows } from "../segment/segmentService.js";
 import { foldable, foldStateDocs, historiesOf, parseStateDoc, scoreAt, stageKey, STAGE_RULES, type ActivityBatch, type CustomerStateDoc, type Folded } from "./CustomerStateDoc.js";
 
 /** A customer's journey stage or ladder rung moved. */
@@ -63,6 +64,8 @@ export async function advanceCustomerState(
     await lastNpsOf(scope, part, lastNps);
   }
 
+  // The times the segments and the ladder read; documents keeping less are rebuilt.
+  const windows = mergeHistoryWindows(await segmentHistoryWindows(scope), ladder.historyWindows);
   // Fold the batch into the saved documents; rebuild the others from their history.
   const earliest = new Map<number, number>();
   for (const i of batch.interactions) {
@@ -74,7 +77,7 @@ export async function advanceCustomerState(
   const rebuild: number[] = [];
   for (const id of ids) {
     const doc = parseStateDoc(rows.get(id)?.state ?? null);
-    if (doc && foldable(doc, earliest.get(id))) saved.set(id, doc);
+    if (doc && foldable(doc, earliest.get(id), windows)) saved.set(id, doc);
     else rebuild.push(id);
   }
   const folded = new Map<number, Folded>();
@@ -86,10 +89,10 @@ export async function advanceCustomerState(
       interactions: batch.interactions.filter((i) => own(Number(i.customer.value))),
       purchases: new Map([...batch.purchases].filter(([id]) => own(id))),
     };
-    for (const [id, f] of foldStateDocs(incremental, saved, part, now)) folded.set(id, f);
+    for (const [id, f] of foldStateDocs(incremental, saved, part, now, windows)) folded.set(id, f);
   }
   if (rebuild.length > 0) {
-    for (const [id, f] of foldStateDocs(rebuild, new Map(), await history(scope, rebuild), now)) folded.set(id, f);
+    for (const [id, f] of foldStateDocs(rebuild, new Map(), await history(scope, rebuild), now, windows)) folded.set(id, f);
   }
 
   // Lapses up to now (not saved: the documents stay final up to their last interaction).
