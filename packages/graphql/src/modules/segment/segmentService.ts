@@ -129,6 +129,8 @@ export async function refreshMemberships(
     readonly always: ReadonlySet<number>;
     /** Profiles the caller already loaded (current), to avoid reading the history twice. */
     readonly profiles?: ReadonlyMap<number, Profile>;
+    /** The stored next check times (epoch ms, null for none) the caller read: unchanged ones are not written again. */
+    readonly nextChecks?: ReadonlyMap<number, number | null>;
   },
 ): Promise<MembershipChange[]> {
   const segments = await loadSegments(scope);
@@ -201,11 +203,13 @@ export async function refreshMemberships(
     }
   }
   const pg = dialect(scope.em) === "postgresql";
+  const stored = only?.nextChecks;
+  const writes = [...nextChecks].filter(([id, at]) => !stored?.has(id) || stored.get(id) !== (at === null ? null : at.getTime()));
   await updateColumns(
     scope,
     "customers",
     { next_check_at: pg ? "timestamptz" : "bigint" },
-    [...nextChecks].map(([id, at]) => ({ id, values: { next_check_at: at === null ? null : pg ? at : at.getTime() } })),
+    writes.map(([id, at]) => ({ id, values: { next_check_at: at === null ? null : pg ? at : at.getTime() } })),
   );
   return changes;
 }

@@ -22,6 +22,7 @@ export interface StateChange {
 interface CustomerRow extends ProfileColumns {
   journey_stage: string | null;
   state: string | Record<string, unknown> | null;
+  next_check_at: string | number | Date | null;
 }
 
 const ladder = engagementLadder();
@@ -33,7 +34,7 @@ const ladder = engagementLadder();
  * the stage and rung changes with their reasons, and the customers' segment
  * profiles (for the membership refresh that follows), consent as of `now`
  * included (`profileConsent`: one probe query when the workspace has no
- * consent events).
+ * consent events), and their stored next check times.
  *
  * Incremental: each customer's saved {@link CustomerStateDoc} takes the
  * batch's own events (`batch`, already inserted), so the work does not grow
@@ -49,14 +50,14 @@ export async function advanceCustomerState(
   ids: readonly number[],
   now: number,
   batch: ActivityBatch,
-): Promise<{ changes: StateChange[]; profiles: Map<number, Profile> }> {
-  if (ids.length === 0) return { changes: [], profiles: new Map() };
+): Promise<{ changes: StateChange[]; profiles: Map<number, Profile>; nextChecks: Map<number, number | null> }> {
+  if (ids.length === 0) return { changes: [], profiles: new Map(), nextChecks: new Map() };
   const lock = dialect(scope.em) === "postgresql" ? " order by id for update" : "";
   const rows = new Map<number, CustomerRow>();
   const lastNps = new Map<number, { score: number; at: number }>();
   for (const part of chunks(ids)) {
     for (const row of await scope.select<CustomerRow>(
-      `select ${PROFILE_COLUMNS}, journey_stage, state from customers where workspace_id = ? and id in (${part.map(() => "?").join(", ")})${lock}`,
+      `select ${PROFILE_COLUMNS}, journey_stage, state, next_check_at from customers where workspace_id = ? and id in (${part.map(() => "?").join(", ")})${lock}`,
       part,
     )) {
       rows.set(Number(row.id), row);
@@ -126,7 +127,10 @@ export async function advanceCustomerState(
   }
   const pg = dialect(scope.em) === "postgresql";
   await updateColumns(scope, "customers", { journey_stage: "varchar(32)", ladder_tier: "varchar(32)", engagement_score: "double precision", state: pg ? "jsonb" : "text" }, updates);
-  return { changes, profiles };
+  // The stored next check times, so the membership refresh rewrites only those that move.
+  const nextChecks = new Map<number, number | null>();
+  for (const [id, row] of rows) nextChecks.set(id, row.next_check_at === null ? null : toMs(row.next_check_at));
+  return { changes, profiles, nextChecks };
 }
 
 /** The whole activity history of some customers: interactions (stage, score, history) and orders (history, as purchases). */
