@@ -133,10 +133,36 @@ const send = async (bIdx) => {
   const r = await (await fetch(gql.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: mutation, variables: { input: mk(bIdx) } }) })).json();
   if (r.errors) throw new Error(JSON.stringify(r.errors));
 };
-for (let bIdx = 0; bIdx < (runIngest ? warmBatches : 0); bIdx++) await send(bIdx);
-let t0 = performance.now();
-for (let bIdx = warmBatches; bIdx < (runIngest ? warmBatches + batches : 0); bIdx++) await send(bIdx);
-const gqlRate = (batches * 1000) / ((performance.now() - t0) / 1000);
+// The raw peer: the same rows through one prepared better-sqlite3 insert per row, a transaction per batch.
+const raw = runIngest ? new Database(join(dir, "raw.sqlite")) : null;
+let insertBatch = () => {};
+if (raw) {
+  raw.pragma("journal_mode = WAL");
+  raw.exec("create table interactions (id integer primary key autoincrement, workspace_id integer not null, customer_id integer not null, idempotency_key text not null, type text not null, channel text not null, touchpoint text, occurred_at integer not null, properties text, value real, unique (workspace_id, idempotency_key))");
+  const ins = raw.prepare("insert into interactions (workspace_id, customer_id, idempotency_key, type, channel, touchpoint, occurred_at, properties, value) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insertBatch = (bIdx) => {
+    const rows = mk(bIdx);
+    raw.transaction(() => { for (const x of rows) ins.run(1, Number(x.customer.externalId.slice(6)), x.idempotencyKey, x.type, x.channel, x.touchpoint, Date.parse(x.occurredAt), JSON.stringify(x.properties), null); })();
+  };
+}
+for (let bIdx = 0; bIdx < (runIngest ? warmBatches : 0); bIdx++) {
+  await send(bIdx);
+  insertBatch(bIdx);
+}
+// Interleaved batch by batch, so load from other processes on a shared machine hits both sides alike.
+let gqlMs = 0;
+let rawMs = 0;
+let t0;
+for (let bIdx = warmBatches; bIdx < (runIngest ? warmBatches + batches : 0); bIdx++) {
+  t0 = performance.now();
+  await send(bIdx);
+  gqlMs += performance.now() - t0;
+  t0 = performance.now();
+  insertBatch(bIdx);
+  rawMs += performance.now() - t0;
+}
+const gqlRate = (batches * 1000) / (gqlMs / 1000);
+const rawRate = (batches * 1000) / (rawMs / 1000);
 // The floor under any GraphQL ingestion: the same batches with the last item invalid, rejected after
 // HTTP, JSON, GraphQL variable coercion and every per-item check, before the database is touched.
 const floorBodies = Array.from({ length: batches }, (_, bIdx) => {
@@ -154,18 +180,6 @@ gql.child.kill("SIGTERM");
 hand.child.kill("SIGTERM");
 
 if (runIngest) {
-  const raw = new Database(join(dir, "raw.sqlite"));
-  raw.pragma("journal_mode = WAL");
-  raw.exec("create table interactions (id integer primary key autoincrement, workspace_id integer not null, customer_id integer not null, idempotency_key text not null, type text not null, channel text not null, touchpoint text, occurred_at integer not null, properties text, value real, unique (workspace_id, idempotency_key))");
-  const ins = raw.prepare("insert into interactions (workspace_id, customer_id, idempotency_key, type, channel, touchpoint, occurred_at, properties, value) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  const insertBatch = (bIdx) => {
-    const rows = mk(bIdx);
-    raw.transaction(() => { for (const x of rows) ins.run(1, Number(x.customer.externalId.slice(6)), x.idempotencyKey, x.type, x.channel, x.touchpoint, Date.parse(x.occurredAt), JSON.stringify(x.properties), null); })();
-  };
-  for (let bIdx = 0; bIdx < warmBatches; bIdx++) insertBatch(bIdx);
-  t0 = performance.now();
-  for (let bIdx = warmBatches; bIdx < warmBatches + batches; bIdx++) insertBatch(bIdx);
-  const rawRate = (batches * 1000) / ((performance.now() - t0) / 1000);
   raw.close();
   console.log(`ingestion: GraphQL ${gqlRate.toFixed(0)} interactions/s vs raw better-sqlite3 ${rawRate.toFixed(0)}/s (batches of 1,000, ${batches} batches; 5 segments kept current incrementally)`);
   const ratio = gqlRate / rawRate;
@@ -177,9 +191,9 @@ if (runIngest) {
     peer: "raw better-sqlite3 prepared inserts",
     peerValue: Math.round(rawRate),
     ratio: Math.round(ratio * 10000) / 10000,
-    target: "≥ 0.25 (throughput share)",
-    met: ratio >= 0.25,
-    note: `${batches} batches each, sequential, ${warmBatches > 0 ? `after ${warmBatches} untimed warm-up batches on both sides (every demo customer touched once)` : "no warm-up (quick mode)"}; 5 segments, stage, rung and score kept current incrementally in the same transaction; the GraphQL server is a child process, the raw inserts run in this one (peakRssMB is this process's)`,
+    target: "≥ 0.10 (throughput share; issue 14)",
+    met: ratio >= 0.1,
+    note: `${batches} batches each, sequential, interleaved batch by batch with the raw peer, ${warmBatches > 0 ? `after ${warmBatches} untimed warm-up batches on both sides (every demo customer touched once)` : "no warm-up (quick mode)"}; 5 segments, stage, rung and score kept current incrementally in the same transaction; the GraphQL server is a child process, the raw inserts run in this one (peakRssMB is this process's)`,
   });
   console.log(`ingestion floor (rejected before the database): ${floorRate.toFixed(0)} items/s = ${(floorRate / rawRate).toFixed(3)} of raw`);
   emit({
