@@ -4,7 +4,6 @@ import {
   defaultStageRules,
   engagementScore,
   engagementScoreAt,
-  coversHistoryWindows,
   type EngagementAccumulator,
   type HistoryWindows,
   type InteractionHistory,
@@ -14,7 +13,7 @@ import {
   type StageTransition,
 } from "@engagekit/core";
 import { addActivity, type ActivityTimes } from "../../data/customerProfile.js";
-import { foldHistory, keptWindows, windowsOfKept, type KeptWindows, type TypeHistory } from "./boundedHistory.js";
+import { foldHistory, keptCovers, keptWindows, type KeptWindows, type TypeHistory } from "./boundedHistory.js";
 
 /**
  * What ingestion keeps per customer (the `customers.state` JSON column) so a
@@ -106,7 +105,7 @@ export function foldStateDocs(ids: readonly number[], previous: ReadonlyMap<numb
  * conditions now read (`windows`; a wider window needs the history again).
  */
 export function foldable(doc: CustomerStateDoc, earliest: number | undefined, windows: HistoryWindows): boolean {
-  return (earliest === undefined || doc.stage === null || earliest >= doc.stage.asOf) && coversHistoryWindows(windowsOfKept(doc.kept), windows);
+  return (earliest === undefined || doc.stage === null || earliest >= doc.stage.asOf) && keptCovers(doc.kept, windows);
 }
 
 /** Moves events due by `now` into the accumulator, in time order; later-dated ones stay pending. */

@@ -1,4 +1,4 @@
-import { advanceJourneyStages, engagementLadder, mergeHistoryWindows, type Interaction, type JourneyStageState, type LadderTier, type Profile } from "@engagekit/core";
+import { engagementLadder, journeyStagesAt, mergeHistoryWindows, type Interaction, type JourneyStageState, type LadderTier, type Profile } from "@engagekit/core";
 import { lastNpsOf, PROFILE_COLUMNS, profileFromColumns, type ProfileColumns } from "../../data/customerProfile.js";
 import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
 import { toMs } from "../../data/sqlDate.js";
@@ -8,7 +8,7 @@ import { dialect } from "../../data/sqlDialect.js";
 import { loadInteractions } from "../journey/loadInteractions.js";
 import { profileConsent } from "../consent/consentService.js";
 import { segmentHistoryWindows } from "../segment/segmentService.js";
-import { foldable, foldStateDocs, historiesOf, parseStateDoc, scoreAt, stageKey, STAGE_RULES, type ActivityBatch, type CustomerStateDoc, type Folded } from "./CustomerStateDoc.js";
+import { foldable, foldStateDocs, historiesOf, parseStateDoc, scoreAt, STAGE_RULES, type ActivityBatch, type CustomerStateDoc, type Folded } from "./CustomerStateDoc.js";
 
 /** A customer's journey stage or ladder rung moved. */
 export interface StateChange {
@@ -99,7 +99,7 @@ export async function advanceCustomerState(
   // Lapses up to now (not saved: the documents stay final up to their last interaction).
   const stages = new Map<string, JourneyStageState>();
   for (const [id, f] of folded) if (f.doc.stage) stages.set(String(id), f.doc.stage);
-  const asOfNow = stages.size > 0 ? advanceJourneyStages([], stages, STAGE_RULES, { asOf: now, customerKey: stageKey }).histories : new Map();
+  const asOfNow = journeyStagesAt(stages, now, STAGE_RULES);
 
   const consent = await profileConsent(scope, ids, now);
   const changes: StateChange[] = [];

@@ -29,9 +29,15 @@ export function keptWindows(windows: HistoryWindows): KeptWindows {
   return { any: toJson(windows.any), byType };
 }
 
-/** The windows a document kept, back as {@link HistoryWindows}. */
-export function windowsOfKept(kept: KeptWindows): HistoryWindows {
-  return { byType: new Map(Object.entries(kept.byType).map(([type, ms]) => [type, fromJson(ms)])), any: fromJson(kept.any) };
+/**
+ * Whether a document's kept windows cover `needed` (as the core's
+ * coversHistoryWindows, read straight from the JSON: it runs per customer per batch).
+ */
+export function keptCovers(kept: KeptWindows, needed: HistoryWindows): boolean {
+  const any = fromJson(kept.any);
+  if (needed.any > any) return false;
+  for (const [type, ms] of needed.byType) if (ms > Math.max(fromJson(kept.byType[type]), any)) return false;
+  return true;
 }
 
 /** The times after `now − window` (all when the window is unbounded). */
