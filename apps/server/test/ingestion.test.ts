@@ -42,6 +42,17 @@ for (const db of databases()) {
       expect(await count("interactions")).toBe(before);
     });
 
+    it("should refuse an item GraphQL cannot coerce as BAD_USER_INPUT, and record nothing", async () => {
+      // The cost check does not coerce batch items (execution does, once), so the error is coercion's.
+      const batch = interactions(20, "coerce");
+      (batch[7] as { occurredAt: string }).occurredAt = "not a date";
+      const before = await count("interactions");
+      const res = await app.gql(RECORD, { input: batch });
+      expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(res.errors?.[0]?.message).toMatch(/occurredAt/);
+      expect(await count("interactions")).toBe(before);
+    });
+
     it("should count a key repeated inside one batch once", async () => {
       const [a] = interactions(1, "dup");
       const res = await app.gql(RECORD, { input: [a, a, a] });
