@@ -177,7 +177,7 @@ for (const db of databases()) {
           await app.orm.em.getConnection().execute<{ key: string }[]>(
             "select s.key from segment_memberships m join segments s on s.id = m.segment_id join customers c on c.id = m.customer_id where c.external_id = 'win-0' order by s.key",
           )
-        ).map((r) => r.key);
+        ).map((r: { key: string }) => r.key);
       expect((await app.gql(SEGMENT, { input: { key: "win_recent", name: "win recent", condition: { type: "performed", interaction: "page_view", op: "atLeast", times: 2, withinDays: 10 } } })).errors).toBeUndefined();
       expect((await app.gql(RECORD, { input: [view("a", 40), view("b", 20), view("c", 5), view("d", 1)] })).errors).toBeUndefined();
       // 10 days is the longest page_view window: two of the four times are kept, the count stays 4.
