@@ -6,7 +6,7 @@
 // driver's (load generator + raw better-sqlite3 ingestion), not the servers'.
 import "reflect-metadata";
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -78,7 +78,9 @@ async function load(url, body) {
 const query = `{ customers(first: 100) { edges { node { id journeyStage ladderTier scores { engagement rfm predictedClv pAlive } segments { key } lastOrders(first: 3) { amount orderedAt } orders { count } } } } }`;
 const children = [];
 process.on("exit", () => children.forEach((c) => c.kill("SIGKILL"))); // never leave servers behind
-const gql = await start([join(appDir, "dist/index.js")], { ENGAGEKIT_DB_FILE: file, PORT: "0", HOST: "127.0.0.1", ENGAGEKIT_SEED: "false", ENGAGEKIT_EXPIRY_INTERVAL_MS: "0" }, /GraphQL on (http:\S+graphql)/);
+// ENGAGEKIT_BENCH_PROF=<dir>: write a V8 CPU profile of the GraphQL server there (node --cpu-prof).
+const prof = process.env.ENGAGEKIT_BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.ENGAGEKIT_BENCH_PROF}`] : [];
+const gql = await start([...prof, join(appDir, "dist/index.js")], { ENGAGEKIT_DB_FILE: file, PORT: "0", HOST: "127.0.0.1", ENGAGEKIT_SEED: "false", ENGAGEKIT_EXPIRY_INTERVAL_MS: "0" }, /GraphQL on (http:\S+graphql)/);
 children.push(gql.child);
 const hand = await start([join(here, "handwritten.mjs"), file, "0", String(workspaceId)], {}, /READY (http:\S+)/);
 children.push(hand.child);
@@ -131,10 +133,54 @@ const send = async (bIdx) => {
   const r = await (await fetch(gql.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: mutation, variables: { input: mk(bIdx) } }) })).json();
   if (r.errors) throw new Error(JSON.stringify(r.errors));
 };
-for (let bIdx = 0; bIdx < (runIngest ? warmBatches : 0); bIdx++) await send(bIdx);
-let t0 = performance.now();
-for (let bIdx = warmBatches; bIdx < (runIngest ? warmBatches + batches : 0); bIdx++) await send(bIdx);
-const gqlRate = (batches * 1000) / ((performance.now() - t0) / 1000);
+// The raw peer: the same rows through one prepared better-sqlite3 insert per row, a transaction per batch.
+const raw = runIngest ? new Database(join(dir, "raw.sqlite")) : null;
+let insertBatch = () => {};
+if (raw) {
+  raw.pragma("journal_mode = WAL");
+  raw.exec("create table interactions (id integer primary key autoincrement, workspace_id integer not null, customer_id integer not null, idempotency_key text not null, type text not null, channel text not null, touchpoint text, occurred_at integer not null, properties text, value real, unique (workspace_id, idempotency_key))");
+  const ins = raw.prepare("insert into interactions (workspace_id, customer_id, idempotency_key, type, channel, touchpoint, occurred_at, properties, value) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insertBatch = (bIdx) => {
+    const rows = mk(bIdx);
+    raw.transaction(() => { for (const x of rows) ins.run(1, Number(x.customer.externalId.slice(6)), x.idempotencyKey, x.type, x.channel, x.touchpoint, Date.parse(x.occurredAt), JSON.stringify(x.properties), null); })();
+  };
+}
+for (let bIdx = 0; bIdx < (runIngest ? warmBatches : 0); bIdx++) {
+  await send(bIdx);
+  insertBatch(bIdx);
+}
+// Interleaved batch by batch, so load from other processes on a shared machine hits both sides alike.
+// CPU time too (the server's from /proc in 10 ms ticks, this process's for the raw inserts): on a
+// saturated machine wall time mostly measures waiting for a core.
+const serverCpuMs = () => {
+  try {
+    const f = readFileSync(`/proc/${gql.child.pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+};
+let gqlMs = 0;
+let rawMs = 0;
+let gqlCpu = 0;
+let rawCpu = 0;
+let t0;
+for (let bIdx = warmBatches; bIdx < (runIngest ? warmBatches + batches : 0); bIdx++) {
+  const c0 = serverCpuMs();
+  t0 = performance.now();
+  await send(bIdx);
+  gqlMs += performance.now() - t0;
+  gqlCpu += serverCpuMs() - c0;
+  const u0 = process.cpuUsage();
+  t0 = performance.now();
+  insertBatch(bIdx);
+  rawMs += performance.now() - t0;
+  const u = process.cpuUsage(u0);
+  rawCpu += (u.user + u.system) / 1000;
+}
+const cpuRatio = rawCpu / gqlCpu;
+const gqlRate = (batches * 1000) / (gqlMs / 1000);
+const rawRate = (batches * 1000) / (rawMs / 1000);
 // The floor under any GraphQL ingestion: the same batches with the last item invalid, rejected after
 // HTTP, JSON, GraphQL variable coercion and every per-item check, before the database is touched.
 const floorBodies = Array.from({ length: batches }, (_, bIdx) => {
@@ -152,19 +198,8 @@ gql.child.kill("SIGTERM");
 hand.child.kill("SIGTERM");
 
 if (runIngest) {
-  const raw = new Database(join(dir, "raw.sqlite"));
-  raw.pragma("journal_mode = WAL");
-  raw.exec("create table interactions (id integer primary key autoincrement, workspace_id integer not null, customer_id integer not null, idempotency_key text not null, type text not null, channel text not null, touchpoint text, occurred_at integer not null, properties text, value real, unique (workspace_id, idempotency_key))");
-  const ins = raw.prepare("insert into interactions (workspace_id, customer_id, idempotency_key, type, channel, touchpoint, occurred_at, properties, value) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  const insertBatch = (bIdx) => {
-    const rows = mk(bIdx);
-    raw.transaction(() => { for (const x of rows) ins.run(1, Number(x.customer.externalId.slice(6)), x.idempotencyKey, x.type, x.channel, x.touchpoint, Date.parse(x.occurredAt), JSON.stringify(x.properties), null); })();
-  };
-  for (let bIdx = 0; bIdx < warmBatches; bIdx++) insertBatch(bIdx);
-  t0 = performance.now();
-  for (let bIdx = warmBatches; bIdx < warmBatches + batches; bIdx++) insertBatch(bIdx);
-  const rawRate = (batches * 1000) / ((performance.now() - t0) / 1000);
   raw.close();
+  console.log(`ingestion CPU per batch: GraphQL server ${(gqlCpu / batches).toFixed(1)} ms vs raw ${(rawCpu / batches).toFixed(1)} ms = ${cpuRatio.toFixed(4)} of raw by CPU time`);
   console.log(`ingestion: GraphQL ${gqlRate.toFixed(0)} interactions/s vs raw better-sqlite3 ${rawRate.toFixed(0)}/s (batches of 1,000, ${batches} batches; 5 segments kept current incrementally)`);
   const ratio = gqlRate / rawRate;
   emit({
@@ -175,9 +210,9 @@ if (runIngest) {
     peer: "raw better-sqlite3 prepared inserts",
     peerValue: Math.round(rawRate),
     ratio: Math.round(ratio * 10000) / 10000,
-    target: "≥ 0.25 (throughput share)",
-    met: ratio >= 0.25,
-    note: `${batches} batches each, sequential, ${warmBatches > 0 ? `after ${warmBatches} untimed warm-up batches on both sides (every demo customer touched once)` : "no warm-up (quick mode)"}; 5 segments, stage, rung and score kept current incrementally in the same transaction; the GraphQL server is a child process, the raw inserts run in this one (peakRssMB is this process's)`,
+    target: "≥ 0.10 (throughput share; issue 14)",
+    met: ratio >= 0.1,
+    note: `${batches} batches each, sequential, interleaved batch by batch with the raw peer, ${warmBatches > 0 ? `after ${warmBatches} untimed warm-up batches on both sides (every demo customer touched once)` : "no warm-up (quick mode)"}; 5 segments, stage, rung and score kept current incrementally in the same transaction; the GraphQL server is a child process, the raw inserts run in this one (peakRssMB is this process's); by CPU time (server from /proc, raw from process.cpuUsage) ${(gqlCpu / batches).toFixed(1)} vs ${(rawCpu / batches).toFixed(1)} ms per batch = ${cpuRatio.toFixed(4)}`,
   });
   console.log(`ingestion floor (rejected before the database): ${floorRate.toFixed(0)} items/s = ${(floorRate / rawRate).toFixed(3)} of raw`);
   emit({

@@ -42,6 +42,17 @@ for (const db of databases()) {
       expect(await count("interactions")).toBe(before);
     });
 
+    it("should refuse an item GraphQL cannot coerce as BAD_USER_INPUT, and record nothing", async () => {
+      // The cost check does not coerce batch items (execution does, once), so the error is coercion's.
+      const batch = interactions(20, "coerce");
+      (batch[7] as { occurredAt: string }).occurredAt = "not a date";
+      const before = await count("interactions");
+      const res = await app.gql(RECORD, { input: batch });
+      expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(res.errors?.[0]?.message).toMatch(/occurredAt/);
+      expect(await count("interactions")).toBe(before);
+    });
+
     it("should count a key repeated inside one batch once", async () => {
       const [a] = interactions(1, "dup");
       const res = await app.gql(RECORD, { input: [a, a, a] });
@@ -121,22 +132,64 @@ for (const db of databases()) {
         const doc = (typeof c.state === "string" ? JSON.parse(c.state) : c.state) as {
           stage: { stage: string; since: number };
           engagement: { acc: { asOf: number; buckets: { type: string; halfLife: number; value: number }[] } };
-          history: Record<string, number[]>;
+          history: Record<string, { count: number; first: number; last: number; times: number[] }>;
+          kept: { any: number | null; byType: Record<string, number | null> };
         };
         // Stage: the saved state is the replay up to the last interaction; the column is the replay up to now.
         const replay = inferJourneyStages(log).get(`customerId:${c.id}`);
         expect([doc.stage.stage, doc.stage.since]).toEqual([replay?.stage, replay?.since]);
         expect(c.journey_stage).toBe(inferJourneyStages(log, undefined, { asOf: Date.now() }).get(`customerId:${c.id}`)?.stage);
-        // History by type: interactions plus orders as purchases, ascending.
+        // History by type: interactions plus orders as purchases; count, first and last over the whole
+        // replay, and the times inside the window the document kept (as of the last fold, ≤ now).
         const expected: Record<string, number[]> = {};
         for (const e of log) (expected[e.type] ??= []).push(e.timestamp);
         for (const o of orders) (expected.purchase ??= []).push(at(o.ordered_at));
         for (const list of Object.values(expected)) list.sort((a, b) => a - b);
-        expect(doc.history).toEqual(expected);
+        expect(Object.keys(doc.history).sort()).toEqual(Object.keys(expected).sort());
+        for (const [type, times] of Object.entries(expected)) {
+          const h = doc.history[type];
+          expect([h?.count, h?.first, h?.last]).toEqual([times.length, times[0], times[times.length - 1]]);
+          const window = doc.kept.byType[type] === null ? Infinity : Math.max(doc.kept.byType[type] ?? 0, doc.kept.any ?? Infinity);
+          expect(h?.times).toEqual(times.slice(times.length - (h?.times.length ?? 0))); // a suffix of the replay
+          expect(h?.times.length).toBeGreaterThanOrEqual(times.filter((t) => t > Date.now() - window).length);
+        }
+        // The ladder reads purchases 90 days back; these 2024 purchases are far older, so none is kept.
+        expect(doc.kept.byType.purchase).toBe(90 * 86_400_000);
+        if (doc.history.purchase) expect(doc.history.purchase.times).toEqual([]);
         // Score: the accumulator agrees with scoring every event at once.
         const t = Date.UTC(2025, 0, 1);
         expect(engagementScoreAt(doc.engagement.acc, t).score).toBeCloseTo(engagementScore(log.map((e) => ({ type: e.type, channel: e.channel, at: e.timestamp })), t).score, 9);
       }
+    });
+
+    it("should keep only the times inside the longest window a condition reads, and rebuild them when a segment widens it", async () => {
+      const SEGMENT = `mutation($input: SegmentInput!) { createSegment(input: $input) { key } }`;
+      const DAY = 86_400_000;
+      const now = Date.now();
+      const view = (k: string, daysAgo: number) => ({ idempotencyKey: `win-${k}`, customer: { externalId: "win-0" }, type: "page_view", channel: "web", occurredAt: new Date(now - daysAgo * DAY).toISOString() });
+      const doc = async () => {
+        const [row] = await app.orm.em.getConnection().execute<{ state: unknown }[]>("select state from customers where external_id = 'win-0'");
+        const state = (typeof row?.state === "string" ? JSON.parse(row.state) : row?.state) as { history: Record<string, { count: number; first: number; last: number; times: number[] }> };
+        return state.history.page_view;
+      };
+      const segmentsOf = async () =>
+        (
+          await app.orm.em.getConnection().execute<{ key: string }[]>(
+            "select s.key from segment_memberships m join segments s on s.id = m.segment_id join customers c on c.id = m.customer_id where c.external_id = 'win-0' order by s.key",
+          )
+        ).map((r: { key: string }) => r.key);
+      expect((await app.gql(SEGMENT, { input: { key: "win_recent", name: "win recent", condition: { type: "performed", interaction: "page_view", op: "atLeast", times: 2, withinDays: 10 } } })).errors).toBeUndefined();
+      expect((await app.gql(RECORD, { input: [view("a", 40), view("b", 20), view("c", 5), view("d", 1)] })).errors).toBeUndefined();
+      // 10 days is the longest page_view window: two of the four times are kept, the count stays 4.
+      expect(await doc()).toEqual({ count: 4, first: now - 40 * DAY, last: now - DAY, times: [now - 5 * DAY, now - DAY] });
+      expect(await segmentsOf()).toEqual(["win_recent"]);
+      // A segment reading 30 days back: the next batch rebuilds the times from the history.
+      expect((await app.gql(SEGMENT, { input: { key: "win_wide", name: "win wide", condition: { type: "performed", interaction: "page_view", op: "atLeast", times: 4, withinDays: 30 } } })).errors).toBeUndefined();
+      expect((await app.gql(RECORD, { input: [view("e", 0.5)] })).errors).toBeUndefined();
+      expect(await doc()).toEqual({ count: 5, first: now - 40 * DAY, last: now - 0.5 * DAY, times: [now - 20 * DAY, now - 5 * DAY, now - DAY, now - 0.5 * DAY] });
+      // Four views in 30 days (the kept times alone, had they not been rebuilt, would count three).
+      expect(await segmentsOf()).toEqual(["win_recent", "win_wide"]);
+      for (const key of ["win_recent", "win_wide"]) await app.gql(`mutation { deleteSegment(key: "${key}") }`);
     });
 
     it("should accept 10,000 interactions in one request and refuse 10,001", async () => {

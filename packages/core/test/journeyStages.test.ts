@@ -4,6 +4,7 @@ import { defaultStageRules } from "../src/journey/defaultStageRules.js";
 import type { Interaction } from "../src/journey/Interaction.js";
 import { inferJourneyStages } from "../src/journey/inferJourneyStages.js";
 import { advanceJourneyStages } from "../src/journey/advanceJourneyStages.js";
+import { journeyStagesAt } from "../src/journey/journeyStagesAt.js";
 import type { JourneyStageState } from "../src/journey/JourneyStageState.js";
 import { inferJourneyStagesColumnar } from "../src/journey/inferJourneyStagesColumnar.js";
 import { stageHealth } from "../src/journey/stageHealth.js";
@@ -186,6 +187,21 @@ describe("advanceJourneyStages laws (fast-check)", () => {
     const its = log.map((e) => ev(`c${e.c}`, e.d, e.type));
     const options = { asOf: T0 + asOfDay * DAY };
     expect(new Map(advanceJourneyStages(its, new Map(), defaultStageRules, options).histories)).toEqual(new Map(inferJourneyStages(its, defaultStageRules, options)));
+  });
+});
+
+describe("journeyStagesAt", () => {
+  test.prop([logArb, fc.integer({ min: 0, max: 900 })])("should equal advancing the saved states by no interactions to asOf (stage, since, lapse transitions)", (log, asOfDay) => {
+    const its = log.map((e) => ev(`c${e.c}`, e.d, e.type));
+    const saved = advanceJourneyStages(its, new Map()).states;
+    const asOf = T0 + asOfDay * DAY;
+    expect(journeyStagesAt(saved, asOf)).toEqual(new Map(advanceJourneyStages([], saved, defaultStageRules, { asOf }).histories));
+  });
+
+  it("should refuse a state saved under other rules, with the path", () => {
+    const saved = advanceJourneyStages([ev("dee", 0, "purchase")], new Map()).states;
+    const other = new Map([...saved].map(([k, s]) => [k, { ...s, rules: "0000" }]));
+    expect(() => journeyStagesAt(other, T0 + 400 * DAY)).toThrow(expect.objectContaining({ code: "METRIC.INCONSISTENT", path: ["states", "userId:dee", "rules"] }));
   });
 });
 

@@ -47,6 +47,7 @@ export { defaultStageRules } from "./defaultStageRules.js";
 export type { StageTransition, CustomerStageHistory } from "./CustomerStageHistory.js";
 export { inferJourneyStages } from "./inferJourneyStages.js";
 export { advanceJourneyStages } from "./advanceJourneyStages.js";
+export { journeyStagesAt } from "./journeyStagesAt.js";
 export type { JourneyStageAdvance } from "./advanceJourneyStages.js";
 export type { JourneyStageState } from "./JourneyStageState.js";
 export type { StageInferenceOptions } from "./inferJourneyStages.js";

@@ -47,4 +47,11 @@ export interface ConditionKind<N extends { readonly type: string } = { readonly 
   observe(node: N, profile: Profile, now: number): unknown;
   /** Dependency keys ("trait:plan", "interaction:purchase", …) whose change may flip the node; "*" for any change. */
   dependencies(node: N): readonly string[];
+  /**
+   * The interaction `times` the node reads, as [type, window ms] pairs (empty
+   * when it reads only counts, first and last). Stores may drop older times
+   * (see `HistoryWindows`). When absent, the node is assumed to read every
+   * time of each interaction type it depends on.
+   */
+  historyWindows?(node: N): readonly (readonly [string, number])[];
 }

@@ -8,6 +8,7 @@ import { profileChangeKey, type ProfileChange } from "./ProfileChange.js";
 import type { SegmentDefinition } from "./SegmentDefinition.js";
 import type { SegmentOptions } from "./SegmentOptions.js";
 import { registryOf } from "./_internal/registryOf.js";
+import { conditionHistoryWindows, type HistoryWindows } from "./historyWindows.js";
 
 /**
  * One customer's membership state, owned by the caller (store it with the
@@ -48,6 +49,13 @@ export interface SegmentMembership {
   expire(state: MembershipState, profile: Profile, now: number): MembershipDelta;
   /** Indices of the segments a change can affect. */
   affectedBy(change: ProfileChange): readonly number[];
+  /**
+   * How far back these segments (and those they reference) read each
+   * interaction type's times: a store may keep only those (see
+   * {@link HistoryWindows}); a wider window after an edit means the stored
+   * times must be rebuilt from the history.
+   */
+  readonly historyWindows: HistoryWindows;
 }
 
 const NONE = new Int32Array(0);
@@ -172,6 +180,7 @@ export function createSegmentMembership(definitions: readonly SegmentDefinition[
   return {
     segmentIds: ids,
     timedSegments: timed,
+    historyWindows: conditionHistoryWindows(definitions.map((d) => d.condition), registryOf(options), all),
     evaluate(profile, now) {
       const state: MembershipState = { member: new Uint8Array(n), due: new Float64Array(nTimed), nextCheckAt: Infinity };
       const sink: string[] = [];

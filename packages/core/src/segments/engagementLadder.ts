@@ -4,6 +4,8 @@ import { defaultLadderCriteria, ladderTiers, type LadderCriteria } from "./defau
 import { segmentExplainer, type SegmentExplanation } from "./explainSegment.js";
 import type { LadderTier, Profile } from "./Profile.js";
 import type { SegmentOptions } from "./SegmentOptions.js";
+import { registryOf } from "./_internal/registryOf.js";
+import { conditionHistoryWindows, type HistoryWindows } from "./historyWindows.js";
 
 /** One step on the ladder. */
 export interface LadderTransition {
@@ -33,6 +35,8 @@ export interface EngagementLadder {
    * returns the new state with every transition, each with its reason and time.
    */
   update(previous: LadderState | undefined, profile: Profile, now: number): { readonly state: LadderState; readonly transitions: readonly LadderTransition[] };
+  /** How far back the criteria read each interaction type's times (see {@link HistoryWindows}). */
+  readonly historyWindows: HistoryWindows;
 }
 
 function describeMatch(e: SegmentExplanation, want: boolean): string {
@@ -80,6 +84,7 @@ export function engagementLadder(criteria: LadderCriteria = defaultLadderCriteri
   };
   return {
     tierOf,
+    historyWindows: conditionHistoryWindows([criteria.active, criteria.advocate], registryOf(options), options.segments ?? []),
     update(previous, profile, now) {
       const from = previous?.tier ?? "passive";
       const to = tierOf(profile, now);

@@ -29,6 +29,8 @@ export type { SegmentExplanation } from "./explainSegment.js";
 
 // Incremental membership
 export { createSegmentMembership } from "./createSegmentMembership.js";
+export { conditionHistoryWindows, coversHistoryWindows, historyWindowOf, mergeHistoryWindows, NO_HISTORY_WINDOWS } from "./historyWindows.js";
+export type { HistoryWindows } from "./historyWindows.js";
 export type { SegmentMembership, MembershipState, MembershipDelta } from "./createSegmentMembership.js";
 export { profileChangeKey } from "./ProfileChange.js";
 export type { ProfileChange } from "./ProfileChange.js";

@@ -12,7 +12,8 @@ export const InteractionSchema = defineEntity({
   tableName: "interactions",
   properties: {
     id: p.integer().primary().autoincrement(),
-    workspace: () => p.manyToOne(WorkspaceSchema),
+    // No automatic foreign-key index: the composite indexes below start with workspace_id.
+    workspace: () => p.manyToOne(WorkspaceSchema).index(false),
     customer: () => p.manyToOne(CustomerSchema),
     idempotencyKey: p.string().length(191),
     type: p.string().length(64),

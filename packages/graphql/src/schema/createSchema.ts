@@ -5,6 +5,7 @@ import { customerFields } from "../modules/customer/customerFields.js";
 import { CustomerResolver } from "../modules/customer/customer.resolver.js";
 import { FeedbackResolver } from "../modules/feedback/feedback.resolver.js";
 import { IngestionResolver } from "../modules/ingestion/ingestion.resolver.js";
+import { ingestionFields } from "../modules/ingestion/ingestionFields.js";
 import { InteractionResolver } from "../modules/interaction/interaction.resolver.js";
 import { SegmentResolver } from "../modules/segment/segment.resolver.js";
 import { ValueResolver } from "../modules/value/value.resolver.js";
@@ -66,7 +67,10 @@ export async function createSchema(options: CreateSchemaOptions = {}): Promise<G
   // Integrators' field resolvers must not leak into the next build's types (tests build several schemas).
   if (options.resolvers?.length || plugins.resolvers.length > 0) forgetExternalFields();
   // The plain bindings would bypass global middlewares: keep type-graphql's wrappers when plugins bring any.
-  if (plugins.middlewares.length === 0) bindResolvers(schema, "Customer", customerFields);
+  if (plugins.middlewares.length === 0) {
+    bindResolvers(schema, "Customer", customerFields);
+    bindResolvers(schema, "Mutation", ingestionFields);
+  }
   attachPlugins(schema, plugins.runtime);
   return schema;
 }

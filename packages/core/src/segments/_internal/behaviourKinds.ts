@@ -65,6 +65,7 @@ export const performedKind: ConditionKind<PerformedNode> = {
     return node.withinDays === undefined ? (h?.count ?? 0) : countInWindow(h, now, node.withinDays * DAY_MS);
   },
   dependencies: (node) => [`interaction:${node.interaction}`],
+  historyWindows: (node) => (node.withinDays === undefined ? [] : [[node.interaction, node.withinDays * DAY_MS]]),
 };
 
 function at(node: AtNode, h: InteractionHistory | undefined): number {
@@ -119,6 +120,8 @@ function atKind(type: AtNode["type"]): ConditionKind<AtNode> {
       return Number.isNaN(t) ? null : new Date(t).toISOString();
     },
     dependencies: (node) => [`interaction:${node.interaction}`],
+    // First and last only, never the times.
+    historyWindows: () => [],
   };
 }
 

@@ -80,10 +80,10 @@ async function segmentChanges(
   const scope = ctx.scope.with(tx);
   const now = Date.now();
   // Stage, rung and score first: segment conditions may read them.
-  const { changes: states, profiles } = await advanceCustomerState(scope, ids, now, batch);
+  const { changes: states, profiles, nextChecks } = await advanceCustomerState(scope, ids, now, batch);
   for (const id of ids) (changes.get(id) as ProfileChange[]).push({ kind: "value", metric: "engagementScore" });
   for (const c of states) if (c.kind === "ladderTier") (changes.get(c.customerId) as ProfileChange[]).push({ kind: "tier" });
-  const segments = await refreshMemberships(scope, ids, now, { changes, always: created, profiles });
+  const segments = await refreshMemberships(scope, ids, now, { changes, always: created, profiles, nextChecks });
   // Triggers (issue 13): event-driven triggers on this batch, same transaction; no-op without active triggers.
   await evaluateIngestedTriggers(scope, now, { interactions: batch.interactions, segments, changes });
   return { segments, states };

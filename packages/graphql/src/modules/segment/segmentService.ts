@@ -1,7 +1,9 @@
 import {
   type ConditionRegistry,
   createSegmentMembership,
+  NO_HISTORY_WINDOWS,
   profileChangeKey,
+  type HistoryWindows,
   type Profile,
   type ProfileChange,
   validateSegmentDefinition,
@@ -80,6 +82,16 @@ function compiledMembership(segments: readonly SegmentRow[], scope: WorkspaceSco
 }
 
 /**
+ * How far back the workspace's segments read each interaction type's times
+ * (the compiled membership's {@link HistoryWindows}; none without segments).
+ * Ingestion's saved per-customer state keeps only those times.
+ */
+export async function segmentHistoryWindows(scope: WorkspaceScope): Promise<HistoryWindows> {
+  const segments = await loadSegments(scope);
+  return segments.length === 0 ? NO_HISTORY_WINDOWS : compiledMembership(segments).historyWindows;
+}
+
+/**
  * The segments every customer of the workspace is in at `at` (epoch ms), by
  * the core's compiled definitions on the current profiles, keyed by customer
  * id (segment keys in key order). Nothing is written: this is what
@@ -128,6 +140,8 @@ export async function refreshMemberships(
     readonly always: ReadonlySet<number>;
     /** Profiles the caller already loaded (current), to avoid reading the history twice. */
     readonly profiles?: ReadonlyMap<number, Profile>;
+    /** The stored next check times (epoch ms, null for none) the caller read: unchanged ones are not written again. */
+    readonly nextChecks?: ReadonlyMap<number, number | null>;
   },
 ): Promise<MembershipChange[]> {
   const segments = await loadSegments(scope);
@@ -202,11 +216,13 @@ export async function refreshMemberships(
     }
   }
   const pg = dialect(scope.em) === "postgresql";
+  const stored = only?.nextChecks;
+  const writes = [...nextChecks].filter(([id, at]) => !stored?.has(id) || stored.get(id) !== (at === null ? null : at.getTime()));
   await updateColumns(
     scope,
     "customers",
     { next_check_at: pg ? "timestamptz" : "bigint" },
-    [...nextChecks].map(([id, at]) => ({ id, values: { next_check_at: at === null ? null : pg ? at : at.getTime() } })),
+    writes.map(([id, at]) => ({ id, values: { next_check_at: at === null ? null : pg ? at : at.getTime() } })),
   );
   return changes;
 }

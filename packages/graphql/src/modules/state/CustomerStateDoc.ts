@@ -5,29 +5,38 @@ import {
   engagementScore,
   engagementScoreAt,
   type EngagementAccumulator,
+  type HistoryWindows,
+  type InteractionHistory,
   type EngagementEvent,
   type Interaction,
   type JourneyStageState,
   type StageTransition,
 } from "@engagekit/core";
-import { addActivity, historiesFrom, type ActivityTimes } from "../../data/customerProfile.js";
+import { addActivity, type ActivityTimes } from "../../data/customerProfile.js";
+import { foldHistory, keptCovers, keptWindows, type KeptWindows, type TypeHistory } from "./boundedHistory.js";
 
 /**
  * What ingestion keeps per customer (the `customers.state` JSON column) so a
  * batch folds in its own events instead of re-reading each customer's
  * history: the journey-stage state after the last interaction, the
- * engagement accumulator, and the activity times by type that segment
- * conditions read. Rebuilt from the history when missing, unreadable, or
- * when a batch brings an interaction older than the saved stage state.
+ * engagement accumulator, and per activity type the count, first and last
+ * time and only the times inside the longest window any segment or ladder
+ * condition reads (so the document, and the work on it, does not grow with
+ * the history). Rebuilt from the history when missing, unreadable, of an
+ * older version, when a batch brings an interaction older than the saved
+ * stage state, or when a condition now reads further back than the times
+ * kept (`kept`).
  */
 export interface CustomerStateDoc {
-  readonly v: 1;
+  readonly v: 2;
   /** Stage inference up to the last interaction; lapses after it are applied as of each refresh, not saved. Null before any interaction. */
   readonly stage: JourneyStageState | null;
   /** Interactions up to the last refresh in the accumulator; later-dated ones wait in `pending` (the score ignores the future). */
   readonly engagement: { readonly acc: EngagementAccumulator | null; readonly pending: readonly EngagementEvent[] };
-  /** Activity times by type, ascending: interactions by type and orders as "purchase", as `loadProfiles` reads them. */
-  readonly history: Readonly<Record<string, readonly number[]>>;
+  /** Activity by type (interactions by type and orders as "purchase", as `loadProfiles` reads them): the segment profile's histories as they are. */
+  readonly history: Readonly<Record<string, TypeHistory>>;
+  /** The windows `history`'s times were kept for. */
+  readonly kept: KeptWindows;
 }
 
 /** The stage inference ingestion keeps: the core's default rules, customers keyed by database id. */
@@ -39,7 +48,7 @@ export function parseStateDoc(raw: unknown): CustomerStateDoc | null {
   const value = typeof raw === "string" ? (JSON.parse(raw) as unknown) : raw;
   if (value === null || typeof value !== "object") return null;
   const doc = value as Partial<CustomerStateDoc>;
-  return doc.v === 1 && doc.engagement && doc.history && doc.stage !== undefined ? (doc as CustomerStateDoc) : null;
+  return doc.v === 2 && doc.engagement && doc.history && doc.kept && doc.stage !== undefined ? (doc as CustomerStateDoc) : null;
 }
 
 /** Interactions and orders of some customers, as the refresh receives them. */
@@ -60,9 +69,10 @@ export interface Folded {
  * Folds `batch` into each customer's document (`previous`; absent = build
  * from nothing, so passing a customer's whole history builds it). Every
  * interaction of a customer must be no older than its saved stage state
- * (the caller checks with {@link foldable}). Pure: no I/O.
+ * (the caller checks with {@link foldable}). Times older than `now` minus
+ * their type's window are dropped. Pure: no I/O.
  */
-export function foldStateDocs(ids: readonly number[], previous: ReadonlyMap<number, CustomerStateDoc>, batch: ActivityBatch, now: number): Map<number, Folded> {
+export function foldStateDocs(ids: readonly number[], previous: ReadonlyMap<number, CustomerStateDoc>, batch: ActivityBatch, now: number, windows: HistoryWindows): Map<number, Folded> {
   const saved = new Map<string, JourneyStageState>();
   for (const [id, doc] of previous) if (doc.stage) saved.set(String(id), doc.stage);
   const staged = advanceJourneyStages(batch.interactions, saved, STAGE_RULES, { customerKey: stageKey });
@@ -77,21 +87,25 @@ export function foldStateDocs(ids: readonly number[], previous: ReadonlyMap<numb
     addActivity(times, id, i.type, i.timestamp);
   }
   for (const [id, ats] of batch.purchases) for (const at of ats) addActivity(times, id, "purchase", at);
+  const kept = keptWindows(windows);
   const out = new Map<number, Folded>();
   for (const id of ids) {
     const before = previous.get(id);
-    const history: Record<string, readonly number[]> = { ...(before?.history ?? {}) };
-    for (const [type, added] of times.get(id) ?? []) history[type] = mergeSorted(history[type] ?? [], added);
+    const history = foldHistory(before?.history ?? {}, times.get(id), windows, now);
     const stage = staged.states.get(String(id)) ?? before?.stage ?? null;
-    const doc: CustomerStateDoc = { v: 1, stage, engagement: settle(before?.engagement, events.get(id) ?? [], now), history };
+    const doc: CustomerStateDoc = { v: 2, stage, engagement: settle(before?.engagement, events.get(id) ?? [], now), history, kept };
     out.set(id, { doc, transitions: staged.histories.get(String(id))?.transitions ?? [] });
   }
   return out;
 }
 
-/** Whether `batch`'s interactions of a customer can be folded into `doc` (none older than its stage state). */
-export function foldable(doc: CustomerStateDoc, earliest: number | undefined): boolean {
-  return earliest === undefined || doc.stage === null || earliest >= doc.stage.asOf;
+/**
+ * Whether `batch`'s interactions of a customer can be folded into `doc`: none
+ * older than its stage state, and its kept times reach back as far as the
+ * conditions now read (`windows`; a wider window needs the history again).
+ */
+export function foldable(doc: CustomerStateDoc, earliest: number | undefined, windows: HistoryWindows): boolean {
+  return (earliest === undefined || doc.stage === null || earliest >= doc.stage.asOf) && keptCovers(doc.kept, windows);
 }
 
 /** Moves events due by `now` into the accumulator, in time order; later-dated ones stay pending. */
@@ -111,14 +125,7 @@ export function scoreAt(doc: CustomerStateDoc, now: number): number {
   return doc.engagement.acc ? engagementScoreAt(doc.engagement.acc, Math.max(now, doc.engagement.acc.asOf)).score : engagementScore([], now).score;
 }
 
-/** The segment profile's interaction histories of a document. */
-export function historiesOf(doc: CustomerStateDoc): ReturnType<typeof historiesFrom> {
-  return historiesFrom(Object.entries(doc.history));
-}
-
-function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
-  const added = [...b].sort((x, y) => x - y);
-  if (a.length === 0) return added;
-  if ((added[0] as number) >= (a[a.length - 1] as number)) return [...a, ...added];
-  return [...a, ...added].sort((x, y) => x - y);
+/** The segment profile's interaction histories of a document (the saved ones, not copied). */
+export function historiesOf(doc: CustomerStateDoc): Readonly<Record<string, InteractionHistory>> {
+  return doc.history;
 }

@@ -1,4 +1,4 @@
-import { advanceJourneyStages, engagementLadder, type Interaction, type JourneyStageState, type LadderTier, type Profile } from "@engagekit/core";
+import { engagementLadder, journeyStagesAt, mergeHistoryWindows, type Interaction, type JourneyStageState, type LadderTier, type Profile } from "@engagekit/core";
 import { lastNpsOf, PROFILE_COLUMNS, profileFromColumns, type ProfileColumns } from "../../data/customerProfile.js";
 import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
 import { toMs } from "../../data/sqlDate.js";
@@ -7,7 +7,8 @@ import { updateColumns } from "../../data/updateColumns.js";
 import { dialect } from "../../data/sqlDialect.js";
 import { loadInteractions } from "../journey/loadInteractions.js";
 import { profileConsent } from "../consent/consentService.js";
-import { foldable, foldStateDocs, historiesOf, parseStateDoc, scoreAt, stageKey, STAGE_RULES, type ActivityBatch, type CustomerStateDoc, type Folded } from "./CustomerStateDoc.js";
+import { segmentHistoryWindows } from "../segment/segmentService.js";
+import { foldable, foldStateDocs, historiesOf, parseStateDoc, scoreAt, STAGE_RULES, type ActivityBatch, type CustomerStateDoc, type Folded } from "./CustomerStateDoc.js";
 
 /** A customer's journey stage or ladder rung moved. */
 export interface StateChange {
@@ -21,6 +22,7 @@ export interface StateChange {
 interface CustomerRow extends ProfileColumns {
   journey_stage: string | null;
   state: string | Record<string, unknown> | null;
+  next_check_at: string | number | Date | null;
 }
 
 const ladder = engagementLadder();
@@ -32,7 +34,7 @@ const ladder = engagementLadder();
  * the stage and rung changes with their reasons, and the customers' segment
  * profiles (for the membership refresh that follows), consent as of `now`
  * included (`profileConsent`: one probe query when the workspace has no
- * consent events).
+ * consent events), and their stored next check times.
  *
  * Incremental: each customer's saved {@link CustomerStateDoc} takes the
  * batch's own events (`batch`, already inserted), so the work does not grow
@@ -48,14 +50,14 @@ export async function advanceCustomerState(
   ids: readonly number[],
   now: number,
   batch: ActivityBatch,
-): Promise<{ changes: StateChange[]; profiles: Map<number, Profile> }> {
-  if (ids.length === 0) return { changes: [], profiles: new Map() };
+): Promise<{ changes: StateChange[]; profiles: Map<number, Profile>; nextChecks: Map<number, number | null> }> {
+  if (ids.length === 0) return { changes: [], profiles: new Map(), nextChecks: new Map() };
   const lock = dialect(scope.em) === "postgresql" ? " order by id for update" : "";
   const rows = new Map<number, CustomerRow>();
   const lastNps = new Map<number, { score: number; at: number }>();
   for (const part of chunks(ids)) {
     for (const row of await scope.select<CustomerRow>(
-      `select ${PROFILE_COLUMNS}, journey_stage, state from customers where workspace_id = ? and id in (${part.map(() => "?").join(", ")})${lock}`,
+      `select ${PROFILE_COLUMNS}, journey_stage, state, next_check_at from customers where workspace_id = ? and id in (${part.map(() => "?").join(", ")})${lock}`,
       part,
     )) {
       rows.set(Number(row.id), row);
@@ -63,6 +65,8 @@ export async function advanceCustomerState(
     await lastNpsOf(scope, part, lastNps);
   }
 
+  // The times the segments and the ladder read; documents keeping less are rebuilt.
+  const windows = mergeHistoryWindows(await segmentHistoryWindows(scope), ladder.historyWindows);
   // Fold the batch into the saved documents; rebuild the others from their history.
   const earliest = new Map<number, number>();
   for (const i of batch.interactions) {
@@ -74,7 +78,7 @@ export async function advanceCustomerState(
   const rebuild: number[] = [];
   for (const id of ids) {
     const doc = parseStateDoc(rows.get(id)?.state ?? null);
-    if (doc && foldable(doc, earliest.get(id))) saved.set(id, doc);
+    if (doc && foldable(doc, earliest.get(id), windows)) saved.set(id, doc);
     else rebuild.push(id);
   }
   const folded = new Map<number, Folded>();
@@ -86,16 +90,16 @@ export async function advanceCustomerState(
       interactions: batch.interactions.filter((i) => own(Number(i.customer.value))),
       purchases: new Map([...batch.purchases].filter(([id]) => own(id))),
     };
-    for (const [id, f] of foldStateDocs(incremental, saved, part, now)) folded.set(id, f);
+    for (const [id, f] of foldStateDocs(incremental, saved, part, now, windows)) folded.set(id, f);
   }
   if (rebuild.length > 0) {
-    for (const [id, f] of foldStateDocs(rebuild, new Map(), await history(scope, rebuild), now)) folded.set(id, f);
+    for (const [id, f] of foldStateDocs(rebuild, new Map(), await history(scope, rebuild), now, windows)) folded.set(id, f);
   }
 
   // Lapses up to now (not saved: the documents stay final up to their last interaction).
   const stages = new Map<string, JourneyStageState>();
   for (const [id, f] of folded) if (f.doc.stage) stages.set(String(id), f.doc.stage);
-  const asOfNow = stages.size > 0 ? advanceJourneyStages([], stages, STAGE_RULES, { asOf: now, customerKey: stageKey }).histories : new Map();
+  const asOfNow = journeyStagesAt(stages, now, STAGE_RULES);
 
   const consent = await profileConsent(scope, ids, now);
   const changes: StateChange[] = [];
@@ -123,7 +127,10 @@ export async function advanceCustomerState(
   }
   const pg = dialect(scope.em) === "postgresql";
   await updateColumns(scope, "customers", { journey_stage: "varchar(32)", ladder_tier: "varchar(32)", engagement_score: "double precision", state: pg ? "jsonb" : "text" }, updates);
-  return { changes, profiles };
+  // The stored next check times, so the membership refresh rewrites only those that move.
+  const nextChecks = new Map<number, number | null>();
+  for (const [id, row] of rows) nextChecks.set(id, row.next_check_at === null ? null : toMs(row.next_check_at));
+  return { changes, profiles, nextChecks };
 }
 
 /** The whole activity history of some customers: interactions (stage, score, history) and orders (history, as purchases). */
