@@ -88,7 +88,7 @@ function compiledMembership(segments: readonly SegmentRow[], scope: WorkspaceSco
  */
 export async function segmentHistoryWindows(scope: WorkspaceScope): Promise<HistoryWindows> {
   const segments = await loadSegments(scope);
-  return segments.length === 0 ? NO_HISTORY_WINDOWS : compiledMembership(segments).historyWindows;
+  return segments.length === 0 ? NO_HISTORY_WINDOWS : compiledMembership(segments, scope).historyWindows;
 }
 
 /**
