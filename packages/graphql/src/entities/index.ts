@@ -1,5 +1,6 @@
 import { ConsentEventSchema } from "./ConsentEvent.js";
 import { CustomerSchema } from "./Customer.js";
+import { CustomerErasureSchema } from "./CustomerErasure.js";
 import { CustomerIdentitySchema } from "./CustomerIdentity.js";
 import { EngagementModelVersionSchema } from "./EngagementModelVersion.js";
 import { EngagementStrategySchema } from "./EngagementStrategy.js";
@@ -15,6 +16,7 @@ import { WorkspaceSchema } from "./Workspace.js";
 
 export {
   ConsentEventSchema,
+  CustomerErasureSchema,
   CustomerIdentitySchema,
   CustomerSchema,
   EngagementModelVersionSchema,
@@ -33,6 +35,7 @@ export {
 };
 export type { ConsentEventEntity } from "./ConsentEvent.js";
 export type { CustomerEntity } from "./Customer.js";
+export type { CustomerErasureEntity } from "./CustomerErasure.js";
 export type { CustomerIdentityEntity } from "./CustomerIdentity.js";
 export type { EngagementModelVersionEntity } from "./EngagementModelVersion.js";
 export type { EngagementStrategyEntity } from "./EngagementStrategy.js";
@@ -63,6 +66,7 @@ export const workspaceScopedEntities = [
   ModelAssignmentSchema,
   ConsentEventSchema,
   PointsOperationSchema,
+  CustomerErasureSchema,
 ];
 
 /** Every entity engagekit persists, for the MikroORM `entities` option. */

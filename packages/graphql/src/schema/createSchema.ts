@@ -19,13 +19,14 @@ import { EngagementStrategyResolver } from "../modules/engagement/engagementStra
 import { ConsentResolver } from "../modules/consent/consent.resolver.js";
 import { LoyaltyHistoryResolver, LoyaltyResolver } from "../modules/loyalty/loyalty.resolver.js";
 import { RecommendationResolver } from "../modules/recommendation/recommendation.resolver.js";
+import { PrivacyResolver } from "../modules/privacy/privacy.resolver.js";
 
 /** A type-graphql resolver class. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver type
 export type ResolverClass = NonEmptyArray<Function>[number];
 
 /** engagekit's own resolvers, in schema order. */
-export const coreResolvers: ResolverClass[] = [WorkspaceResolver, CustomerResolver, InteractionResolver, SegmentResolver, ValueResolver, JourneyResolver, JourneyMapResolver, FeedbackResolver, SupportResolver, RetentionResolver, IngestionResolver, EngagementModelResolver, EngagementStrategyResolver, CustomerEngagementResolver, ConsentResolver, LoyaltyResolver, LoyaltyHistoryResolver, RecommendationResolver];
+export const coreResolvers: ResolverClass[] = [WorkspaceResolver, CustomerResolver, InteractionResolver, SegmentResolver, ValueResolver, JourneyResolver, JourneyMapResolver, FeedbackResolver, SupportResolver, RetentionResolver, IngestionResolver, EngagementModelResolver, EngagementStrategyResolver, CustomerEngagementResolver, ConsentResolver, LoyaltyResolver, LoyaltyHistoryResolver, RecommendationResolver, PrivacyResolver];
 
 /** Options of {@link createSchema}. */
 export interface CreateSchemaOptions {

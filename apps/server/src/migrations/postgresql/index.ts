@@ -4,10 +4,12 @@ import { Migration20261124000000_initial } from "./Migration20261124000000_initi
 import { Migration20261129000000_customerState } from "./Migration20261129000000_customerState.js";
 import { Migration20261203000000_engagementModels } from "./Migration20261203000000_engagementModels.js";
 import { Migration20261203010000_consentLoyalty } from "./Migration20261203010000_consentLoyalty.js";
+import { Migration20261204010000_erasure } from "./Migration20261204010000_erasure.js";
 
 export const postgresqlMigrations = [
   { name: "Migration20261124000000_initial", class: Migration20261124000000_initial },
   { name: "Migration20261129000000_customerState", class: Migration20261129000000_customerState },
   { name: "Migration20261203000000_engagementModels", class: Migration20261203000000_engagementModels },
   { name: "Migration20261203010000_consentLoyalty", class: Migration20261203010000_consentLoyalty },
+  { name: "Migration20261204010000_erasure", class: Migration20261204010000_erasure },
 ];
