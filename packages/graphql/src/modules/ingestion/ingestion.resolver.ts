@@ -16,7 +16,7 @@ import { IngestionPayload } from "./IngestionPayload.type.js";
 import { InteractionInput } from "./Interaction.input.js";
 import { OrderInput } from "./Order.input.js";
 import { SurveyAnswerInput } from "./SurveyAnswer.input.js";
-import { checkBatch, checkDate, checkKey, existingKeys, reject, resolveCustomers, resolveTickets } from "./ingest.js";
+import { checkBatch, checkDate, checkKey, existingKeys, lockCustomers, reject, resolveCustomers, resolveTickets } from "./ingest.js";
 import { insertRows } from "../../data/insertRows.js";
 
 const TYPE_RE = /^[a-z][a-z0-9_]{0,63}$/;
@@ -150,6 +150,7 @@ export class IngestionResolver {
     });
     const ws = ctx.workspace.id;
     return ctx.scope.em.transactional(async (tx) => {
+      await lockCustomers(tx, ws, input.map((x) => x.customer.externalId));
       const recorded = await existingKeys(tx, InteractionSchema, "idempotency_key", ws, input.map((x) => x.idempotencyKey));
       const todo = fresh(input, (x) => x.idempotencyKey, recorded);
       const { ids, created, newIds } = await resolveCustomers(tx, ws, todo.map((x) => x.customer.externalId));
@@ -215,6 +216,7 @@ export class IngestionResolver {
     });
     const ws = ctx.workspace.id;
     return ctx.scope.em.transactional(async (tx) => {
+      await lockCustomers(tx, ws, input.flatMap((x) => (x.customer ? [x.customer.externalId] : [])));
       const recorded = await existingKeys(tx, SurveyResponseSchema, "idempotency_key", ws, input.map((x) => x.idempotencyKey));
       const todo = fresh(input, (x) => x.idempotencyKey, recorded);
       const refs = todo.flatMap((x) => (x.customer ? [x.customer.externalId] : []));
@@ -260,6 +262,7 @@ export class IngestionResolver {
     });
     const ws = ctx.workspace.id;
     return ctx.scope.em.transactional(async (tx) => {
+      await lockCustomers(tx, ws, input.map((x) => x.customer.externalId));
       const recorded = await existingKeys(tx, OrderSchema, "external_id", ws, input.map((x) => x.externalId));
       const todo = fresh(input, (x) => x.externalId, recorded);
       const { ids, created, newIds } = await resolveCustomers(tx, ws, todo.map((x) => x.customer.externalId));
@@ -312,6 +315,7 @@ export class IngestionResolver {
     });
     const ws = ctx.workspace.id;
     return ctx.scope.em.transactional(async (tx) => {
+      await lockCustomers(tx, ws, input.flatMap((x) => (x.ticket.customer ? [x.ticket.customer.externalId] : [])));
       const recorded = await existingKeys(tx, TicketEventSchema, "idempotency_key", ws, input.map((x) => x.idempotencyKey));
       const todo = fresh(input, (x) => x.idempotencyKey, recorded);
       const { ids: customerIds, created } = await resolveCustomers(tx, ws, todo.flatMap((x) => (x.ticket.customer ? [x.ticket.customer.externalId] : [])));
