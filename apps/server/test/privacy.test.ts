@@ -57,7 +57,7 @@ for (const db of databases()) {
     const anna = person("anna");
     const bob = person("bob");
     const ids = new Map<string, string>();
-    const sql = (text: string, params: unknown[] = []) => app.orm.em.getConnection().execute<Record<string, unknown>[]>(text, params);
+    const sql = (text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> => app.orm.em.getConnection().execute<Record<string, unknown>[]>(text, params);
 
     /** Stores everything the API can store about a customer, plus profile and identities (no API writes them yet). */
     async function populate(p: Person, n: number) {
@@ -126,7 +126,7 @@ for (const db of databases()) {
       const out = new Map<string, string[]>();
       if (db.name === "sqlite") {
         for (const t of await sql("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")) {
-          out.set(String(t.name), (await sql(`pragma table_info(${String(t.name)})`)).map((c) => String(c.name)));
+          out.set(String(t.name), (await sql(`pragma table_info(${String(t.name)})`)).map((c: Record<string, unknown>) => String(c.name)));
         }
       } else {
         for (const c of await sql("select table_name, column_name from information_schema.columns where table_schema = current_schema() order by ordinal_position")) {
