@@ -61,6 +61,8 @@ for (const db of databases()) {
       // Resolved while a server is up; replaced by a pending promise while it is down.
       let up: Promise<void> = Promise.resolve();
       let stopping = false;
+      let restarting = 0;
+      const started = performance.now();
 
       const worker = async () => {
         for (;;) {
@@ -82,13 +84,15 @@ for (const db of databases()) {
 
       try {
         for (let k = 0; k < KILLS; k++) {
-          // Random moment while the load runs: 50–450 ms after the server came up.
-          await new Promise((r) => setTimeout(r, 50 + Math.floor(moments() * 400)));
+          // Random moment while the load runs: 30–330 ms after the server came up.
+          await new Promise((r) => setTimeout(r, 30 + Math.floor(moments() * 300)));
           let release!: () => void;
           up = new Promise<void>((r) => (release = r));
           server.child.kill("SIGKILL");
           await server.exited;
+          const t0 = performance.now();
           server = await startServerProcess(env);
+          restarting += performance.now() - t0;
           release();
         }
         stopping = true;
@@ -121,7 +125,7 @@ for (const db of databases()) {
         const stored = await expectEachItemOnce(execute, prefix, batches, acks, false);
         expect(stored.interactions).toBeGreaterThan(0);
         expect(await expectSavedStateIsReplay(execute, `external_id like '${prefix}-%'`)).toBeGreaterThan(0);
-        console.info(`crash test on ${db.name}: ${KILLS} kills, ${batches.length} batches, ${unanswered} unanswered requests retried, ${stored.interactions} interactions, ${stored.orders} orders`);
+        console.info(`crash test on ${db.name}: ${KILLS} kills, ${batches.length} batches, ${unanswered} unanswered requests retried, ${stored.interactions} interactions, ${stored.orders} orders; ${Math.round((performance.now() - started) / 1000)} s, of which ${Math.round(restarting / 1000)} s restarting`);
       } finally {
         await orm.close(true);
         cleanup();
