@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { SQLITE_PRAGMAS, type DatabaseTarget } from "@engagekit/graphql";
 import { migrate, openOrm } from "../src/orm.js";
 import { databases, freshTarget, startServerProcess, type ServerProcess } from "./harness.js";
@@ -61,16 +61,25 @@ for (const db of databases()) {
       // Resolved while a server is up; replaced by a pending promise while it is down.
       let up: Promise<void> = Promise.resolve();
       let stopping = false;
+      let finished = false;
+      // A failed or timed-out run must leave neither a server nor a worker behind.
+      onTestFinished(() => {
+        finished = true;
+        if (server.child.exitCode === null) server.child.kill("SIGKILL");
+      });
       let restarting = 0;
+      let inFlight = 0;
+      const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
       const started = performance.now();
 
       const worker = async () => {
-        for (;;) {
+        while (!finished) {
           await up;
           let batch = retries.shift();
           if (!batch && !stopping) batches.push((batch = loadBatch(random, prefix, batches.length, 40)));
           if (!batch) return;
-          const ack = await send(server.url, batch);
+          inFlight++;
+          const ack = await send(server.url, batch).finally(() => inFlight--);
           if (ack) acks.push(ack);
           else {
             unanswered++;
@@ -84,8 +93,12 @@ for (const db of databases()) {
 
       try {
         for (let k = 0; k < KILLS; k++) {
-          // Random moment while the load runs: 30–330 ms after the server came up.
-          await new Promise((r) => setTimeout(r, 30 + Math.floor(moments() * 300)));
+          // Random moment while the load runs: once this server acknowledged a batch, 30–330 ms later,
+          // with a request in flight (so a loaded machine still kills mid-ingestion, not between requests).
+          const acked = acks.length;
+          while (acks.length === acked) await sleep(5);
+          await sleep(30 + Math.floor(moments() * 300));
+          while (inFlight === 0) await sleep(1);
           let release!: () => void;
           up = new Promise<void>((r) => (release = r));
           server.child.kill("SIGKILL");
@@ -114,7 +127,8 @@ for (const db of databases()) {
       }
 
       // Load happened and crashes interrupted it.
-      expect(batches.length).toBeGreaterThan(KILLS * 2);
+      // Every server instance acknowledged at least one batch before it was killed.
+      expect(acks.length).toBeGreaterThan(KILLS);
       expect(unanswered).toBeGreaterThan(0);
       for (const a of acks) expect(a.created + a.duplicates).toBe(a.batch.keys.length);
 
@@ -130,6 +144,7 @@ for (const db of databases()) {
         await orm.close(true);
         cleanup();
       }
-    }, 120_000);
+      // About 30 s on an idle 2-core machine (restarts dominate: ~1.4 s each); the timeout leaves room for a loaded one.
+    }, 300_000);
   });
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { migrate, openOrm } from "../src/orm.js";
 import { databases, freshTarget, startServerProcess, type ServerProcess } from "./harness.js";
 import { expectEachItemOnce, loadBatch, prng, send, type Ack, type LoadBatch } from "./ingestLoad.js";
@@ -31,6 +31,10 @@ describe.skipIf(!pg?.available)("scale-out on postgresql", () => {
     await migrate(orm);
     const env = { DATABASE_URL: "url" in target ? target.url : "", HOST: "127.0.0.1", ENGAGEKIT_SEED: "false", ENGAGEKIT_EXPIRY_INTERVAL_MS: "0" };
     const servers: ServerProcess[] = [];
+    // A failed or timed-out run must not leave servers behind.
+    onTestFinished(() => {
+      for (const s of servers) if (s.child.exitCode === null) s.child.kill("SIGKILL");
+    });
     try {
       servers.push(await startServerProcess(env));
       servers.push(await startServerProcess(env));
@@ -73,5 +77,5 @@ describe.skipIf(!pg?.available)("scale-out on postgresql", () => {
       }
       await orm.close(true);
     }
-  }, 120_000);
+  }, 300_000);
 });
