@@ -46,6 +46,7 @@ export * from "./rates/index.js";
 export * from "./compare/index.js";
 export * from "./models/index.js";
 export * from "./consent/index.js";
+export * from "./privacy/index.js";
 export * from "./proactive/index.js";
 export * from "./loyalty/index.js";
 export * from "./personalization/index.js";

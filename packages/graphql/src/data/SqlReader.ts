@@ -1,4 +1,5 @@
 import type { MikroORM } from "@mikro-orm/core";
+import { applySqlitePragmas } from "./sqlitePragmas.js";
 import { preparedStatements, type SqliteConnection } from "./preparedStatements.js";
 
 /**
@@ -36,7 +37,7 @@ export function openSqlReader(orm: MikroORM): SqlReader | null {
   if (!Driver || !filename || filename === ":memory:" || filename.startsWith("file::memory:")) return null;
   if (orm.config.get("driver")?.name !== "BetterSqliteDriver") return null;
   const db = new Driver(filename);
-  db.pragma("journal_mode = WAL");
+  applySqlitePragmas(db);
   // A read path: refuse writes outright rather than trust every caller.
   db.pragma("query_only = 1");
   const statements = preparedStatements(db, orm.config.getLogger(), "read");

@@ -4,6 +4,7 @@ import { PostgreSqlDriver } from "@mikro-orm/postgresql";
 import { entities, workspaceScopedEntities } from "../entities/index.js";
 import type { EngagekitPlugin } from "../plugins/EngagekitPlugin.js";
 import { pluginEntities } from "../plugins/pluginMigrations.js";
+import { applySqlitePragmas } from "./sqlitePragmas.js";
 
 /** Where the data lives: a PostgreSQL URL, or an SQLite file (the default). */
 export type DatabaseTarget = { readonly url: string } | { readonly sqliteFile: string };
@@ -47,9 +48,9 @@ export function ormOptions(target: DatabaseTarget, extra: Partial<Options> = {},
     ...common,
     driver: BetterSqliteDriver,
     dbName: target.sqliteFile,
-    // WAL lets readers run beside the single writer.
-    pool: { afterCreate: (conn: { pragma?: (s: string) => void }, done: (err: Error | null, conn: unknown) => void) => {
-      conn.pragma?.("journal_mode = WAL");
+    // WAL, synchronous = FULL, secure_delete: see SQLITE_PRAGMAS for why.
+    pool: { afterCreate: (conn: { pragma?: (s: string) => unknown }, done: (err: Error | null, conn: unknown) => void) => {
+      applySqlitePragmas(conn);
       done(null, conn);
     } },
     ...extra,

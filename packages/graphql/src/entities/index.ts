@@ -1,6 +1,7 @@
 import { ConsentEventSchema } from "./ConsentEvent.js";
 import { ContactPolicyDocumentSchema } from "./ContactPolicyDocument.js";
 import { CustomerSchema } from "./Customer.js";
+import { CustomerErasureSchema } from "./CustomerErasure.js";
 import { CustomerIdentitySchema } from "./CustomerIdentity.js";
 import { EngagementModelVersionSchema } from "./EngagementModelVersion.js";
 import { EngagementStrategySchema } from "./EngagementStrategy.js";
@@ -19,6 +20,7 @@ import { WorkspaceSchema } from "./Workspace.js";
 export {
   ConsentEventSchema,
   ContactPolicyDocumentSchema,
+  CustomerErasureSchema,
   CustomerIdentitySchema,
   CustomerSchema,
   EngagementModelVersionSchema,
@@ -40,6 +42,7 @@ export {
 export type { ConsentEventEntity } from "./ConsentEvent.js";
 export type { ContactPolicyDocumentEntity } from "./ContactPolicyDocument.js";
 export type { CustomerEntity } from "./Customer.js";
+export type { CustomerErasureEntity } from "./CustomerErasure.js";
 export type { CustomerIdentityEntity } from "./CustomerIdentity.js";
 export type { EngagementModelVersionEntity } from "./EngagementModelVersion.js";
 export type { EngagementStrategyEntity } from "./EngagementStrategy.js";
@@ -75,6 +78,7 @@ export const workspaceScopedEntities = [
   TriggerDefinitionSchema,
   ContactPolicyDocumentSchema,
   TriggerActionSchema,
+  CustomerErasureSchema,
 ];
 
 /** Every entity engagekit persists, for the MikroORM `entities` option. */

@@ -25,13 +25,14 @@ import type { EngagekitPlugin } from "../plugins/EngagekitPlugin.js";
 import { assemblePlugins } from "../plugins/assemblePlugins.js";
 import { attachPlugins } from "../plugins/PluginRuntime.js";
 import { forgetExternalFields } from "../plugins/forgetExternalFields.js";
+import { PrivacyResolver } from "../modules/privacy/privacy.resolver.js";
 
 /** A type-graphql resolver class. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver type
 export type ResolverClass = NonEmptyArray<Function>[number];
 
 /** engagekit's own resolvers, in schema order. */
-export const coreResolvers: ResolverClass[] = [WorkspaceResolver, CustomerResolver, InteractionResolver, SegmentResolver, ValueResolver, JourneyResolver, JourneyMapResolver, FeedbackResolver, SupportResolver, RetentionResolver, IngestionResolver, EngagementModelResolver, EngagementStrategyResolver, CustomerEngagementResolver, ConsentResolver, LoyaltyResolver, LoyaltyHistoryResolver, RecommendationResolver, TriggerResolver];
+export const coreResolvers: ResolverClass[] = [WorkspaceResolver, CustomerResolver, InteractionResolver, SegmentResolver, ValueResolver, JourneyResolver, JourneyMapResolver, FeedbackResolver, SupportResolver, RetentionResolver, IngestionResolver, EngagementModelResolver, EngagementStrategyResolver, CustomerEngagementResolver, ConsentResolver, LoyaltyResolver, LoyaltyHistoryResolver, RecommendationResolver, TriggerResolver, PrivacyResolver];
 
 /** Options of {@link createSchema}. */
 export interface CreateSchemaOptions {

@@ -4,6 +4,7 @@ import { Migration20261124000000_initial } from "./Migration20261124000000_initi
 import { Migration20261129000000_customerState } from "./Migration20261129000000_customerState.js";
 import { Migration20261203000000_engagementModels } from "./Migration20261203000000_engagementModels.js";
 import { Migration20261203010000_consentLoyalty } from "./Migration20261203010000_consentLoyalty.js";
+import { Migration20261204010000_erasure } from "./Migration20261204010000_erasure.js";
 import { Migration20261204020000_triggers } from "./Migration20261204020000_triggers.js";
 import { Migration20261204030000_ingestIndexes } from "./Migration20261204030000_ingestIndexes.js";
 
@@ -12,6 +13,7 @@ export const sqliteMigrations = [
   { name: "Migration20261129000000_customerState", class: Migration20261129000000_customerState },
   { name: "Migration20261203000000_engagementModels", class: Migration20261203000000_engagementModels },
   { name: "Migration20261203010000_consentLoyalty", class: Migration20261203010000_consentLoyalty },
+  { name: "Migration20261204010000_erasure", class: Migration20261204010000_erasure },
   { name: "Migration20261204020000_triggers", class: Migration20261204020000_triggers },
   { name: "Migration20261204030000_ingestIndexes", class: Migration20261204030000_ingestIndexes },
 ];

@@ -4,7 +4,7 @@ import { chunks } from "../../data/chunks.js";
 import { insertRows } from "../../data/insertRows.js";
 import { toMs, type SqlDate } from "../../data/sqlDate.js";
 import { ConsentEventSchema } from "../../entities/ConsentEvent.js";
-import { checkBatch, checkKey, existingKeys, reject, resolveCustomers } from "../ingestion/ingest.js";
+import { checkBatch, checkKey, existingKeys, lockCustomers, reject, resolveCustomers } from "../ingestion/ingest.js";
 import { refreshMemberships } from "../segment/segmentService.js";
 import { evaluateIngestedTriggers } from "../trigger/evaluateIngestedTriggers.js";
 import { ConsentDecisionType, ConsentEntryType, CustomerConsentType, SetConsentPayload } from "./Consent.type.js";
@@ -70,6 +70,8 @@ export async function setConsent(scope: WorkspaceScope, input: readonly ConsentI
   });
   const ws = scope.workspaceId;
   return scope.em.transactional(async (tx) => {
+    // Same customers, same order of locks as ingestion (see lockCustomers).
+    await lockCustomers(tx, ws, input.map((x) => x.customer.externalId));
     const recorded = await existingKeys(tx, ConsentEventSchema, "idempotency_key", ws, input.map((x) => x.idempotencyKey));
     const seen = new Set(recorded);
     const todo: { item: ConsentInput; record: ConsentRecord }[] = [];

@@ -6,6 +6,8 @@ import { CustomerSchema } from "../../entities/Customer.js";
 import { SupportTicketSchema } from "../../entities/SupportTicket.js";
 import { entityMeta, insertRows } from "../../data/insertRows.js";
 import { chunks } from "../../data/chunks.js";
+import { dialect } from "../../data/sqlDialect.js";
+import { createHash } from "node:crypto";
 
 /** Rows per statement: keeps every insert under SQLite's compound-select and parameter limits. */
 export const CHUNK = 400;
@@ -50,6 +52,33 @@ function keyed<Row>(tx: EntityManager, workspaceId: number, columns: string, tab
     `select ${columns} from ${table} where workspace_id = ? and ${column} in (${values.map(() => "?").join(", ")})`,
     values,
   );
+}
+
+/** The advisory-lock key of a customer: 64 bits of a hash of workspace and external id (a collision only serializes two customers' batches). */
+export function customerLockKey(workspaceId: number, externalId: string): bigint {
+  return createHash("sha256").update(`engagekit:customer:${workspaceId}:${externalId}`).digest().readBigInt64BE(0);
+}
+
+/**
+ * PostgreSQL: serializes concurrent batches (on one server or several) that
+ * touch the same customers, before they read anything. Takes a
+ * transaction-scoped advisory lock per referenced customer, by external id
+ * (so customers the batch is about to create are covered too), all in one
+ * ascending order and before any other lock, so two batches cannot
+ * deadlock. Once it holds them, the batch's duplicate check sees every
+ * batch that finished before (READ COMMITTED), so a retry racing its
+ * original (a client timing out and retrying on another server) writes and
+ * folds each item once. Locks are released at commit or rollback, and by the
+ * database when a server dies mid-batch. SQLite: nothing to do, it has one writer.
+ */
+export async function lockCustomers(tx: EntityManager, workspaceId: number, externalIds: Iterable<string>): Promise<void> {
+  if (dialect(tx) !== "postgresql") return;
+  const keys = [...new Set([...externalIds].map((id) => customerLockKey(workspaceId, id)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // The keys are integers computed here, so they are inlined (one statement, no 10,000-parameter list).
+  // pg_advisory_xact_lock is volatile: PostgreSQL evaluates it after the sort, in key order.
+  for (const part of chunks(keys, 5_000)) {
+    await tx.getConnection().execute(`select pg_advisory_xact_lock(k) from unnest(array[${part.join(",")}]::bigint[]) as k order by k`, [], "all", tx.getTransactionContext());
+  }
 }
 
 /**

@@ -17,7 +17,7 @@ import { IngestionPayload } from "./IngestionPayload.type.js";
 import { InteractionInput } from "./Interaction.input.js";
 import { OrderInput } from "./Order.input.js";
 import { SurveyAnswerInput } from "./SurveyAnswer.input.js";
-import { checkBatch, checkDate, checkKey, existingKeys, reject, resolveCustomers, resolveTickets } from "./ingest.js";
+import { checkBatch, checkDate, checkKey, existingKeys, lockCustomers, reject, resolveCustomers, resolveTickets } from "./ingest.js";
 import { insertRows } from "../../data/insertRows.js";
 
 const TYPE_RE = /^[a-z][a-z0-9_]{0,63}$/;
@@ -153,6 +153,7 @@ export class IngestionResolver {
     });
     const ws = ctx.workspace.id;
     return ctx.scope.em.transactional(async (tx) => {
+      await lockCustomers(tx, ws, input.map((x) => x.customer.externalId));
       const recorded = await existingKeys(tx, InteractionSchema, "idempotency_key", ws, input.map((x) => x.idempotencyKey));
       const todo = fresh(input, (x) => x.idempotencyKey, recorded);
       const { ids, created, newIds } = await resolveCustomers(tx, ws, todo.map((x) => x.customer.externalId));
@@ -218,6 +219,7 @@ export class IngestionResolver {
     });
     const ws = ctx.workspace.id;
     return ctx.scope.em.transactional(async (tx) => {
+      await lockCustomers(tx, ws, input.flatMap((x) => (x.customer ? [x.customer.externalId] : [])));
       const recorded = await existingKeys(tx, SurveyResponseSchema, "idempotency_key", ws, input.map((x) => x.idempotencyKey));
       const todo = fresh(input, (x) => x.idempotencyKey, recorded);
       const refs = todo.flatMap((x) => (x.customer ? [x.customer.externalId] : []));
@@ -263,6 +265,7 @@ export class IngestionResolver {
     });
     const ws = ctx.workspace.id;
     return ctx.scope.em.transactional(async (tx) => {
+      await lockCustomers(tx, ws, input.map((x) => x.customer.externalId));
       const recorded = await existingKeys(tx, OrderSchema, "external_id", ws, input.map((x) => x.externalId));
       const todo = fresh(input, (x) => x.externalId, recorded);
       const { ids, created, newIds } = await resolveCustomers(tx, ws, todo.map((x) => x.customer.externalId));
@@ -315,6 +318,7 @@ export class IngestionResolver {
     });
     const ws = ctx.workspace.id;
     return ctx.scope.em.transactional(async (tx) => {
+      await lockCustomers(tx, ws, input.flatMap((x) => (x.ticket.customer ? [x.ticket.customer.externalId] : [])));
       const recorded = await existingKeys(tx, TicketEventSchema, "idempotency_key", ws, input.map((x) => x.idempotencyKey));
       const todo = fresh(input, (x) => x.idempotencyKey, recorded);
       const { ids: customerIds, created } = await resolveCustomers(tx, ws, todo.flatMap((x) => (x.ticket.customer ? [x.ticket.customer.externalId] : [])));

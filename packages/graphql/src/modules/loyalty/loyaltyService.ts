@@ -16,7 +16,7 @@ import { insertRows } from "../../data/insertRows.js";
 import { dialect } from "../../data/sqlDialect.js";
 import { toMs, type SqlDate } from "../../data/sqlDate.js";
 import { PointsOperationSchema } from "../../entities/PointsOperation.js";
-import { resolveCustomers } from "../ingestion/ingest.js";
+import { lockCustomers, resolveCustomers } from "../ingestion/ingest.js";
 import type { AwardPointsInput, RedeemPointsInput } from "./Loyalty.input.js";
 import {
   LedgerEntryType,
@@ -144,6 +144,8 @@ export async function applyOperation(scope: WorkspaceScope, kind: "earn" | "rede
   const ws = scope.workspaceId;
   return scope.em.transactional(async (tx) => {
     const t = scope.with(tx);
+    // Same customer locks as ingestion (see lockCustomers), before the row lock below.
+    await lockCustomers(tx, ws, [input.customer.externalId]);
     const { ids } = await resolveCustomers(tx, ws, [input.customer.externalId]);
     const customerId = ids.get(input.customer.externalId) as number;
     if (dialect(tx) === "postgresql") await t.select("select id from customers where workspace_id = ? and id = ? for update", [customerId]);

@@ -1,0 +1,12 @@
+import { GraphQLError } from "graphql";
+
+/** NOT_FOUND naming `customerId`, as the other operations answer an id outside the workspace. */
+export function customerNotFound(customerId: string): GraphQLError {
+  return new GraphQLError(`no customer ${JSON.stringify(customerId)} in this workspace`, { extensions: { code: "NOT_FOUND", field: "customerId" } });
+}
+
+/** The internal id of an API customer id; null when it cannot be one. */
+export function parseCustomerId(customerId: string): number | null {
+  const n = Number(customerId);
+  return /^\d+$/.test(customerId) && Number.isSafeInteger(n) ? n : null;
+}
