@@ -48,7 +48,7 @@ export interface CreateServerOptions {
   readonly maxAliases?: number;
   /** Most tokens of one GraphQL document (default 5,000): graphql-js stops parsing past it (400 `GRAPHQL_PARSE_FAILED`, `extensions.limit: "maxTokens"`). */
   readonly maxTokens?: number;
-  /** Most directives of one operation (default 50; counted by graphql-armor): 400 `BAD_USER_INPUT`, `extensions.limit: "maxDirectives"`. */
+  /** Most directives of one operation (default 50; counted by graphql-armor): 400 `GRAPHQL_VALIDATION_FAILED`, `extensions.limit: "maxDirectives"`. */
   readonly maxDirectives?: number;
   /**
    * Where the server logs (JSON lines; default `createLogger()`: pino at

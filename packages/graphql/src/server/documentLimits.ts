@@ -10,8 +10,9 @@ export const DEFAULT_MAX_DIRECTIVES = 50;
  * A validation rule that refuses operations with more than `max` directives
  * (fragments counted where they are spread), counted by graphql-armor's
  * max-directives rule; the rejection is ours: `BAD_USER_INPUT` naming the
- * limit, reported like the depth limit's (armor's own error would be thrown
- * out of validation as "Syntax Error: …", without a code).
+ * limit in its message and in `extensions.limit: "maxDirectives"` (Apollo
+ * answers it as `GRAPHQL_VALIDATION_FAILED`, 400); armor's own error would be
+ * thrown out of validation as "Syntax Error: …".
  */
 export function directiveLimit(max: number): (context: ValidationContext) => ASTVisitor {
   return (context) =>
@@ -23,7 +24,7 @@ export function directiveLimit(max: number): (context: ValidationContext) => AST
           const found = /found (\d+)/.exec(error.message)?.[1];
           context.reportError(
             new GraphQLError(`${found ?? "too many"} directives exceed the limit of ${max} (maxDirectives)`, {
-              extensions: { code: "BAD_USER_INPUT", field: "query", limit: "maxDirectives" },
+              extensions: { code: "GRAPHQL_VALIDATION_FAILED", field: "query", limit: "maxDirectives" },
             }),
           );
         },
@@ -32,7 +33,7 @@ export function directiveLimit(max: number): (context: ValidationContext) => AST
 }
 
 // graphql-js's own message when `parse(…, { maxTokens })` gives up.
-const TOKENS = /^Syntax Error: Document contains more than (\d+) tokens\. Parsing aborted\.$/;
+const TOKENS = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\. Parsing aborted\.$/;
 
 /**
  * Names the token limit in graphql-js's parse error (Apollo passes

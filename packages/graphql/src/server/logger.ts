@@ -77,7 +77,8 @@ export function requestLogPlugin<C extends object>(): ApolloServerPlugin<C> {
           if (scope && rc.operationName) factsOf(scope).operation = rc.operationName;
         },
         async didEncounterErrors(rc) {
-          for (const e of rc.errors) noteErrorCode(typeof e.extensions["code"] === "string" ? e.extensions["code"] : "UNKNOWN");
+          // Apollo answers an error without a code as an internal one.
+          for (const e of rc.errors) noteErrorCode(typeof e.extensions["code"] === "string" ? e.extensions["code"] : "INTERNAL_SERVER_ERROR");
         },
       };
     },

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, getNamedType, getNullableType, isListType, isObjectType, type DocumentNode, type GraphQLSchema } from "graphql";
+import { GraphQLError, getNamedType, getNullableType, getVariableValues, isListType, isObjectType, type DocumentNode, type GraphQLSchema } from "graphql";
 import { fieldExtensionsEstimator, getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import { MAX_PAGE_SIZE } from "../modules/common/connection.js";
 
@@ -126,7 +126,10 @@ export function queryCostPlugin<C extends object>(schema: GraphQLSchema, options
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request, operationName }) {
+        async didResolveOperation({ document, request, operationName, operation }) {
+          // Variables that do not coerce never execute: leave them to the executor's
+          // BAD_USER_INPUT ("Variable "$x" got invalid value …") rather than a cost error.
+          if (operation && getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 }).errors) return;
           let cost: number;
           try {
             cost = queryCost(schema, document, request.variables ?? {}, operationName ?? undefined, listSize);
