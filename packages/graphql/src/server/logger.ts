@@ -78,7 +78,7 @@ export function requestLogPlugin<C extends object>(): ApolloServerPlugin<C> {
         },
         async didEncounterErrors(rc) {
           // Apollo answers an error without a code as an internal one.
-          for (const e of rc.errors) noteErrorCode(typeof e.extensions["code"] === "string" ? e.extensions["code"] : "INTERNAL_SERVER_ERROR");
+          for (const e of rc.errors) noteErrorCode(typeof e.extensions?.["code"] === "string" ? e.extensions["code"] : "INTERNAL_SERVER_ERROR");
         },
       };
     },
@@ -106,7 +106,8 @@ export function logRequest(logger: ServerLogger, scope: RequestScope, method: st
   );
 }
 
-const EMAIL = /[^\s@"'<>()[\],;:]+@[^\s@"'<>()[\],;:]+\.[A-Za-z]{2,}/g;
+// Not paths like node_modules/@apollo/server/x.js: the local part must touch the "@".
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 // SQL string literals (a driver error quotes the statement, with the row's values).
 const QUOTED = /'(?:[^']|'')*'/g;
 
