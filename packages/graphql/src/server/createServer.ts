@@ -213,7 +213,8 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
       res.setHeader("x-request-id", scope.id);
       if (logRequests) {
         const startedAt = performance.now();
-        res.once("finish", () => logRequest(logger, scope, req.method ?? "GET", (req.url ?? "/").split("?", 1)[0] ?? "/", res.statusCode, startedAt));
+        // "close" also fires when the client goes away before the answer is complete (logged as aborted).
+        res.once("close", () => logRequest(logger, scope, req.method ?? "GET", (req.url ?? "/").split("?", 1)[0] ?? "/", res.statusCode, startedAt, !res.writableFinished));
       }
       handle(req, res).catch((err: unknown) => {
         // Never the error's message (it may hold SQL or paths): the id, and the error in the log.

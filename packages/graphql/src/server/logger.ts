@@ -88,9 +88,10 @@ export function requestLogPlugin<C extends object>(): ApolloServerPlugin<C> {
 /**
  * Logs one line at `info` for a finished request: request id, method, path
  * (without the query string, which a GET may fill with variables), status,
- * duration, operation name and error codes.
+ * duration, operation name, error codes, and `aborted: true` when the
+ * connection closed before the answer was complete.
  */
-export function logRequest(logger: ServerLogger, scope: RequestScope, method: string, path: string, status: number, startedAt: number): void {
+export function logRequest(logger: ServerLogger, scope: RequestScope, method: string, path: string, status: number, startedAt: number, aborted = false): void {
   const f = facts.get(scope);
   logger.info(
     {
@@ -101,6 +102,7 @@ export function logRequest(logger: ServerLogger, scope: RequestScope, method: st
       durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
       ...(f?.operation ? { operation: f.operation } : {}),
       ...(f?.errorCodes ? { errorCodes: [...f.errorCodes] } : {}),
+      ...(aborted ? { aborted: true } : {}),
     },
     "request",
   );
