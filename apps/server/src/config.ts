@@ -37,7 +37,21 @@ export interface ServerConfig {
   readonly requestTimeoutMs: number;
   /** How long a shutdown waits for in-flight requests, ms. */
   readonly shutdownTimeoutMs: number;
+  /** How long a shutdown keeps serving with `/readyz` at 503 before closing the listener, ms. */
+  readonly drainDelayMs: number;
+  /** Most tokens of one GraphQL document. */
+  readonly maxTokens: number;
+  /** Most directives of one operation. */
+  readonly maxDirectives: number;
+  /** Level of the JSON log lines on stdout. */
+  readonly logLevel: LogLevel;
+  /** One `info` line per request. */
+  readonly logRequests: boolean;
 }
+
+/** pino's levels, and `silent`. */
+export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+const LOG_LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
 const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -58,6 +72,13 @@ function int(name: string, value: string | undefined, fallback: number, min: num
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < min) throw new ConfigError(`${name} must be an integer ≥ ${min}, got ${JSON.stringify(value)}`);
   return n;
+}
+
+function logLevel(value: string | undefined): LogLevel {
+  if (value === undefined || value === "") return "info";
+  const level = LOG_LEVELS.find((l) => l === value.toLowerCase());
+  if (!level) throw new ConfigError(`ENGAGEKIT_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got ${JSON.stringify(value)}`);
+  return level;
 }
 
 /**
@@ -87,6 +108,14 @@ function int(name: string, value: string | undefined, fallback: number, min: num
  * - `ENGAGEKIT_SHUTDOWN_TIMEOUT_MS` (10000) — on SIGTERM/SIGINT, how long
  *   in-flight requests may finish; then their connections are destroyed and
  *   the process exits
+ * - `ENGAGEKIT_DRAIN_DELAY_MS` (0) — on SIGTERM/SIGINT, how long the server
+ *   keeps serving with `/readyz` answering 503 before it closes the listener
+ *   (set it above the load balancer's readiness probe interval)
+ * - `ENGAGEKIT_MAX_TOKENS` (5000) — most tokens of one GraphQL document;
+ *   `ENGAGEKIT_MAX_DIRECTIVES` (50) — most directives of one operation
+ * - `ENGAGEKIT_LOG_LEVEL` (`info`) — `fatal`, `error`, `warn`, `info`,
+ *   `debug`, `trace` or `silent`: JSON lines on stdout;
+ *   `ENGAGEKIT_LOG_REQUESTS` (true) — one `info` line per request
  * - `DATABASE_URL` — a `postgres://` URL; when unset, the SQLite file
  *   `ENGAGEKIT_DB_FILE` (default `./data/engagekit.sqlite`, relative to the
  *   working directory) is created and migrated
@@ -137,6 +166,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     costListSize: int("ENGAGEKIT_COST_LIST_SIZE", env.ENGAGEKIT_COST_LIST_SIZE, 10, 1),
     requestTimeoutMs: int("ENGAGEKIT_REQUEST_TIMEOUT_MS", env.ENGAGEKIT_REQUEST_TIMEOUT_MS, 10_000, 1),
     shutdownTimeoutMs: int("ENGAGEKIT_SHUTDOWN_TIMEOUT_MS", env.ENGAGEKIT_SHUTDOWN_TIMEOUT_MS, 10_000, 1),
+    drainDelayMs: int("ENGAGEKIT_DRAIN_DELAY_MS", env.ENGAGEKIT_DRAIN_DELAY_MS, 0, 0),
+    maxTokens: int("ENGAGEKIT_MAX_TOKENS", env.ENGAGEKIT_MAX_TOKENS, 5_000, 1),
+    maxDirectives: int("ENGAGEKIT_MAX_DIRECTIVES", env.ENGAGEKIT_MAX_DIRECTIVES, 50, 1),
+    logLevel: logLevel(env.ENGAGEKIT_LOG_LEVEL),
+    logRequests: bool("ENGAGEKIT_LOG_REQUESTS", env.ENGAGEKIT_LOG_REQUESTS, true),
     database,
     seed: bool("ENGAGEKIT_SEED", env.ENGAGEKIT_SEED, true),
     defaultWorkspace,

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { createSchema, createServer, expireDueMemberships, runScheduledTriggers } from "@engagekit/graphql";
+import { createLogger, createSchema, createServer, expireDueMemberships, runScheduledTriggers } from "@engagekit/graphql";
 import { loadConfig } from "./config.js";
 import { migrate, openOrm } from "./orm.js";
 import { ensureWorkspace } from "./seed.js";
@@ -8,12 +8,14 @@ import { graphiqlTabs } from "./operations.js";
 /** Starts engagekit: open and migrate the database, seed, serve, and stop cleanly on SIGTERM/SIGINT. */
 export async function main(): Promise<void> {
   const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel });
   const orm = await openOrm(config.database);
   const applied = await migrate(orm);
-  if (applied.length > 0) console.log(`migrated: ${applied.join(", ")}`);
+  if (applied.length > 0) logger.info({ migrations: applied }, `migrated: ${applied.join(", ")}`);
   const seeded = await ensureWorkspace(orm, config.defaultWorkspace, config.seed, config.demoDataDir);
   if (seeded.created) {
-    console.log(
+    logger.info(
+      { workspace: config.defaultWorkspace },
       `created workspace "${config.defaultWorkspace}"` +
         (config.seed ? `: ${seeded.customers} customers, ${seeded.orders} orders, ${seeded.surveyResponses} survey responses` : " (empty)"),
     );
@@ -29,11 +31,16 @@ export async function main(): Promise<void> {
     costListSize: config.costListSize,
     requestTimeoutMs: config.requestTimeoutMs,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
+    drainDelayMs: config.drainDelayMs,
+    maxTokens: config.maxTokens,
+    maxDirectives: config.maxDirectives,
+    logger,
+    logRequests: config.logRequests,
   });
   const url = await server.listen(config.port, config.host);
   const where = "url" in config.database ? "PostgreSQL" : config.database.sqliteFile;
   const ide = config.graphiql ? `IDE: ${url.replace(/graphql$/, "graphiql")}` : "IDE off";
-  console.log(`engagekit GraphQL on ${url} (${ide}, data: ${where}, ${config.mode} mode)`);
+  logger.info({ url, mode: config.mode }, `engagekit GraphQL on ${url} (${ide}, data: ${where}, ${config.mode} mode)`);
 
   // Time-based segment conditions flip without events: re-check due customers on a timer; then the
   // time-based triggers (dates relative to a trait, P(alive) drops) and those on the segments that just flipped.
@@ -46,11 +53,11 @@ export async function main(): Promise<void> {
           const now = Date.now();
           expireDueMemberships(orm, now)
             .catch((err: unknown) => {
-              console.error("segment expiry failed:", err);
+              logger.error({ err }, "segment expiry failed");
               return [];
             })
             .then((expired) => runScheduledTriggers(orm, now, expired))
-            .catch((err: unknown) => console.error("scheduled triggers failed:", err))
+            .catch((err: unknown) => logger.error({ err }, "scheduled triggers failed"))
             .finally(() => (expiring = false));
         }, config.expiryIntervalMs).unref()
       : undefined;
@@ -59,12 +66,12 @@ export async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: finishing in-flight requests (up to ${config.shutdownTimeoutMs} ms)`);
+    logger.info({ signal }, `${signal}: finishing in-flight requests (up to ${config.shutdownTimeoutMs} ms)`);
     if (expiry) clearInterval(expiry);
     // Backstop: the server destroys its connections at the shutdown deadline; if closing the
     // database still hangs after that, exit anyway.
     setTimeout(() => {
-      console.error(`shutdown did not finish ${config.shutdownTimeoutMs + 5000} ms after ${signal}; exiting`);
+      logger.error({ signal }, `shutdown did not finish ${config.shutdownTimeoutMs + 5000} ms after ${signal}; exiting`);
       process.exit(1);
     }, config.shutdownTimeoutMs + 5000).unref();
     server
@@ -72,7 +79,7 @@ export async function main(): Promise<void> {
       .then(() => orm.close(true))
       .then(() => process.exit(0))
       .catch((err: unknown) => {
-        console.error(err);
+        logger.error({ err }, "shutdown failed");
         process.exit(1);
       });
   };

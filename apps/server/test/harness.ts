@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { expect, inject } from "vitest";
 import { InputError, validateConsentRecord, type ConsentRecord } from "@engagekit/core";
 import type { MikroORM } from "@mikro-orm/core";
-import { createSchema, createServer, type DatabaseTarget, type EngagekitServer } from "@engagekit/graphql";
+import { createLogger, createSchema, createServer, type DatabaseTarget, type EngagekitServer } from "@engagekit/graphql";
 import { migrate, openOrm } from "../src/orm.js";
 import { ensureWorkspace, type SeedReport } from "../src/seed.js";
 import { createDatabase } from "../src/tempPostgres.js";
@@ -57,7 +57,8 @@ export async function startApp(kind: string, options: { seed?: boolean } = {}): 
   const orm = await openOrm(target, { debug: ["query"], logger: (m) => sql.push(m) });
   await migrate(orm);
   const seed = await ensureWorkspace(orm, "demo", options.seed ?? true, demoDataDir);
-  const server = await createServer({ orm, schema: await createSchema(), defaultWorkspace: "demo" });
+  // Warnings and errors only: one info line per request would bury the test output.
+  const server = await createServer({ orm, schema: await createSchema(), defaultWorkspace: "demo", logger: createLogger({ level: "warn" }) });
   const url = await server.listen(0, "127.0.0.1");
   return {
     url,

@@ -2,10 +2,11 @@ import "reflect-metadata";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getIntrospectionQuery } from "graphql";
 import { Arg, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { createSchema, createServer, type EngagekitServer } from "@engagekit/graphql";
+import { createLogger, createSchema, createServer, type EngagekitServer } from "@engagekit/graphql";
 import { loadConfig } from "../src/config.js";
 import { exampleOperations } from "../src/operations.js";
 import { databases, startApp, startServerProcess, type App } from "./harness.js";
@@ -162,23 +163,20 @@ describe("limits and production mode (real HTTP, SQLite demo data)", () => {
   });
 
   it("should mask an internal error: no message, no SQL, the request id in the body, the header and the log", async () => {
-    const { url } = await serve();
-    const logged: unknown[][] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => void logged.push(args);
-    let res: Reply;
-    try {
-      res = await post(url, "{ broken }");
-    } finally {
-      console.error = original;
-    }
+    // The server's logger writes JSON lines; keep them to read the error's line back.
+    let logged = "";
+    const destination = new Writable({ write: (chunk: Buffer, _enc, done) => void ((logged += chunk.toString()), done()) });
+    const { url } = await serve({ logger: createLogger({ destination }) });
+    const res = await post(url, "{ broken }");
     const error = res.body.errors?.[0];
     expect(error?.message).toBe("Internal server error");
     expect(JSON.stringify(res.body)).not.toContain("secret");
     const requestId = res.headers.get("x-request-id");
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(error?.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR", requestId });
-    expect(logged.some((args) => String(args[0]).includes(requestId ?? "?") && String(args[1]).includes("select secret"))).toBe(true);
+    const lines = logged.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { level: number; requestId?: string; err?: { message: string } });
+    // Logged under the request id, its quoted values scrubbed (see logger.ts).
+    expect(lines.some((l) => l.level === 50 && l.requestId === requestId && l.err?.message === "select secret from credentials where path = '?'")).toBe(true);
   });
 
   it("should answer a failing extra route with a generic 500 (never err.message), the request id and the security headers", async () => {

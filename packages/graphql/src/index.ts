@@ -53,6 +53,11 @@ export type { CreateServerOptions, EngagekitServer } from "./server/createServer
 export type { Context, CurrentWorkspace, Loaders } from "./server/Context.js";
 export { formatError } from "./server/formatError.js";
 export { depthLimit } from "./server/depthLimit.js";
+export { directiveLimit, DEFAULT_MAX_TOKENS, DEFAULT_MAX_DIRECTIVES } from "./server/documentLimits.js";
+export { createLogger, errorFields } from "./server/logger.js";
+export type { ServerLogger, LogFn, CreateLoggerOptions } from "./server/logger.js";
+export { checkReadiness } from "./server/readiness.js";
+export type { Readiness } from "./server/readiness.js";
 export { queryCost, listAwareEstimator, DEFAULT_MAX_QUERY_COST, DEFAULT_LIST_SIZE } from "./server/queryCost.js";
 export type { QueryCostOptions } from "./server/queryCost.js";
 export { checkDeadline, DEFAULT_REQUEST_TIMEOUT_MS } from "./server/executionDeadline.js";

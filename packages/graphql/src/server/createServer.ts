@@ -23,6 +23,9 @@ import { DEFAULT_LIST_SIZE, DEFAULT_MAX_QUERY_COST, queryCostPlugin } from "./qu
 import { DEADLINE, DEFAULT_REQUEST_TIMEOUT_MS, RequestDeadline, guardResolvers } from "./executionDeadline.js";
 import { applySecurityHeaders, htmlPageCsp, ROUTE_CSP, SECURITY_HEADERS } from "./securityHeaders.js";
 import { currentRequestId, inRequestScope } from "./requestScope.js";
+import { createLogger, logRequest, noteErrorCode, requestLogPlugin, type ServerLogger } from "./logger.js";
+import { checkReadiness } from "./readiness.js";
+import { DEFAULT_MAX_DIRECTIVES, DEFAULT_MAX_TOKENS, directiveLimit } from "./documentLimits.js";
 import { openSqlReader } from "../data/SqlReader.js";
 import { isEngagekitPlugin, type EngagekitPlugin } from "../plugins/EngagekitPlugin.js";
 import { pluginsOfSchema } from "../plugins/PluginRuntime.js";
@@ -49,6 +52,17 @@ export interface CreateServerOptions {
   /** Deepest field nesting accepted, introspection fields included (default 12), and most aliases per operation (default 50). */
   readonly maxDepth?: number;
   readonly maxAliases?: number;
+  /** Most tokens of one GraphQL document (default 5,000): graphql-js stops parsing past it (400 `GRAPHQL_PARSE_FAILED`, `extensions.limit: "maxTokens"`). */
+  readonly maxTokens?: number;
+  /** Most directives of one operation (default 50; counted by graphql-armor): 400 `GRAPHQL_VALIDATION_FAILED`, `extensions.limit: "maxDirectives"`. */
+  readonly maxDirectives?: number;
+  /**
+   * Where the server logs (JSON lines; default `createLogger()`: pino at
+   * `info` on stdout). Any pino-compatible logger fits (see logger.ts).
+   */
+  readonly logger?: ServerLogger;
+  /** Log one `info` line per finished request (default true); errors are logged either way. */
+  readonly logRequests?: boolean;
   /**
    * Largest list-aware cost of an operation (default 25,000): each field
    * costs 1 times the `first` of every list it is nested in (see
@@ -71,13 +85,19 @@ export interface CreateServerOptions {
    */
   readonly shutdownTimeoutMs?: number;
   /**
+   * How long `stop()` keeps serving with `/readyz` answering 503 before it
+   * closes the listener, in ms (default 0): time for a load balancer's
+   * readiness probe to take the server out of rotation.
+   */
+  readonly drainDelayMs?: number;
+  /**
    * Answer introspection (`__schema`, `__type`) (default true). Production
    * deployments usually turn it off (the server's config does by default).
    */
   readonly introspection?: boolean;
   /**
    * Extra routes (a dashboard's static files, a webhook…): called for every
-   * request that is not `/graphql`, `/graphiql` or `/healthz`; return true
+   * request that is not `/graphql`, `/graphiql`, `/healthz` or `/readyz`; return true
    * when it answered the request, false to let the server answer 404.
    */
   readonly routes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
@@ -95,7 +115,8 @@ export interface EngagekitServer {
   /** Starts listening; resolves to the GraphQL URL. */
   listen(port: number, host?: string): Promise<string>;
   /**
-   * Stops accepting connections, lets in-flight requests finish for up to
+   * Makes `/readyz` answer 503, waits `drainDelayMs`, then
+   * stops accepting connections, lets in-flight requests finish for up to
    * `shutdownTimeoutMs`, then abandons the rest (their deadlines fire) and
    * destroys every open connection; then stops Apollo. Does not close the ORM.
    */
@@ -104,7 +125,8 @@ export interface EngagekitServer {
 
 /**
  * engagekit's HTTP server: `POST|GET /graphql` (Apollo), `GET /graphiql`
- * (an IDE rendered from node_modules, no CDN), `GET /healthz`.
+ * (an IDE rendered from node_modules, no CDN), `GET /healthz` (liveness),
+ * `GET /readyz` (readiness: database and migrations, 503 while stopping).
  * Every GraphQL request gets its own EntityManager fork, workspace scope and
  * DataLoaders, a random request id (`x-request-id`), an execution deadline
  * and the limits (depth, aliases, list-aware cost); every response carries
@@ -121,13 +143,20 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
   // Resolvers check the request's deadline before they run (before the compiled executor reads them).
   guardResolvers(options.schema);
   const inFlight = new Set<RequestDeadline>();
+  const logger = options.logger ?? createLogger();
+  const logRequests = options.logRequests ?? true;
+  const drainDelayMs = options.drainDelayMs ?? 0;
+  if (!Number.isFinite(drainDelayMs) || drainDelayMs < 0) throw new RangeError(`createServer requires drainDelayMs ≥ 0, got ${drainDelayMs}`);
+  // Set by stop(): /readyz answers 503 from then on, so a load balancer drains this server.
+  let shuttingDown = false;
   const apollo = new ApolloServer<Context>({
     ...(options.executor === "graphql-js" ? { schema: options.schema } : { gateway: compiledExecutor(options.schema) }),
     introspection: options.introspection ?? true,
     // Apollo's default sends stack traces (absolute server paths) unless NODE_ENV=production; never.
     includeStacktraceInErrorResponses: false,
-    formatError,
-    validationRules: [depthLimit(options.maxDepth ?? 12, options.maxAliases ?? 50)],
+    formatError: (formatted, error) => formatError(formatted, error, logger),
+    parseOptions: { maxTokens: positive("maxTokens", options.maxTokens ?? DEFAULT_MAX_TOKENS) },
+    validationRules: [depthLimit(options.maxDepth ?? 12, options.maxAliases ?? 50), directiveLimit(positive("maxDirectives", options.maxDirectives ?? DEFAULT_MAX_DIRECTIVES))],
     // The host process owns signals (main.ts stops the server, then the ORM).
     stopOnTerminationSignals: false,
     plugins: [
@@ -139,6 +168,7 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
+      ...(logRequests ? [requestLogPlugin<Context>()] : []),
       ...(options.plugins ?? []).filter((p): p is ApolloServerPlugin<Context> => !isEngagekitPlugin(p)),
     ],
   });
@@ -189,9 +219,15 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
     inRequestScope((scope) => {
       applySecurityHeaders(res);
       res.setHeader("x-request-id", scope.id);
+      if (logRequests) {
+        const startedAt = performance.now();
+        // "close" also fires when the client goes away before the answer is complete (logged as aborted).
+        res.once("close", () => logRequest(logger, scope, req.method ?? "GET", (req.url ?? "/").split("?", 1)[0] ?? "/", res.statusCode, startedAt, !res.writableFinished));
+      }
       handle(req, res).catch((err: unknown) => {
-        // Never the error's message (it may hold SQL or paths): the id, and the full error in the log.
-        console.error(`request ${scope.id}: unhandled error`, err);
+        // Never the error's message (it may hold SQL or paths): the id, and the error in the log.
+        logger.error({ requestId: scope.id, err }, "unhandled error");
+        noteErrorCode("INTERNAL_SERVER_ERROR");
         if (!res.headersSent) {
           res.writeHead(500, { "content-type": "application/json" });
           res.end(JSON.stringify({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", requestId: scope.id } }] }));
@@ -208,6 +244,12 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
       const ok = await options.orm.isConnected();
       res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
       res.end(JSON.stringify({ status: ok ? "ok" : "unavailable" }));
+      return;
+    }
+    if (url.pathname === "/readyz" && req.method === "GET") {
+      const readiness = await checkReadiness(options.orm, shuttingDown);
+      res.writeHead(readiness.ready ? 200 : 503, { "content-type": "application/json", ...(shuttingDown ? { connection: "close" } : {}) });
+      res.end(JSON.stringify(readiness));
       return;
     }
     if (url.pathname === "/graphiql" && req.method === "GET" && graphiqlPage) {
@@ -228,12 +270,14 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
     }
     const body = req.method === "POST" ? await readJson(req, maxBody) : undefined;
     if (body === TOO_LARGE) {
+      noteErrorCode("PAYLOAD_TOO_LARGE");
       res.writeHead(413, { "content-type": "text/plain" });
       res.end(`request body larger than ${maxBody} bytes`);
       return;
     }
     if (body instanceof MalformedJson) {
       // Apollo would answer "POST body missing, invalid Content-Type, or JSON object has no keys".
+      noteErrorCode("BAD_REQUEST");
       res.writeHead(400, { "content-type": "application/json" });
       res.end(JSON.stringify({ errors: [{ message: body.message, extensions: { code: "BAD_REQUEST", position: body.position, line: body.line, column: body.column } }] }));
       return;
@@ -254,7 +298,7 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
       result = await Promise.race([execution, expired]);
       if (result === EXPIRED) {
         // The abandoned execution winds down on its own (its next resolvers throw); nobody awaits it.
-        execution.catch((err: unknown) => console.error(`request ${currentRequestId() ?? "-"}: abandoned execution failed`, err));
+        execution.catch((err: unknown) => logger.error({ requestId: currentRequestId(), err }, "abandoned execution failed"));
       }
     } finally {
       deadline.dispose();
@@ -262,6 +306,7 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
     }
     if (result === EXPIRED) {
       const error = deadline.error();
+      noteErrorCode(String(error.extensions["code"]));
       res.writeHead(503, { "content-type": "application/json; charset=utf-8", ...(error.extensions["code"] === "SHUTTING_DOWN" ? { connection: "close" } : {}) });
       res.end(JSON.stringify({ errors: [{ message: error.message, extensions: { ...error.extensions, http: undefined } }] }));
       return;
@@ -292,6 +337,8 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
       // The drain plugin closes the listener and waits for in-flight requests, for up to
       // shutdownTimeoutMs; then abandon what is left and destroy every connection ourselves
       // too, so no stuck request can hold the shutdown.
+      shuttingDown = true;
+      if (drainDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, drainDelayMs));
       const stopped = apollo.stop();
       let timer: NodeJS.Timeout | undefined;
       const expired = new Promise<typeof EXPIRED>((resolve) => (timer = setTimeout(() => resolve(EXPIRED), shutdownTimeoutMs)));

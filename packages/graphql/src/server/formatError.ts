@@ -1,6 +1,8 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { currentRequestId } from "./requestScope.js";
+import { nameTokenLimit } from "./documentLimits.js";
+import type { ServerLogger } from "./logger.js";
 
 interface CoreInputError {
   code: string;
@@ -26,9 +28,10 @@ function isInputError(e: unknown): e is CoreInputError {
  * `extensions.stacktrace` (never sent, in any mode); internal ones lose their
  * message: the client sees "Internal server error" and the request id
  * (`extensions.requestId`, also the `x-request-id` header), the server log
- * sees the full error under that id.
+ * sees the full error under that id (through `logger`, default the console).
+ * The token limit's parse error names the limit (see documentLimits.ts).
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, logger?: ServerLogger): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (isInputError(original)) {
     return {
@@ -47,7 +50,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     // with this code, so the wrapper is masked too.
     const requestId = currentRequestId();
     const cause = original instanceof GraphQLError && original.originalError ? original.originalError : original;
-    console.error(`request ${requestId ?? "-"}: internal error`, cause);
+    if (logger) logger.error({ requestId, err: cause }, "internal error");
+    else console.error(`request ${requestId ?? "-"}: internal error`, cause);
     return {
       message: "Internal server error",
       ...(formatted.path ? { path: formatted.path } : {}),
@@ -56,7 +60,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (formatted.extensions && "stacktrace" in formatted.extensions) {
     const { stacktrace: _dropped, ...extensions } = formatted.extensions;
-    return { ...formatted, extensions };
+    return nameTokenLimit({ ...formatted, extensions });
   }
-  return formatted;
+  return nameTokenLimit(formatted);
 }

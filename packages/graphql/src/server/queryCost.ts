@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, getNamedType, getNullableType, isInputObjectType, isListType, isObjectType, Kind, typeFromAST, type DocumentNode, type GraphQLSchema } from "graphql";
+import { GraphQLError, getNamedType, getNullableType, getVariableValues, isInputObjectType, isListType, isObjectType, Kind, typeFromAST, type DocumentNode, type GraphQLSchema } from "graphql";
 import { fieldExtensionsEstimator, getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import { MAX_PAGE_SIZE } from "../modules/common/connection.js";
 
@@ -163,11 +163,15 @@ export function queryCostPlugin<C extends object>(schema: GraphQLSchema, options
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request, operationName }) {
+        async didResolveOperation({ document, request, operationName, operation }) {
           let cost: number;
           try {
             cost = queryCost(schema, document, request.variables ?? {}, operationName ?? undefined, listSize);
           } catch (error) {
+            // Variables that do not coerce never execute: leave them to the executor's
+            // BAD_USER_INPUT ("Variable "$x" got invalid value …") rather than a cost error.
+            // Checked only here, on the error path: coercing every batch item again costs ingestion ~10%.
+            if (operation && getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 }).errors) return;
             // graphql-query-complexity refuses documents of more than 10,000 nodes outright.
             const message = error instanceof Error ? error.message : String(error);
             throw new GraphQLError(`query cost could not be computed within the limits: ${message}`, {

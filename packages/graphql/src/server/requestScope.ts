@@ -25,3 +25,8 @@ export function inRequestScope<T>(fn: (scope: RequestScope) => T): T {
 export function currentRequestId(): string | undefined {
   return storage.getStore()?.id;
 }
+
+/** The scope of the request being handled (the log's per-request facts hang on it), or undefined outside one. */
+export function currentRequestScope(): RequestScope | undefined {
+  return storage.getStore();
+}
