@@ -23,9 +23,10 @@ export interface TableErasure {
 export const PERSONAL_COLUMNS: Readonly<Record<string, TableErasure>> = {
   customers: {
     personal: { email: "null", traits: "null", external_id: "pseudonym" },
-    // Derived scores and the saved state (stage, score accumulator, activity timestamps by type) name nobody
+    // Derived scores and the saved states (stage, score accumulator, activity timestamps by type; the last P(alive)
+    // the time-based triggers saw) name nobody
     // and keep segments, cohorts and values as they were.
-    kept: ["id", "workspace_id", "created_at", "journey_stage", "ladder_tier", "engagement_score", "rfm_score", "predicted_clv", "p_alive", "next_check_at", "state"],
+    kept: ["id", "workspace_id", "created_at", "journey_stage", "ladder_tier", "engagement_score", "rfm_score", "predicted_clv", "p_alive", "next_check_at", "state", "trigger_state"],
   },
   // Identifiers (email, phone, device id) are personal by definition.
   customer_identities: { deleteRows: true, personal: { kind: "null", value: "null" }, kept: ["id", "workspace_id", "customer_id"] },
@@ -54,5 +55,12 @@ export const PERSONAL_COLUMNS: Readonly<Record<string, TableErasure>> = {
   },
   // A free-text reason may name the person ("birthday gift for Ann"); points and dates keep the ledger.
   points_operations: { personal: { reason: "null" }, kept: ["id", "workspace_id", "customer_id", "key", "kind", "points", "at", "expires_at", "recorded_at"] },
+  // A firing's cause, dedup key and reasons quote the customer's facts (a birthday, a subscription end date, an
+  // interaction's id): the customer's actions are deleted, so uplift reports no longer count an erased customer.
+  trigger_actions: {
+    deleteRows: true,
+    personal: { cause: "null", dedup_key: "null", reason: "null", rule_reason: "null", action: "null" },
+    kept: ["id", "workspace_id", "customer_id", "trigger_key", "condition_kind", "status", "priority", "rule", "action_type", "channel", "purpose", "fired_at", "due_at", "done_at"],
+  },
   customer_erasures: { personal: {}, kept: ["id", "workspace_id", "customer_id", "reference", "erased_at", "counts", "personal_properties"] },
 };
