@@ -98,3 +98,16 @@ export function datasetMissing(what) {
   if (process.env.ENGAGEKIT_REQUIRE_DATASETS === "1") throw new Error(msg);
   console.log(msg);
 }
+
+/**
+ * Benches run the server as deployed: production mode, so every request
+ * carries an API key. The bench issues the key (`issueApiKey` with this
+ * secret) and turns the per-key rate limit off: it measures throughput.
+ */
+export const BENCH_SECRET = "engagekit-bench-secret-0123456789";
+export const BENCH_SERVER_ENV = { NODE_ENV: "production", ENGAGEKIT_SECRET: BENCH_SECRET, ENGAGEKIT_RATE_LIMIT: "0" };
+
+/** JSON request headers with the bench's API key. */
+export function jsonHeaders(apiKey) {
+  return { "content-type": "application/json", authorization: `Bearer ${apiKey}` };
+}

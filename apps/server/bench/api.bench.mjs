@@ -14,7 +14,8 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { migrate, openOrm } from "../dist/orm.js";
 import { ensureWorkspace } from "../dist/seed.js";
-import { emit, pick, quick, selected } from "../../../scripts/benchKit.mjs";
+import { issueApiKey } from "@engagekit/graphql";
+import { BENCH_SECRET, BENCH_SERVER_ENV, emit, jsonHeaders, pick, quick, selected } from "../../../scripts/benchKit.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const appDir = resolve(here, "..");
@@ -30,6 +31,7 @@ const file = join(dir, "bench.sqlite");
 const orm = await openOrm({ sqliteFile: file });
 await migrate(orm);
 const { workspaceId } = await ensureWorkspace(orm, "demo", true, resolve(appDir, "../../datasets"));
+const apiKey = (await issueApiKey(orm, "demo", { secret: BENCH_SECRET })).key;
 await orm.close(true);
 {
   const db = new Database(file);
@@ -57,7 +59,7 @@ await orm.close(true);
 
 function start(args, env, ready) {
   return new Promise((resolveStart, reject) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, NODE_ENV: "production", ...env }, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, args, { env: { ...process.env, ...BENCH_SERVER_ENV, ...env }, stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     child.stdout.on("data", (d) => {
       out += d;
@@ -69,7 +71,7 @@ function start(args, env, ready) {
 }
 
 async function load(url, body) {
-  const opts = { url, method: "POST", connections: 10, headers: { "content-type": "application/json" }, body };
+  const opts = { url, method: "POST", connections: 10, headers: jsonHeaders(apiKey), body };
   if (warmup > 0) await autocannon({ ...opts, duration: warmup });
   const r = await autocannon({ ...opts, duration });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
@@ -86,7 +88,7 @@ const hand = await start([join(here, "handwritten.mjs"), file, "0", String(works
 children.push(hand.child);
 
 // Same JSON from both (checked once, before timing).
-const a = await (await fetch(gql.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) })).json();
+const a = await (await fetch(gql.url, { method: "POST", headers: jsonHeaders(apiKey), body: JSON.stringify({ query }) })).json();
 const b = await (await fetch(hand.url, { method: "POST", body: "{}" })).json();
 const samePayload = JSON.stringify(a) === JSON.stringify(b);
 if (!samePayload) {
@@ -130,7 +132,7 @@ const mutation = `mutation($input: [InteractionInput!]!) { recordInteractions(in
 // ingestion state, as in steady operation) and let the JIT settle; the timed batches follow in time.
 const warmBatches = quick ? 0 : 3;
 const send = async (bIdx) => {
-  const r = await (await fetch(gql.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: mutation, variables: { input: mk(bIdx) } }) })).json();
+  const r = await (await fetch(gql.url, { method: "POST", headers: jsonHeaders(apiKey), body: JSON.stringify({ query: mutation, variables: { input: mk(bIdx) } }) })).json();
   if (r.errors) throw new Error(JSON.stringify(r.errors));
 };
 // The raw peer: the same rows through one prepared better-sqlite3 insert per row, a transaction per batch.
@@ -190,7 +192,7 @@ const floorBodies = Array.from({ length: batches }, (_, bIdx) => {
 });
 t0 = performance.now();
 for (const body of runIngest ? floorBodies : []) {
-  const r = await (await fetch(gql.url, { method: "POST", headers: { "content-type": "application/json" }, body })).json();
+  const r = await (await fetch(gql.url, { method: "POST", headers: jsonHeaders(apiKey), body })).json();
   if (r.errors?.[0]?.extensions?.code !== "BAD_USER_INPUT") throw new Error(`floor batch: expected BAD_USER_INPUT, got ${JSON.stringify(r).slice(0, 200)}`);
 }
 const floorRate = (batches * 1000) / ((performance.now() - t0) / 1000);

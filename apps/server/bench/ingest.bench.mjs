@@ -19,7 +19,8 @@ import pg from "pg";
 import { migrate, openOrm } from "../dist/orm.js";
 import { ensureWorkspace } from "../dist/seed.js";
 import { createDatabase, findPgBin, startPostgres } from "../dist/tempPostgres.js";
-import { emit, median, pick, quick, selected } from "../../../scripts/benchKit.mjs";
+import { issueApiKey } from "@engagekit/graphql";
+import { BENCH_SECRET, BENCH_SERVER_ENV, emit, jsonHeaders, median, pick, quick, selected } from "../../../scripts/benchKit.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const appDir = resolve(here, "..");
@@ -46,7 +47,7 @@ function startServer(env) {
   return new Promise((resolveStart, reject) => {
     const prof = process.env.ENGAGEKIT_BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.ENGAGEKIT_BENCH_PROF}`] : [];
     const child = spawn(process.execPath, [...prof, join(appDir, "dist/index.js")], {
-      env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", ENGAGEKIT_SEED: "false", ENGAGEKIT_EXPIRY_INTERVAL_MS: "0", ...env },
+      env: { ...process.env, ...BENCH_SERVER_ENV, PORT: "0", HOST: "127.0.0.1", ENGAGEKIT_SEED: "false", ENGAGEKIT_EXPIRY_INTERVAL_MS: "0", ...env },
       stdio: ["ignore", "pipe", "inherit"],
     });
     children.push(child);
@@ -70,8 +71,11 @@ function cpuMs(pid) {
   }
 }
 
+/** The API key of the database prepared last (each database gets its own). */
+let apiKey = "";
+
 async function send(url, input) {
-  const r = await (await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: mutation, variables: { input } }) })).json();
+  const r = await (await fetch(url, { method: "POST", headers: jsonHeaders(apiKey), body: JSON.stringify({ query: mutation, variables: { input } }) })).json();
   if (r.errors) throw new Error(JSON.stringify(r.errors).slice(0, 500));
 }
 
@@ -81,6 +85,7 @@ if (runHistory) {
   const orm = await openOrm({ sqliteFile: file });
   await migrate(orm);
   const { workspaceId } = await ensureWorkspace(orm, "demo", false, resolve(appDir, "../../datasets"));
+  apiKey = (await issueApiKey(orm, "demo", { secret: BENCH_SECRET })).key;
   await orm.close(true);
   const db = new Database(file);
   const now = Date.now();
@@ -176,6 +181,7 @@ if (runPostgres) {
       const orm = await openOrm({ url });
       await migrate(orm);
       const { workspaceId } = await ensureWorkspace(orm, "demo", true, resolve(appDir, "../../datasets"));
+      apiKey = (await issueApiKey(orm, "demo", { secret: BENCH_SECRET })).key;
       await orm.close(true);
       const client = new pg.Client({ connectionString: url });
       await client.connect();

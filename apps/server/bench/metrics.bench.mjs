@@ -13,7 +13,8 @@ import { fileURLToPath } from "node:url";
 import { migrate, openOrm } from "../dist/orm.js";
 import { ensureWorkspace } from "../dist/seed.js";
 import { createDatabase, findPgBin, startPostgres } from "../dist/tempPostgres.js";
-import { emit, measure as timeRuns, pick, quick, selected } from "../../../scripts/benchKit.mjs";
+import { issueApiKey } from "@engagekit/graphql";
+import { BENCH_SECRET, BENCH_SERVER_ENV, emit, jsonHeaders, measure as timeRuns, pick, quick, selected } from "../../../scripts/benchKit.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const appDir = resolve(here, "..");
@@ -21,10 +22,14 @@ const N = Number(process.env.BENCH_RESPONSES ?? pick(1_000_000, 20_000));
 const CUSTOMERS = pick(50_000, 5_000);
 
 /** Creates the schema, 50k customers, 3 segments and N NPS answers with SQL only (fast on both engines). */
+/** The API key of the database prepared last (each database gets its own). */
+let apiKey = "";
+
 async function prepare(target) {
   const orm = await openOrm(target);
   await migrate(orm);
   const { workspaceId: ws } = await ensureWorkspace(orm, "bench", false, "");
+  apiKey = (await issueApiKey(orm, "bench", { secret: BENCH_SECRET })).key;
   const conn = orm.em.getConnection();
   const pg = "url" in target;
   const series = (n) => (pg ? `generate_series(1, ${n}) as g(i)` : `(with recursive s(i) as (select 1 union all select i + 1 from s where i < ${n}) select i from s) as g`);
@@ -53,7 +58,7 @@ async function prepare(target) {
 function startServer(env) {
   return new Promise((resolveStart, reject) => {
     const child = spawn(process.execPath, [join(appDir, "dist/index.js")], {
-      env: { ...process.env, NODE_ENV: "production", PORT: "4621", HOST: "127.0.0.1", ENGAGEKIT_SEED: "false", ENGAGEKIT_DEFAULT_WORKSPACE: "bench", ENGAGEKIT_EXPIRY_INTERVAL_MS: "0", ...env },
+      env: { ...process.env, ...BENCH_SERVER_ENV, PORT: "4621", HOST: "127.0.0.1", ENGAGEKIT_SEED: "false", ENGAGEKIT_DEFAULT_WORKSPACE: "bench", ENGAGEKIT_EXPIRY_INTERVAL_MS: "0", ...env },
       stdio: ["ignore", "pipe", "inherit"],
     });
     let out = "";
@@ -74,7 +79,7 @@ async function measure(label, key, env) {
   try {
     // Median of 5 requests after 1 warm-up request (quick: one request).
     m = await timeRuns(null, async () => {
-      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+      const res = await fetch(url, { method: "POST", headers: jsonHeaders(apiKey), body: JSON.stringify({ query }) });
       return res.json();
     }, { runs: 5, warmup: 1 });
   } finally {

@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from "node:path";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { DatabaseTarget } from "@engagekit/graphql";
+import { DEVELOPMENT_SECRET, type DatabaseTarget } from "@engagekit/graphql";
 
 /**
  * `development`: the demo path (`npm start` on loopback, introspection and
@@ -47,6 +47,12 @@ export interface ServerConfig {
   readonly logLevel: LogLevel;
   /** One `info` line per request. */
   readonly logRequests: boolean;
+  /** Every request needs an API key (production mode). */
+  readonly authRequired: boolean;
+  /** The server secret API keys are hashed with (`ENGAGEKIT_SECRET`; a fixed development secret in development mode). */
+  readonly secret: string;
+  /** Requests per second per API key (0: no limit) and the burst. */
+  readonly rateLimit: { readonly perSecond: number; readonly burst: number };
 }
 
 /** pino's levels, and `silent`. */
@@ -85,8 +91,14 @@ function logLevel(value: string | undefined): LogLevel {
  * Reads the configuration:
  * - mode: `production` when `NODE_ENV=production` or `ENGAGEKIT_AUTH=required`,
  *   else `development` (the demo: `npm start` with no key on loopback).
- *   `ENGAGEKIT_AUTH` is `required` or `off` (default); API keys are not
- *   enforced yet, so production mode changes only the defaults below
+ *   Production mode requires an API key on every request (`Authorization:
+ *   Bearer ek_…`) unless `ENGAGEKIT_AUTH=off` (a gateway in front
+ *   authenticates); development mode accepts requests without one (as admin)
+ * - `ENGAGEKIT_SECRET` — the server secret API keys are hashed with (HMAC);
+ *   required when keys are, at least 16 characters; changing it invalidates
+ *   every key
+ * - `ENGAGEKIT_RATE_LIMIT` (100) — requests per second per API key, 0 for
+ *   none; `ENGAGEKIT_RATE_BURST` (2 × the limit) — requests at once
  * - `PORT` (4000); `ENGAGEKIT_HOST` or `HOST` — the interface to listen on:
  *   `127.0.0.1` in development (the demo is reachable from this machine only),
  *   `0.0.0.0` in production (a container or VM is reached from outside)
@@ -145,17 +157,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(defaultWorkspace)) {
     throw new ConfigError(`ENGAGEKIT_DEFAULT_WORKSPACE must be a slug (a–z, 0–9, -), got ${JSON.stringify(defaultWorkspace)}`);
   }
-  const auth = env.ENGAGEKIT_AUTH || "off";
-  if (auth !== "required" && auth !== "off") throw new ConfigError(`ENGAGEKIT_AUTH must be required or off, got ${JSON.stringify(auth)}`);
+  const auth = env.ENGAGEKIT_AUTH || undefined;
+  if (auth !== undefined && auth !== "required" && auth !== "off") throw new ConfigError(`ENGAGEKIT_AUTH must be required or off, got ${JSON.stringify(auth)}`);
   const mode: ServerMode = env.NODE_ENV === "production" || auth === "required" ? "production" : "development";
+  // Production requires keys unless turned off explicitly (behind a gateway that authenticates).
+  const authRequired = auth === "required" || (mode === "production" && auth !== "off");
   const introspection = bool("ENGAGEKIT_INTROSPECTION", env.ENGAGEKIT_INTROSPECTION, mode === "development");
   const expiryText = env.ENGAGEKIT_EXPIRY_INTERVAL_MS ?? "60000";
   const expiryIntervalMs = Number(expiryText);
   if (!Number.isInteger(expiryIntervalMs) || expiryIntervalMs < 0) {
     throw new ConfigError(`ENGAGEKIT_EXPIRY_INTERVAL_MS must be a non-negative integer, got ${JSON.stringify(expiryText)}`);
   }
+  const secret = env.ENGAGEKIT_SECRET ?? "";
+  if (authRequired && secret.length < 16) {
+    throw new ConfigError(`ENGAGEKIT_SECRET must be set to at least 16 characters when API keys are required (it hashes them), got ${secret.length}`);
+  }
+  const perSecond = int("ENGAGEKIT_RATE_LIMIT", env.ENGAGEKIT_RATE_LIMIT, 100, 0);
+  const burst = int("ENGAGEKIT_RATE_BURST", env.ENGAGEKIT_RATE_BURST, Math.max(1, 2 * perSecond), 1);
   return {
     mode,
+    authRequired,
+    secret: secret || DEVELOPMENT_SECRET,
+    rateLimit: { perSecond, burst },
     expiryIntervalMs,
     port,
     host: env.ENGAGEKIT_HOST || env.HOST || (mode === "production" ? "0.0.0.0" : "127.0.0.1"),

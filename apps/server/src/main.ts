@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { createLogger, createSchema, createServer, expireDueMemberships, runScheduledTriggers } from "@engagekit/graphql";
+import { createLogger, createSchema, createServer, expireDueMemberships, issueApiKey, runScheduledTriggers } from "@engagekit/graphql";
 import { loadConfig } from "./config.js";
 import { migrate, openOrm } from "./orm.js";
 import { ensureWorkspace } from "./seed.js";
@@ -20,6 +20,17 @@ export async function main(): Promise<void> {
         (config.seed ? `: ${seeded.customers} customers, ${seeded.orders} orders, ${seeded.surveyResponses} survey responses` : " (empty)"),
     );
   }
+  if (config.authRequired) {
+    // First start in production mode: one admin key, printed once (to stderr, never to the JSON log).
+    const issued = await issueApiKey(orm, config.defaultWorkspace, { secret: config.secret, onlyIfNone: true });
+    if (issued) {
+      process.stderr.write(
+        `\nBootstrap admin API key of workspace "${config.defaultWorkspace}" (shown once; store it now):\n\n  ${issued.key}\n\n` +
+          `Send it as "Authorization: Bearer <key>"; create others with the createApiKey mutation or \`engagekit keys create\`.\n\n`,
+      );
+      logger.info({ workspace: config.defaultWorkspace, prefix: issued.row.prefix }, `created the bootstrap admin key ${issued.row.prefix}… (printed on stderr)`);
+    }
+  }
   const server = await createServer({
     orm,
     schema: await createSchema(),
@@ -36,6 +47,7 @@ export async function main(): Promise<void> {
     maxDirectives: config.maxDirectives,
     logger,
     logRequests: config.logRequests,
+    auth: { required: config.authRequired, secret: config.secret, rateLimit: config.rateLimit.perSecond > 0 ? config.rateLimit : false },
   });
   const url = await server.listen(config.port, config.host);
   const where = "url" in config.database ? "PostgreSQL" : config.database.sqliteFile;

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { expect, inject } from "vitest";
 import { InputError, validateConsentRecord, type ConsentRecord } from "@engagekit/core";
 import type { MikroORM } from "@mikro-orm/core";
-import { createLogger, createSchema, createServer, type DatabaseTarget, type EngagekitServer } from "@engagekit/graphql";
+import { createLogger, createSchema, createServer, type AuthOptions, type DatabaseTarget, type EngagekitServer } from "@engagekit/graphql";
 import { migrate, openOrm } from "../src/orm.js";
 import { ensureWorkspace, type SeedReport } from "../src/seed.js";
 import { createDatabase } from "../src/tempPostgres.js";
@@ -51,14 +51,14 @@ export interface GqlResponse<T> {
 }
 
 /** Starts the app the way main.ts does, on `kind`, logging every SQL statement into `sql`. */
-export async function startApp(kind: string, options: { seed?: boolean } = {}): Promise<App> {
+export async function startApp(kind: string, options: { seed?: boolean; auth?: AuthOptions } = {}): Promise<App> {
   const { target, cleanup } = freshTarget(kind);
   const sql: string[] = [];
   const orm = await openOrm(target, { debug: ["query"], logger: (m) => sql.push(m) });
   await migrate(orm);
   const seed = await ensureWorkspace(orm, "demo", options.seed ?? true, demoDataDir);
   // Warnings and errors only: one info line per request would bury the test output.
-  const server = await createServer({ orm, schema: await createSchema(), defaultWorkspace: "demo", logger: createLogger({ level: "warn" }) });
+  const server = await createServer({ orm, schema: await createSchema(), defaultWorkspace: "demo", logger: createLogger({ level: "warn" }), ...(options.auth ? { auth: options.auth } : {}) });
   const url = await server.listen(0, "127.0.0.1");
   return {
     url,

@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -52,9 +53,10 @@ interface Reply {
   body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 }
 
-async function post(url: string, query: string, variables?: Record<string, unknown>): Promise<Reply> {
+async function post(url: string, query: string, variables?: Record<string, unknown>, apiKey?: string): Promise<Reply> {
   const t0 = performance.now();
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  const headers = { "content-type": "application/json", ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) };
+  const res = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
   const body = (await res.json()) as Reply["body"];
   return { status: res.status, headers: res.headers, ms: performance.now() - t0, body };
 }
@@ -283,11 +285,16 @@ describe("configuration: development and production mode", () => {
   });
 
   it("should switch to production with NODE_ENV=production or ENGAGEKIT_AUTH=required: all interfaces, introspection and GraphiQL off", () => {
-    for (const env of [{ NODE_ENV: "production" }, { ENGAGEKIT_AUTH: "required" }]) {
-      expect(loadConfig(env)).toMatchObject({ mode: "production", host: "0.0.0.0", introspection: false, graphiql: false });
+    const secret = { ENGAGEKIT_SECRET: "a-secret-of-16-chars-or-more" };
+    for (const env of [{ NODE_ENV: "production", ...secret }, { ENGAGEKIT_AUTH: "required", ...secret }]) {
+      expect(loadConfig(env)).toMatchObject({ mode: "production", host: "0.0.0.0", introspection: false, graphiql: false, authRequired: true, secret: secret.ENGAGEKIT_SECRET });
     }
-    expect(loadConfig({ NODE_ENV: "production", ENGAGEKIT_INTROSPECTION: "true" })).toMatchObject({ introspection: true, graphiql: true });
-    expect(loadConfig({ NODE_ENV: "production", ENGAGEKIT_HOST: "10.0.0.5", HOST: "10.0.0.6" }).host).toBe("10.0.0.5");
+    expect(loadConfig({ NODE_ENV: "production", ENGAGEKIT_INTROSPECTION: "true", ...secret })).toMatchObject({ introspection: true, graphiql: true });
+    expect(loadConfig({ NODE_ENV: "production", ENGAGEKIT_HOST: "10.0.0.5", HOST: "10.0.0.6", ...secret }).host).toBe("10.0.0.5");
+    // Keys are required in production unless turned off explicitly (a gateway authenticates); never in development.
+    expect(loadConfig({ NODE_ENV: "production", ENGAGEKIT_AUTH: "off" })).toMatchObject({ mode: "production", authRequired: false });
+    expect(loadConfig({})).toMatchObject({ mode: "development", authRequired: false, rateLimit: { perSecond: 100, burst: 200 } });
+    expect(loadConfig({ ENGAGEKIT_RATE_LIMIT: "5" }).rateLimit).toEqual({ perSecond: 5, burst: 10 });
     expect(loadConfig({ HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
   });
 
@@ -296,6 +303,9 @@ describe("configuration: development and production mode", () => {
     expect(() => loadConfig({ ENGAGEKIT_REQUEST_TIMEOUT_MS: "0" })).toThrow("ENGAGEKIT_REQUEST_TIMEOUT_MS must be an integer ≥ 1");
     expect(() => loadConfig({ ENGAGEKIT_AUTH: "maybe" })).toThrow('ENGAGEKIT_AUTH must be required or off, got "maybe"');
     expect(() => loadConfig({ ENGAGEKIT_INTROSPECTION: "sometimes" })).toThrow("ENGAGEKIT_INTROSPECTION must be true or false");
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow("ENGAGEKIT_SECRET must be set to at least 16 characters when API keys are required (it hashes them), got 0");
+    expect(() => loadConfig({ ENGAGEKIT_AUTH: "required", ENGAGEKIT_SECRET: "short" })).toThrow("ENGAGEKIT_SECRET must be set to at least 16 characters");
+    expect(() => loadConfig({ ENGAGEKIT_RATE_LIMIT: "-1" })).toThrow("ENGAGEKIT_RATE_LIMIT must be an integer ≥ 0");
   });
 });
 
@@ -326,24 +336,51 @@ describe("the server process in each mode", () => {
     expect(code).toBe(0);
   });
 
-  it("should, with NODE_ENV=production, refuse introspection, serve no IDE and send no stack trace", async () => {
-    const code = await withProcess({ NODE_ENV: "production", HOST: "127.0.0.1", ENGAGEKIT_DB_FILE: join(dir, "prod.sqlite") }, async (url, output) => {
+  it("should, with NODE_ENV=production, require a key (printing a bootstrap admin key once), refuse introspection, serve no IDE and send no stack trace", async () => {
+    const env = { NODE_ENV: "production", HOST: "127.0.0.1", ENGAGEKIT_DB_FILE: join(dir, "prod.sqlite"), ENGAGEKIT_SECRET: "limits-test-secret-0123456789" };
+    let key = "";
+    const code = await withProcess(env, async (url, output) => {
       expect(output()).toContain("IDE off");
       expect(output()).toContain("production mode");
-      const intro = await post(url, "{ __schema { types { name } } }");
+      key = /Bootstrap admin API key of workspace "demo"[^\n]*\n\n\s+(ek_\S+)/.exec(output())?.[1] ?? "";
+      expect(key).toMatch(/^ek_/);
+      // The JSON log names the key by its prefix, never the key itself.
+      const logLines = output().split("\n").filter((l) => l.startsWith("{"));
+      expect(logLines.some((l) => l.includes(key.slice(0, 13)))).toBe(true);
+      expect(logLines.some((l) => l.includes(key))).toBe(false);
+      const anonymous = await post(url, "{ customers { totalCount } }");
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.body.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED" });
+      const intro = await post(url, "{ __schema { types { name } } }", undefined, key);
       expect(intro.status).toBe(400);
       expect(intro.body.errors?.[0]?.message).toMatch(/introspection is not allowed/);
-      const type = await post(url, '{ __type(name: "Customer") { name } }');
+      const type = await post(url, '{ __type(name: "Customer") { name } }', undefined, key);
       expect(type.status).toBe(400);
       expect((await fetch(url.replace(/graphql$/, "graphiql"))).status).toBe(404);
       for (const query of ["{ customers(", "{ noSuchField }", DOS_QUERY]) {
-        const res = await post(url, query);
+        const res = await post(url, query, undefined, key);
         expect(res.status).toBe(400);
         expect(JSON.stringify(res.body)).not.toMatch(/stacktrace|node_modules|\/dist\//);
       }
-      expect((await post(url, "{ customers { totalCount } }")).body).toEqual({ data: { customers: { totalCount: 0 } } });
+      expect((await post(url, "{ customers { totalCount } }", undefined, key)).body).toEqual({ data: { customers: { totalCount: 0 } } });
     });
     expect(code).toBe(0);
+    // A second start prints no key (the workspace has one); `engagekit keys create` makes another that works.
+    const created = spawnSync(process.execPath, [join(import.meta.dirname, "../bin/engagekit.js"), "keys", "create", "--role", "reader", "--name", "dashboard"], { env: { ...process.env, ...env }, encoding: "utf8" });
+    expect(created.status, created.stderr).toBe(0);
+    const readerKey = created.stdout.trim();
+    expect(readerKey).toMatch(/^ek_[0-9A-Za-z]{10}_[0-9A-Za-z]{32}$/);
+    expect(created.stderr).toContain('created reader key');
+    const again = await withProcess(env, async (url, output) => {
+      expect(output()).not.toContain("Bootstrap admin API key");
+      expect((await post(url, "{ customers { totalCount } }", undefined, key)).status).toBe(200);
+      expect((await post(url, "{ customers { totalCount } }", undefined, readerKey)).status).toBe(200);
+      expect((await post(url, 'mutation { deleteSegment(key: "x") }', undefined, readerKey)).body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", role: "reader" });
+    });
+    expect(again).toBe(0);
+    const badRole = spawnSync(process.execPath, [join(import.meta.dirname, "../bin/engagekit.js"), "keys", "create", "--role", "root"], { env: { ...process.env, ...env }, encoding: "utf8" });
+    expect(badRole.status).toBe(2);
+    expect(badRole.stderr).toContain("--role must be one of admin, writer, reader, analytics");
   });
 });
 

@@ -49,7 +49,17 @@ export type { PluginRuntime } from "./plugins/PluginRuntime.js";
 
 // Server
 export { createServer, WORKSPACE_HEADER } from "./server/createServer.js";
-export type { CreateServerOptions, EngagekitServer } from "./server/createServer.js";
+export type { AuthOptions, CreateServerOptions, EngagekitServer } from "./server/createServer.js";
+export { ROLES, isRole } from "./auth/Role.js";
+export type { Role } from "./auth/Role.js";
+export type { Principal } from "./auth/Principal.js";
+export { OPERATION_ROLES, ROLES_EXTENSION, rolesOf } from "./auth/operationPolicy.js";
+export { PERSONAL_FIELDS, PERSONAL_EXTENSION, analyticsProperties } from "./auth/personalFields.js";
+export { generateApiKey, hashApiKey, apiKeyPrefix } from "./auth/apiKeySecret.js";
+export { DEVELOPMENT_SECRET } from "./auth/ApiKeyAuthenticator.js";
+export { RateLimiter } from "./auth/rateLimiter.js";
+export type { RateLimit } from "./auth/rateLimiter.js";
+export { issueApiKey } from "./auth/bootstrapAdminKey.js";
 export type { Context, CurrentWorkspace, Loaders } from "./server/Context.js";
 export { formatError } from "./server/formatError.js";
 export { depthLimit } from "./server/depthLimit.js";

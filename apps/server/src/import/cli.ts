@@ -11,6 +11,7 @@ import { importFile, type ImportSummary } from "./importFile.js";
 import { UsageError, resolveMapping } from "./mapping.js";
 import { Progress, type ProgressMode } from "./progress.js";
 import { RejectsReport } from "./rejectsReport.js";
+import { runKeys } from "../keysCli.js";
 
 /** Exit codes: 0 done; 1 rows were rejected (without --allow-rejects); 2 usage, configuration or database error. */
 export const EXIT = { ok: 0, rejected: 1, failed: 2 } as const;
@@ -77,6 +78,14 @@ function summaryText(s: ImportSummary, peakRssMB: number, rejectsPath: string | 
   ].join("\n");
 }
 
+/** The importer never manages keys. */
+const NO_KEY_MANAGEMENT = {
+  get secret(): string {
+    throw new Error("the importer does not manage API keys");
+  },
+  forget: () => {},
+};
+
 async function workspaceContext(orm: MikroORM, slug: string): Promise<() => Context> {
   await ensureWorkspace(orm, slug, false, "");
   const row = await orm.em.fork().findOneOrFail(WorkspaceSchema, { slug });
@@ -84,7 +93,8 @@ async function workspaceContext(orm: MikroORM, slug: string): Promise<() => Cont
   return () => {
     // A fresh fork per batch, as the server makes one per request: nothing accumulates in an identity map.
     const scope = new WorkspaceScope(orm.em.fork() as EntityManager, workspace.id);
-    return { workspace, scope, loaders: createLoaders(scope) };
+    // The importer runs with the database's own rights (whoever can run it can open the file): admin, no key.
+    return { workspace, scope, loaders: createLoaders(scope), auth: { role: "admin", keyId: null, keyPrefix: null }, apiKeys: NO_KEY_MANAGEMENT };
   };
 }
 
@@ -188,10 +198,11 @@ export async function runImport(argv: readonly string[], io: { stdout: NodeJS.Wr
 export async function cli(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === "import") return runImport(rest);
+  if (command === "keys") return runKeys(rest);
   if (command === undefined || command === "-h" || command === "--help" || command === "help") {
-    process.stdout.write(`Usage: engagekit <command>\n\nCommands:\n  import   stream a CSV or NDJSON file into a workspace (engagekit import --help)\n`);
+    process.stdout.write(`Usage: engagekit <command>\n\nCommands:\n  import   stream a CSV or NDJSON file into a workspace (engagekit import --help)\n  keys     create an API key (engagekit keys --help)\n`);
     return command === undefined ? EXIT.failed : EXIT.ok;
   }
-  process.stderr.write(`engagekit: unknown command ${JSON.stringify(command)} (known: import)\n`);
+  process.stderr.write(`engagekit: unknown command ${JSON.stringify(command)} (known: import, keys)\n`);
   return EXIT.failed;
 }

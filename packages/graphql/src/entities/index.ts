@@ -1,3 +1,4 @@
+import { ApiKeySchema } from "./ApiKey.js";
 import { ConsentEventSchema } from "./ConsentEvent.js";
 import { ContactPolicyDocumentSchema } from "./ContactPolicyDocument.js";
 import { CustomerSchema } from "./Customer.js";
@@ -18,6 +19,7 @@ import { TriggerDefinitionSchema } from "./TriggerDefinition.js";
 import { WorkspaceSchema } from "./Workspace.js";
 
 export {
+  ApiKeySchema,
   ConsentEventSchema,
   ContactPolicyDocumentSchema,
   CustomerErasureSchema,
@@ -39,6 +41,7 @@ export {
   TriggerDefinitionSchema,
   WorkspaceSchema,
 };
+export type { ApiKeyEntity } from "./ApiKey.js";
 export type { ConsentEventEntity } from "./ConsentEvent.js";
 export type { ContactPolicyDocumentEntity } from "./ContactPolicyDocument.js";
 export type { CustomerEntity } from "./Customer.js";
@@ -79,6 +82,7 @@ export const workspaceScopedEntities = [
   ContactPolicyDocumentSchema,
   TriggerActionSchema,
   CustomerErasureSchema,
+  ApiKeySchema,
 ];
 
 /** Every entity engagekit persists, for the MikroORM `entities` option. */

@@ -26,13 +26,14 @@ import { assemblePlugins } from "../plugins/assemblePlugins.js";
 import { attachPlugins } from "../plugins/PluginRuntime.js";
 import { forgetExternalFields } from "../plugins/forgetExternalFields.js";
 import { PrivacyResolver } from "../modules/privacy/privacy.resolver.js";
+import { ApiKeyResolver } from "../modules/apiKey/apiKey.resolver.js";
 
 /** A type-graphql resolver class. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver type
 export type ResolverClass = NonEmptyArray<Function>[number];
 
 /** engagekit's own resolvers, in schema order. */
-export const coreResolvers: ResolverClass[] = [WorkspaceResolver, CustomerResolver, InteractionResolver, SegmentResolver, ValueResolver, JourneyResolver, JourneyMapResolver, FeedbackResolver, SupportResolver, RetentionResolver, IngestionResolver, EngagementModelResolver, EngagementStrategyResolver, CustomerEngagementResolver, ConsentResolver, LoyaltyResolver, LoyaltyHistoryResolver, RecommendationResolver, TriggerResolver, PrivacyResolver];
+export const coreResolvers: ResolverClass[] = [WorkspaceResolver, CustomerResolver, InteractionResolver, SegmentResolver, ValueResolver, JourneyResolver, JourneyMapResolver, FeedbackResolver, SupportResolver, RetentionResolver, IngestionResolver, EngagementModelResolver, EngagementStrategyResolver, CustomerEngagementResolver, ConsentResolver, LoyaltyResolver, LoyaltyHistoryResolver, RecommendationResolver, TriggerResolver, PrivacyResolver, ApiKeyResolver];
 
 /** Options of {@link createSchema}. */
 export interface CreateSchemaOptions {

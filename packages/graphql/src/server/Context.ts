@@ -8,6 +8,8 @@ import type { CustomerEngagementModelType } from "../modules/engagement/ModelAss
 import type { CustomerHealthType } from "../modules/engagement/CustomerHealth.type.js";
 import type { ConsentState, PointsLedger } from "@engagekit/core";
 import type { HealthTrendWindow } from "../modules/engagement/customerHealth.js";
+import type { Principal } from "../auth/Principal.js";
+import type { ApiKeyManagement } from "../modules/apiKey/apiKeyService.js";
 
 /** The current workspace as the request resolved it. */
 export interface CurrentWorkspace {
@@ -24,6 +26,10 @@ export interface Context {
   readonly workspace: CurrentWorkspace;
   readonly scope: WorkspaceScope;
   readonly loaders: Loaders;
+  /** Who is calling: the API key's role (admin for a development-mode request without a key). */
+  readonly auth: Principal;
+  /** The server secret and key cache, for the key operations (createApiKey, rotateApiKey, revokeApiKey). */
+  readonly apiKeys: ApiKeyManagement;
 }
 
 /**

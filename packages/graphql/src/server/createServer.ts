@@ -29,9 +29,39 @@ import { DEFAULT_MAX_DIRECTIVES, DEFAULT_MAX_TOKENS, directiveLimit } from "./do
 import { openSqlReader } from "../data/SqlReader.js";
 import { isEngagekitPlugin, type EngagekitPlugin } from "../plugins/EngagekitPlugin.js";
 import { pluginsOfSchema } from "../plugins/PluginRuntime.js";
+import { ApiKeyAuthenticator, bearerToken, DEVELOPMENT_SECRET, type VerifiedKey } from "../auth/ApiKeyAuthenticator.js";
+import { authorizeOperationPlugin } from "../auth/authorizeOperation.js";
+import { maskPersonalFields } from "../auth/personalFields.js";
+import type { Principal } from "../auth/Principal.js";
+import { RateLimiter, type RateLimit } from "../auth/rateLimiter.js";
 
-/** The header that picks the workspace of a request (API keys will replace it). */
+/**
+ * The header that picks the workspace of a request without an API key
+ * (development mode). With a key, the key's workspace is used; a header
+ * naming another workspace is refused (403).
+ */
 export const WORKSPACE_HEADER = "x-engagekit-workspace";
+
+/** How requests authenticate; see {@link CreateServerOptions.auth}. */
+export interface AuthOptions {
+  /**
+   * Every `/graphql` request needs `Authorization: Bearer <API key>` (401
+   * `UNAUTHENTICATED` otherwise). Default false: requests without a key act
+   * as admin of the `x-engagekit-workspace` header's workspace (or the
+   * default one): the development mode of the demo, meant for loopback only.
+   * Requests with a key are verified in either mode.
+   */
+  readonly required?: boolean;
+  /** The server secret keys are hashed with (HMAC-SHA-256); changing it invalidates every key. Default: a fixed development secret. */
+  readonly secret?: string;
+  /** Per-key token bucket (default 100 requests/s, burst 200); false turns it off. Requests without a key are not limited. */
+  readonly rateLimit?: RateLimit | false;
+  /** How long a verified key is remembered before it is looked up again, ms (default 5,000): the most another process's revocation takes to apply here. */
+  readonly keyCacheTtlMs?: number;
+}
+
+/** The principal of development-mode requests without a key. */
+const DEVELOPMENT_PRINCIPAL: Principal = { role: "admin", keyId: null, keyPrefix: null };
 
 /** Options of {@link createServer}. */
 export interface CreateServerOptions {
@@ -107,6 +137,8 @@ export interface CreateServerOptions {
    * executor (e.g. to rule the compiler out when debugging).
    */
   readonly executor?: "compiled" | "graphql-js";
+  /** API keys: whether they are required, the server secret, the per-key rate limit. */
+  readonly auth?: AuthOptions;
 }
 
 /** A running engagekit HTTP server. */
@@ -142,6 +174,14 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
   const shutdownTimeoutMs = positive("shutdownTimeoutMs", options.shutdownTimeoutMs ?? 10_000);
   // Resolvers check the request's deadline before they run (before the compiled executor reads them).
   guardResolvers(options.schema);
+  // The analytics role gets personal fields masked (wrapped in place, like the deadline guard).
+  maskPersonalFields(options.schema);
+  const authOptions = options.auth ?? {};
+  const authRequired = authOptions.required ?? false;
+  const serverSecret = authOptions.secret ?? DEVELOPMENT_SECRET;
+  const authenticator = new ApiKeyAuthenticator(options.orm, serverSecret, authOptions.keyCacheTtlMs ?? 5000);
+  const apiKeys = { secret: serverSecret, forget: () => authenticator.forget() };
+  const rateLimiter = authOptions.rateLimit === false ? null : new RateLimiter(authOptions.rateLimit ?? { perSecond: 100 });
   const inFlight = new Set<RequestDeadline>();
   const logger = options.logger ?? createLogger();
   const logRequests = options.logRequests ?? true;
@@ -161,6 +201,7 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownTimeoutMs }),
+      authorizeOperationPlugin(options.schema),
       queryCostPlugin<Context>(options.schema, { maxCost: options.maxQueryCost ?? DEFAULT_MAX_QUERY_COST, listSize: options.costListSize ?? DEFAULT_LIST_SIZE }),
       ApolloServerPluginLandingPageDisabled(),
       // No CDN landing page, no Apollo Studio reporting, and no per-field cache-control hooks
@@ -189,17 +230,59 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
     return ws;
   }
 
-  async function context(req: IncomingMessage, deadline: RequestDeadline): Promise<Context> {
+  async function context(req: IncomingMessage, deadline: RequestDeadline, key: VerifiedKey | null): Promise<Context> {
     // One EntityManager fork per request, made when the request first needs it
     // (list queries on SQLite run on the read path and never do).
     let em: EntityManager | undefined;
     const fork = () => (em ??= options.orm.em.fork() as EntityManager);
     const header = req.headers[WORKSPACE_HEADER];
-    const slug = (Array.isArray(header) ? header[0] : header) || options.defaultWorkspace;
-    const workspace = await resolveWorkspace(fork, slug);
+    const named = Array.isArray(header) ? header[0] : header;
+    let workspace: CurrentWorkspace;
+    if (key) {
+      // The key decides the workspace; naming another one is a mistake worth telling.
+      if (named && named !== key.workspace.slug) {
+        throw new GraphQLError(`the API key belongs to another workspace than ${WORKSPACE_HEADER} names`, { extensions: { code: "FORBIDDEN", http: { status: 403 } } });
+      }
+      workspace = key.workspace;
+    } else {
+      workspace = await resolveWorkspace(fork, named || options.defaultWorkspace);
+    }
     const scope = new WorkspaceScope(fork, workspace.id, reader, pluginRuntime);
-    const ctx: Context & { readonly [DEADLINE]: RequestDeadline } = { workspace, scope, loaders: createLoaders(scope), [DEADLINE]: deadline };
+    const ctx: Context & { readonly [DEADLINE]: RequestDeadline } = {
+      workspace,
+      scope,
+      loaders: createLoaders(scope),
+      auth: key?.principal ?? DEVELOPMENT_PRINCIPAL,
+      apiKeys,
+      [DEADLINE]: deadline,
+    };
     return ctx;
+  }
+
+  /** The request's verified key (null: none, development mode), or the answer already sent (401, 429). */
+  async function authenticate(req: IncomingMessage, res: ServerResponse): Promise<VerifiedKey | null | typeof ANSWERED> {
+    const token = bearerToken(req.headers.authorization);
+    const refuse = (status: number, code: string, message: string, headers: Record<string, string> = {}, extra: Record<string, unknown> = {}): typeof ANSWERED => {
+      noteErrorCode(code);
+      res.writeHead(status, { "content-type": "application/json", ...headers });
+      res.end(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
+      return ANSWERED;
+    };
+    const challenge = { "www-authenticate": 'Bearer realm="engagekit"' };
+    if (token === undefined) return refuse(401, "UNAUTHENTICATED", "the Authorization header must be `Bearer <API key>`", challenge);
+    if (token === null) {
+      return authRequired ? refuse(401, "UNAUTHENTICATED", "an API key is required: send `Authorization: Bearer <API key>`", challenge) : null;
+    }
+    const key = await authenticator.verify(token);
+    if (!key) return refuse(401, "UNAUTHENTICATED", "the API key is not valid (unknown, revoked or rotated)", challenge);
+    if (rateLimiter && key.principal.keyId !== null) {
+      const wait = rateLimiter.take(key.principal.keyId);
+      if (wait > 0) {
+        const retryAfter = Math.max(1, Math.ceil(wait));
+        return refuse(429, "RATE_LIMITED", `rate limit of ${rateLimiter.perSecond} requests per second (burst ${rateLimiter.burst}) per API key exceeded`, { "retry-after": String(retryAfter) }, { limit: "rateLimit", retryAfterSeconds: retryAfter });
+      }
+    }
+    return key;
   }
 
   const graphiqlPage =
@@ -268,6 +351,8 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
       res.end(graphiqlPage ? "not found: try POST /graphql or GET /graphiql" : "not found: try POST /graphql");
       return;
     }
+    const key = await authenticate(req, res);
+    if (key === ANSWERED) return;
     const body = req.method === "POST" ? await readJson(req, maxBody) : undefined;
     if (body === TOO_LARGE) {
       noteErrorCode("PAYLOAD_TOO_LARGE");
@@ -292,7 +377,7 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
     try {
       const execution = apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
-        context: () => context(req, deadline),
+        context: () => context(req, deadline, key),
       });
       const expired = new Promise<typeof EXPIRED>((resolve) => deadline.signal.addEventListener("abort", () => resolve(EXPIRED), { once: true }));
       result = await Promise.race([execution, expired]);
@@ -357,6 +442,7 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
 }
 
 const TOO_LARGE = Symbol("too large");
+const ANSWERED: unique symbol = Symbol("answered");
 const EXPIRED = Symbol("deadline passed");
 
 function positive(name: string, value: number): number {

@@ -7,6 +7,7 @@ import { Migration20261203010000_consentLoyalty } from "./Migration2026120301000
 import { Migration20261204010000_erasure } from "./Migration20261204010000_erasure.js";
 import { Migration20261204020000_triggers } from "./Migration20261204020000_triggers.js";
 import { Migration20261204030000_ingestIndexes } from "./Migration20261204030000_ingestIndexes.js";
+import { Migration20261205000000_apiKeys } from "./Migration20261205000000_apiKeys.js";
 
 export const postgresqlMigrations = [
   { name: "Migration20261124000000_initial", class: Migration20261124000000_initial },
@@ -16,4 +17,5 @@ export const postgresqlMigrations = [
   { name: "Migration20261204010000_erasure", class: Migration20261204010000_erasure },
   { name: "Migration20261204020000_triggers", class: Migration20261204020000_triggers },
   { name: "Migration20261204030000_ingestIndexes", class: Migration20261204030000_ingestIndexes },
+  { name: "Migration20261205000000_apiKeys", class: Migration20261205000000_apiKeys },
 ];
