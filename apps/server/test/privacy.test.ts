@@ -12,8 +12,8 @@ import { databases, demoDataDir, firstError, startApp, type App } from "./harnes
  * the anonymous aggregates stay the same, and records the erasure.
  */
 
-/** Tables that hold no row about a customer (workspace configuration); every other table must be exported. */
-const NOT_ABOUT_CUSTOMERS = ["workspaces", "segments", "journey_maps", "engagement_model_versions", "engagement_strategies", "mikro_orm_migrations", "triggers", "contact_policies"];
+/** Tables that hold no row about a customer (workspace configuration, API keys); every other table must be exported. */
+const NOT_ABOUT_CUSTOMERS = ["workspaces", "segments", "journey_maps", "engagement_model_versions", "engagement_strategies", "mikro_orm_migrations", "triggers", "contact_policies", "api_keys"];
 
 const EXPORT = `query($id: ID!) { exportCustomerData(customerId: $id) }`;
 const ERASE = `mutation($id: ID!, $keys: [String!]) { eraseCustomer(customerId: $id, personalProperties: $keys) { reference customerId erasedAt counts total personalProperties } }`;
