@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as core from "@engagekit/core";
@@ -289,7 +289,28 @@ function typeErrors(blocks: readonly Block[]): string[] {
     });
 }
 
-const guide = extractBlocks(readFileSync(guidePath, "utf8"));
+/**
+ * Links of the guide outside code blocks that lead nowhere: a relative path that does not exist (from
+ * docs/), or an anchor that is no heading's GitHub slug (lower case, punctuation dropped, spaces → "-").
+ */
+function brokenLinks(markdown: string): string[] {
+  const prose = markdown.replace(/^```[\s\S]*?^```\s*$/gm, "");
+  const slugs = new Set(
+    [...prose.matchAll(/^#{1,6} (.+)$/gm)].map((m) => (m[1] as string).trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, "").replace(/ /g, "-")),
+  );
+  const broken: string[] = [];
+  for (const m of prose.matchAll(/\]\(([^)\s]+)\)/g)) {
+    const target = m[1] as string;
+    if (/^[a-z]+:/.test(target)) continue;
+    const [file, anchor] = target.split("#") as [string, string | undefined];
+    if (file !== "" && !existsSync(resolve(dirname(guidePath), file))) broken.push(target);
+    else if (file === "" && anchor !== undefined && !slugs.has(anchor)) broken.push(target);
+  }
+  return broken;
+}
+
+const guideText = readFileSync(guidePath, "utf8");
+const guide = extractBlocks(guideText);
 let modules: Record<string, unknown> = {};
 const startDir = process.cwd();
 
@@ -305,6 +326,10 @@ describe("docs/guide.md", () => {
     expect(guide.uncheckedArrows).toEqual([]);
     const without = guide.blocks.filter((b) => !/from "@engagekit\/core(\/[a-z]+)?";/.test(b.source)).map((b) => `docs/guide.md:${b.line}`);
     expect(without).toEqual([]);
+  });
+
+  it("should link only to files that exist and to headings of the guide", () => {
+    expect(brokenLinks(guideText)).toEqual([]);
   });
 
   it.each(guide.blocks.map((b) => [`${b.heading} (docs/guide.md:${b.line})`, b] as const))("should agree with the code: %s", async (_name, block) => {
@@ -348,6 +373,13 @@ describe("the guide harness", () => {
   it("should refuse a '// →' that follows no statement, or whose value is not JSON", () => {
     expect(() => prepare(example("// → 1"))).toThrow(/must follow an expression statement/);
     expect(() => prepare(example("netPromoterScore([10]).score; // → about 100"))).toThrow(/is not JSON/);
+  });
+
+  it("should find a link to a missing file or heading", () => {
+    expect(brokenLinks("# A b\n[x](#a-b) [y](#a-c) [z](../packages/core/src/nothing.ts) [w](../README.md)\n```ts\n[q](#in-code)\n```")).toEqual([
+      "#a-c",
+      "../packages/core/src/nothing.ts",
+    ]);
   });
 
   it("should find type errors in an example", () => {
