@@ -40,7 +40,7 @@ export type FittedGammaGamma = GammaGammaModel &
  * @category Value
  * @example
  * const gg = fitGammaGamma({ frequency: summary.frequency, monetaryValue: summary.monetaryValue });
- * gg.params // => { p: 6.2495…, q: 3.7442…, gamma: 15.4435… } on CDNOW
+ * gg.params // => { p: 6.2488…, q: 3.7446…, gamma: 15.4477… } on CDNOW (see docs/guide.md)
  */
 export function fitGammaGamma(data: SpendData, options: FitOptions = {}): FittedGammaGamma {
   const d = prepareSpend("fitGammaGamma", data);
