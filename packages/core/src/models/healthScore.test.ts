@@ -148,6 +148,14 @@ describe("healthScore", () => {
     },
   );
 
+  it("should never score the yellow band above green, even where red + (green − red) rounds past green (fast-check seed 1438429292)", () => {
+    // The counterexample fast-check found: subnormal thresholds, points near −1e−113.
+    const m = { id: "a", label: "A", weight: 0.01, direction: "lower" as const, thresholds: { red: 4.450147717014405e-308, green: 0 }, points: { red: -2.866508610870024e-113, yellow: -2.676561694587991e-114, green: -2.676561694587991e-114 }, scoring: "linear" as const };
+    const yellow = healthScore({ a: 5e-324 }, { measures: [m] }).score as number;
+    const green = healthScore({ a: 0 }, { measures: [m] }).score as number;
+    expect(yellow <= green).toBe(true);
+  });
+
   test.prop([configArb, valuesArb, fc.double({ min: 0.001, max: 1000, noNaN: true })])("scaling all weights by c > 0 leaves the score unchanged", (config, values, c) => {
     const scaled = { measures: config.measures.map((m) => ({ ...m, weight: m.weight * c })) };
     const a = healthScore(values, config);

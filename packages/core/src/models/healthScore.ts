@@ -143,7 +143,8 @@ function pointsOf(v: number, color: HealthColor, m: Checked["measures"][number])
   if (color === "red" || red === green) return m.points.red;
   // Position in the yellow band, 0 at the red threshold, 1 at the green one (either direction).
   const t = Math.min(1, Math.max(0, (v - red) / (green - red)));
-  return m.points.red + (m.points.green - m.points.red) * t;
+  // Clamped: red + (green − red) can round past green, which would score the yellow band above green.
+  return Math.min(m.points.green, Math.max(m.points.red, m.points.red + (m.points.green - m.points.red) * t));
 }
 
 function checkConfig(config: HealthScoreConfig): Checked {
