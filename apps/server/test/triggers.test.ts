@@ -151,6 +151,8 @@ for (const db of databases()) {
         [{ ...loginEmail, id: "x2", action: { ...loginEmail.action, channel: "fax" } }, "input.action.channel"],
         [{ ...loginEmail, id: "x3", holdoutShare: 1.5 }, "input.holdoutShare"],
         [{ ...detractor, id: "x4", action: { type: "task", ownerRole: "csm", dueWithinHours: 0 } }, "input.action.dueWithinHours"],
+        // A custom action kind no installed plugin registered.
+        [{ ...loginEmail, id: "x6", action: { type: "custom", kind: "webhook", params: { url: "https://x.example" } } }, "input.action.kind"],
       ];
       for (const [input, field] of cases) {
         const e = coreError(() => validateTrigger(input, { segments: [], channels: CHANNELS }, ["input"]));

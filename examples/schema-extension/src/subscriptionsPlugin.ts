@@ -7,12 +7,14 @@ import { renewingWithin } from "./renewingWithin.js";
 import { SubscriptionSchema } from "./Subscription.entity.js";
 import { SubscriptionResolver } from "./subscription.resolver.js";
 import { subscriptionsOf } from "./subscriptionService.js";
+import { webhookAction } from "./webhookAction.js";
 
 /**
  * The integrator's plugin, as one object: the Subscription entity and its
  * migrations (both dialects), its GraphQL type, query and mutation, the
  * `subscription_renewing_within` segment condition (with the profile traits
- * it reads), the `churnRisk` metric and an audit middleware.
+ * it reads), the `webhook` trigger action kind, the `churnRisk` metric and an
+ * audit middleware.
  */
 export function subscriptionsPlugin(options: { readonly onAudit?: (entry: AuditEntry) => void } = {}) {
   return definePlugin({
@@ -32,6 +34,7 @@ export function subscriptionsPlugin(options: { readonly onAudit?: (entry: AuditE
         return out;
       },
     },
+    triggerActions: [webhookAction],
     metrics: [churnRisk],
     middlewares: options.onAudit ? [auditMiddleware(options.onAudit)] : [],
   });

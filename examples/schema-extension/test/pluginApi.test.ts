@@ -4,9 +4,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openOrm } from "@engagekit/server/orm";
-import { createSchema, createServer, defineConditionKind, definePlugin, defineSegment, pluginMigrations, type PluginConditionOf } from "@engagekit/graphql";
+import { createSchema, createServer, defineConditionKind, definePlugin, defineSegment, defineTriggerAction, pluginMigrations, type PluginConditionOf, type PluginTriggerActionOf } from "@engagekit/graphql";
 import { subscriptionsPlugin, type SubscriptionsPlugin } from "../src/subscriptionsPlugin.js";
 import { renewingWithin } from "../src/renewingWithin.js";
+import { webhookAction } from "../src/webhookAction.js";
 
 const plugin = subscriptionsPlugin();
 
@@ -39,7 +40,33 @@ describe("the plugin API's types: a segment using the plugin's kind is type-chec
   });
 });
 
+describe("the plugin API's types: a trigger action of the plugin's kind is type-checked", () => {
+  it("should type the action node by kind and params (checked by tsc in npm run typecheck)", () => {
+    type Action = PluginTriggerActionOf<readonly [SubscriptionsPlugin]>;
+    const ok: Action = { type: "custom", kind: "webhook", params: { url: "https://x.example" }, channel: "sms", purpose: "service" };
+    const bad: Action[] = [
+      // @ts-expect-error url must be a string
+      { type: "custom", kind: "webhook", params: { url: 1 } },
+      // @ts-expect-error url is required
+      { type: "custom", kind: "webhook", params: {} },
+      // @ts-expect-error no such kind in the plugin
+      { type: "custom", kind: "fax", params: { url: "https://x.example" } },
+    ];
+    expect([ok.kind, bad.length]).toEqual(["webhook", 3]);
+    // The kind's schema: the declared properties, url required, nothing else.
+    expect(webhookAction.action.params).toMatchObject({ type: "object", required: ["url"], additionalProperties: false });
+  });
+});
+
 describe("the plugin API at startup", () => {
+  it("should name the owner when two plugins bring the same trigger action kind, and refuse engagekit's own action types", async () => {
+    const copy = definePlugin({ name: "crm", triggerActions: [webhookAction] });
+    await expect(createSchema({ plugins: [plugin, copy] })).rejects.toThrow('plugin "crm": trigger action kind "webhook" is already registered by plugin "subscriptions"');
+    for (const kind of ["task", "custom", "Web Hook"]) {
+      expect(() => defineTriggerAction<{ url: string }>()({ kind, params: { properties: { url: { type: "string" } } } }), kind).toThrow("defineTriggerAction requires a kind");
+    }
+  });
+
   it("should name both plugins when two share a name", async () => {
     await expect(createSchema({ plugins: [plugin, subscriptionsPlugin()] })).rejects.toThrow('two plugins are named "subscriptions"');
   });

@@ -37,6 +37,8 @@ export { definePlugin, isEngagekitPlugin } from "./plugins/EngagekitPlugin.js";
 export type { EngagekitPlugin, PluginSpec, PluginMigration, PluginMigrations, PluginProfileTraits, PluginTraits } from "./plugins/EngagekitPlugin.js";
 export { defineConditionKind } from "./plugins/PluginConditionKind.js";
 export type { ConditionKindSpec, ConditionNode, ParamsSchema, PluginConditionKind } from "./plugins/PluginConditionKind.js";
+export { defineTriggerAction } from "./plugins/PluginTriggerAction.js";
+export type { PluginActionNode, PluginTriggerAction, PluginTriggerActionOf, TriggerActionSpec } from "./plugins/PluginTriggerAction.js";
 export { defineMetric } from "./plugins/PluginMetric.js";
 export type { MetricSpec, PluginMetric } from "./plugins/PluginMetric.js";
 export { MetricsType } from "./plugins/MetricsType.js";

@@ -38,12 +38,34 @@ export type MessagePurpose = "marketing" | "service";
  * What a {@link Trigger} does when it fires (the next-best action):
  * - `message`: send `template` on `channel` for `purpose`;
  * - `task`: a task for a person in `ownerRole` (a CSM call, a support follow-up), due within `dueWithinHours`;
- * - `offer`: present offer `offerId` on `channel` (always marketing).
+ * - `offer`: present offer `offerId` on `channel` (always marketing);
+ * - `custom`: an action of a kind registered by the integrator (a `CustomActionKind`, e.g. a webhook),
+ *   see {@link CustomTriggerAction}.
  */
 export type TriggerAction =
   | { readonly type: "message"; readonly channel: string; readonly template: string; readonly purpose: MessagePurpose }
   | { readonly type: "task"; readonly ownerRole: OwnerRole; readonly dueWithinHours: number; readonly note?: string }
-  | { readonly type: "offer"; readonly offerId: string; readonly channel: string };
+  | { readonly type: "offer"; readonly offerId: string; readonly channel: string }
+  | CustomTriggerAction;
+
+/**
+ * An action of a registered `CustomActionKind` (`kind`, e.g. `"webhook"`) with its parameters, checked
+ * against the kind's schema by {@link validateTrigger}. With a `channel` (and a `purpose`) it contacts the
+ * customer, so consent and the contact policy treat it as a message on that channel for that purpose; without
+ * one it is internal work, like a task (no consent needed, always kept by the contact policy).
+ *
+ * @example
+ * const hook: CustomTriggerAction = { type: "custom", kind: "webhook", params: { url: "https://crm.example/hooks/churn" } };
+ */
+export interface CustomTriggerAction {
+  readonly type: "custom";
+  readonly kind: string;
+  /** JSON values, as the kind's schema accepts them. */
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly channel?: string;
+  /** Only with `channel`: the contact's purpose (`marketing`, the stricter rule, when left out). */
+  readonly purpose?: MessagePurpose;
+}
 
 /**
  * A proactive-engagement rule: when `condition` holds for a customer, do

@@ -36,7 +36,20 @@ const actionArb: fc.Arbitrary<TriggerAction> = fc.oneof(
   fc.record({ type: fc.constant("message" as const), channel: fc.constantFrom(...channels), template: fc.constant("m"), purpose: fc.constantFrom("marketing" as const, "service" as const) }),
   fc.record({ type: fc.constant("offer" as const), offerId: fc.constant("o"), channel: fc.constantFrom(...channels) }),
   fc.record({ type: fc.constant("task" as const), ownerRole: fc.constant("csm" as const), dueWithinHours: fc.constant(24) }),
+  // A plugin's action: internal without a channel, a contact with one (marketing unless it says service).
+  fc.record({ type: fc.constant("custom" as const), kind: fc.constant("webhook"), params: fc.constant({}) }),
+  fc.record(
+    { type: fc.constant("custom" as const), kind: fc.constant("sms_provider"), params: fc.constant({}), channel: fc.constantFrom(...channels), purpose: fc.constantFrom("marketing" as const, "service" as const) },
+    { requiredKeys: ["type", "kind", "params", "channel"] },
+  ),
 );
+
+/** The contact an action makes (channel, marketing?), written out here independently of actionContact; null: internal work. */
+function contactOf(a: TriggerAction): { channel: string; marketing: boolean } | null {
+  if (a.type === "task") return null;
+  if (a.type === "custom") return a.channel === undefined ? null : { channel: a.channel, marketing: a.purpose !== "service" };
+  return { channel: a.channel, marketing: a.type === "offer" || a.purpose === "marketing" };
+}
 const capArb: fc.Arbitrary<FrequencyCap> = fc.record({ max: fc.integer({ min: 1, max: 4 }), windowDays: fc.integer({ min: 1, max: 10 }), channel: fc.constantFrom(...channels) }, { requiredKeys: ["max", "windowDays"] });
 const policyArb: fc.Arbitrary<ContactPolicy> = fc.record(
   {
@@ -104,12 +117,16 @@ describe("applyContactPolicy laws", () => {
     expect(r.kept.length + r.deferred.length + r.dropped.length).toBe(actions.length);
     const planned = [...r.kept, ...r.deferred];
     for (const p of planned) {
-      const a = p.action.action;
+      const a = contactOf(p.action.action);
       expect(p.sendAt).toBeGreaterThanOrEqual(now);
-      if (a.type === "task") continue;
+      if (a === null) {
+        // Internal work is always kept, now.
+        expect([p.status, p.sendAt]).toEqual(["kept", now]);
+        continue;
+      }
       const s = customers.get(p.action.customerId);
       const tz = s?.timeZone ?? policy.timeZone;
-      const marketing = a.type === "offer" || a.purpose === "marketing";
+      const marketing = a.marketing;
       // consent
       expect(isAllowed(s?.consent, marketing ? "marketing" : "service", a.channel, now).allowed).toBe(true);
       // quiet hours, in the customer's zone
@@ -130,7 +147,10 @@ describe("applyContactPolicy laws", () => {
         const on = (ch: string) => cap.channel === undefined || cap.channel === ch;
         const times = [
           ...(s?.sent ?? []).filter((x) => x.purpose === "marketing" && on(x.channel)).map((x) => x.at),
-          ...planned.filter((x) => x.action.customerId === p.action.customerId && x.action.action.type !== "task" && (x.action.action.type === "offer" || x.action.action.purpose === "marketing") && on(x.action.action.channel)).map((x) => x.sendAt),
+          ...planned.filter((x) => {
+            const c = contactOf(x.action.action);
+            return x.action.customerId === p.action.customerId && c !== null && c.marketing && on(c.channel);
+          }).map((x) => x.sendAt),
         ];
         for (const e of times) {
           if (!(e <= p.sendAt && p.sendAt < e + w)) continue;

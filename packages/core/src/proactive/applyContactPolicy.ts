@@ -2,6 +2,7 @@ import { isAllowed, type ConsentDecision } from "../consent/isAllowed.js";
 import { assertFinite } from "../_internal/assert.js";
 import type { ContactPolicy, CustomerContactState, FrequencyCap } from "./ContactPolicy.js";
 import type { DueAction } from "./DueAction.js";
+import { actionContact } from "./actionContact.js";
 import { timeZone as checkTimeZone } from "./_internal/check.js";
 import { quietHoursEnd } from "./_internal/zonedTime.js";
 
@@ -58,7 +59,7 @@ export interface ContactPolicyResult {
  *
  * Per customer, actions are decided in priority order (highest first, then
  * input order), so a higher-priority action takes a cap's last slot. For each
- * message or offer, in this order:
+ * message, offer or custom action with a channel (its {@link actionContact}), in this order:
  * 1. consent — a marketing message or an offer needs `isAllowed(consent,
  *    "marketing", channel, now)`; a service message needs the service rule
  *    (`isAllowed(consent, "service", channel, now)`: allowed unless refused).
@@ -78,7 +79,7 @@ export interface ContactPolicyResult {
  *    `frequency-cap`, and dropped only when there is none.
  *    (Windows starting at a contact are the fullest ones, so checking those
  *    is exact.) Kept and deferred marketing counts against later actions.
- * Tasks are internal work for an owner role, not customer contact: always kept.
+ * Tasks and custom actions without a channel are internal work, not customer contact: always kept.
  * Service messages neither count towards nor are limited by caps and cool-down.
  *
  * Sources: quiet hours in the customer's local time follow the US TCPA rule
@@ -154,13 +155,13 @@ export function applyContactPolicy(
     for (const t of times) t.sort((x, y) => x - y);
 
     for (const { a } of list) {
-      const act = a.action;
-      if (act.type === "task") {
+      const act = actionContact(a.action);
+      if (act === null) {
         result.kept.push({ status: "kept", action: a, sendAt: now });
         continue;
       }
-      const marketing = act.type === "offer" || act.purpose === "marketing";
-      const consent = isAllowed(state?.consent, marketing ? "marketing" : "service", act.channel, now);
+      const marketing = act.purpose === "marketing";
+      const consent = isAllowed(state?.consent, act.purpose, act.channel, now);
       if (!consent.allowed) {
         result.dropped.push({ status: "dropped", action: a, rule: "consent", reason: consent.reason, consent });
         continue;

@@ -5,6 +5,7 @@ import { isAllowed } from "../consent/isAllowed.js";
 import type { CustomerFacts } from "./CustomerFacts.js";
 import type { BlockedAction, DueAction, HeldOutAction } from "./DueAction.js";
 import { isHeldOut } from "./holdout.js";
+import { actionContact } from "./actionContact.js";
 import { indexTriggers, type TriggerIndex } from "./indexTriggers.js";
 import type { Trigger } from "./Trigger.js";
 
@@ -73,8 +74,9 @@ const opText = { lt: "<", lte: "≤", gt: ">", gte: "≥" } as const;
  * service rule (`isAllowed(…, "service", …)`: allowed unless refused); absent
  * consent is not granted. Otherwise it is reported in `blocked` (rule
  * `consent`, with the decision) and produces no action; its key is not
- * consumed (record it to give the cause up). Tasks are internal and need no
- * consent. Consent is checked before the holdout, so the holdout and the
+ * consumed (record it to give the cause up). A custom action with a channel is
+ * judged by its purpose like a message ({@link actionContact}); tasks and
+ * custom actions without a channel are internal and need no consent. Consent is checked before the holdout, so the holdout and the
  * treated group are drawn from the same eligible customers.
  *
  * Deduplication: a firing's key is `triggerId|customerId|cause`; keys in
@@ -139,9 +141,9 @@ export function evaluateTriggers(
       const dedupKey = dedupKeyOf(t.id, id, cause);
       if ((seen !== undefined && seen.includes(dedupKey)) || wasFired(dedupKey)) return;
       (seen ??= []).push(dedupKey);
-      const a = t.action;
-      if (a.type !== "task") {
-        const consent = isAllowed(f.consent, a.type === "offer" || a.purpose === "marketing" ? "marketing" : "service", a.channel, now);
+      const contact = actionContact(t.action);
+      if (contact !== null) {
+        const consent = isAllowed(f.consent, contact.purpose, contact.channel, now);
         if (!consent.allowed) {
           blocked.push({ customerId: id, triggerId: t.id, dedupKey, cause, rule: "consent", consent, firedAt: now });
           return;

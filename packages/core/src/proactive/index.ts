@@ -8,7 +8,11 @@ export type {
   TriggerAction,
   ThresholdOperator,
   MessagePurpose,
+  CustomTriggerAction,
 } from "./Trigger.js";
+export type { CustomActionKind } from "./CustomActionKind.js";
+export { actionContact } from "./actionContact.js";
+export type { ActionContact } from "./actionContact.js";
 export type { CustomerFacts, FactInteraction, SegmentChange, MetricObservation, PAliveChange } from "./CustomerFacts.js";
 export type { DueAction, HeldOutAction, BlockedAction } from "./DueAction.js";
 export { validateTrigger } from "./validateTrigger.js";

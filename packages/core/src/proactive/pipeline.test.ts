@@ -31,7 +31,10 @@ function localMinute(timeZone: string, at: number): number {
 const actionArb: fc.Arbitrary<TriggerAction> = fc.oneof(
   fc.record({ type: fc.constant("message" as const), channel: fc.constantFrom(...channels), template: fc.constant("m"), purpose: fc.constantFrom("marketing" as const, "service" as const) }),
   fc.record({ type: fc.constant("offer" as const), offerId: fc.constant("o"), channel: fc.constantFrom(...channels) }),
+  // A plugin's action contacting the customer: consent and the policy must treat it like a message.
+  fc.record({ type: fc.constant("custom" as const), kind: fc.constant("sms_provider"), params: fc.record({ template: fc.constant("m") }), channel: fc.constantFrom(...channels), purpose: fc.constantFrom("marketing" as const, "service" as const) }),
 );
+const smsProvider = { kind: "sms_provider", params: { type: "object", properties: { template: { type: "string" } }, required: ["template"], additionalProperties: false } };
 const triggersArb = fc
   .array(
     fc.record({
@@ -46,7 +49,7 @@ const triggersArb = fc
     }),
     { minLength: 1, maxLength: 6 },
   )
-  .map((ts) => validateTriggers(ts.map((t, i) => ({ ...t, id: `t${i}` })), { segments: ["at_risk", "vip"] }));
+  .map((ts) => validateTriggers(ts.map((t, i) => ({ ...t, id: `t${i}` })), { segments: ["at_risk", "vip"], actionKinds: [smsProvider] }));
 const policyArb = fc
   .record({
     caps: fc.array(fc.record({ max: fc.integer({ min: 1, max: 3 }), windowDays: fc.integer({ min: 1, max: 7 }), channel: fc.constantFrom(...channels) }, { requiredKeys: ["max", "windowDays"] }), { minLength: 1, maxLength: 3 }),
@@ -123,10 +126,10 @@ describe("triggers → contact policy, over a simulated stream of runs", () => {
         for (const p of [...r.kept, ...r.deferred]) {
           fired.add(p.action.dedupKey);
           const a = p.action.action;
-          if (a.type === "task") continue;
-          const purpose = a.type === "offer" || a.purpose === "marketing" ? "marketing" : "service";
+          if (a.type === "task" || (a.type === "custom" && a.channel === undefined)) continue;
+          const purpose = a.type === "offer" || a.purpose !== "service" ? "marketing" : "service";
           const list = sent.get(p.action.customerId) ?? [];
-          list.push({ at: p.sendAt, channel: a.channel, purpose, decidedAt: now, triggerId: p.action.triggerId });
+          list.push({ at: p.sendAt, channel: a.channel as string, purpose, decidedAt: now, triggerId: p.action.triggerId });
           sent.set(p.action.customerId, list);
         }
       }

@@ -7,3 +7,5 @@ export { conversionRate } from "./conversionRate.js";
 export { clickThroughRate } from "./clickThroughRate.js";
 export { engagementRate } from "./engagementRate.js";
 export { selfServiceDeflectionRate } from "./selfServiceDeflectionRate.js";
+export { deflectionCounts } from "./deflectionCounts.js";
+export type { DeflectionCounts, DeflectionCountsOptions, SelfServiceResolution, TicketOpening } from "./deflectionCounts.js";

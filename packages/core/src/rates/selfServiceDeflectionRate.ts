@@ -6,7 +6,9 @@ import type { Rate } from "./Rate.js";
  * Self-service deflection rate: the share of support needs resolved without
  * an agent, selfServed / (selfServed + tickets), with a Wilson interval.
  * `selfServed` counts self-service sessions that ended without a ticket (help
- * centre, bot); `tickets` the needs that reached an agent.
+ * centre, bot); `tickets` the needs that reached an agent. From events, count
+ * them with {@link deflectionCounts} (resolutions not followed by a ticket of
+ * the same customer within a window).
  *
  * Range: [0, 1].
  *

@@ -27,6 +27,11 @@ export interface EngagementScoreConfig {
  * worth more than a session or an opened e-mail). These are engagekit's
  * documented starting points, not an industry standard: tune them per business.
  *
+ * Community and self-service: a forum post (3) is a little less than a
+ * community post (4), as it may be a question; an accepted answer (6) counts
+ * like a review (help given to others); reading a knowledge-base article
+ * (0.5) like opening an e-mail, voting it helpful (1) like a click.
+ *
  * @category Engagement
  * @example
  * defaultEngagementWeights["referral"] // => 8
@@ -40,4 +45,8 @@ export const defaultEngagementWeights: Readonly<Record<string, number>> = {
   review: 6,
   community_post: 4,
   referral: 8,
+  forum_post: 3,
+  answer_accepted: 6,
+  kb_article_viewed: 0.5,
+  kb_article_helpful: 1,
 };

@@ -26,12 +26,25 @@ export interface LadderCriteria {
  * interaction or purchases within a window; advocate: referrals, reviews,
  * community posts or NPS promoter):
  *
- * - active: a purchase in the last 90 days, or at least 3 sessions in the last 30 days;
- * - advocate: a referral, review or community post in the last 365 days, or a last
- *   NPS answer of 9–10 (promoter, Reichheld 2003).
+ * - active: a purchase in the last 90 days, at least 3 sessions in the last 30
+ *   days, a forum post in the last 30 days, or at least 3 knowledge-base
+ *   articles read in the last 30 days (self-service use counted like sessions);
+ * - advocate: a referral, review or community post in the last 365 days, an
+ *   accepted forum answer in the last 365 days, or a last NPS answer of 9–10
+ *   (promoter, Reichheld 2003).
  *
- * Interaction types are "purchase", "session", "referral", "review" and
- * "community_post"; pass your own criteria to use other names or windows.
+ * Community and self-service signals: a `forum_post` (a question or an answer)
+ * is participation, so it makes a customer active; an `answer_accepted` (the
+ * customer's answer solved someone else's question) is help given to other
+ * customers, the advocacy of the top rung — so a customer who posts climbs to
+ * active, and one whose answers are accepted to advocate.
+ * `kb_article_viewed` counts towards active; `kb_article_helpful` (a vote) is
+ * not a ladder signal (it feeds the engagement score and the self-service
+ * deflection rate, see `deflectionCounts`).
+ *
+ * Interaction types are "purchase", "session", "forum_post",
+ * "kb_article_viewed", "referral", "review", "community_post" and
+ * "answer_accepted"; pass your own criteria to use other names or windows.
  *
  * @category Engagement
  * @example
@@ -43,6 +56,8 @@ export const defaultLadderCriteria: LadderCriteria = {
     conditions: [
       { type: "performed", interaction: "purchase", op: "atLeast", times: 1, withinDays: 90 },
       { type: "performed", interaction: "session", op: "atLeast", times: 3, withinDays: 30 },
+      { type: "performed", interaction: "forum_post", op: "atLeast", times: 1, withinDays: 30 },
+      { type: "performed", interaction: "kb_article_viewed", op: "atLeast", times: 3, withinDays: 30 },
     ],
   },
   advocate: {
@@ -51,6 +66,7 @@ export const defaultLadderCriteria: LadderCriteria = {
       { type: "performed", interaction: "referral", op: "atLeast", times: 1, withinDays: 365 },
       { type: "performed", interaction: "review", op: "atLeast", times: 1, withinDays: 365 },
       { type: "performed", interaction: "community_post", op: "atLeast", times: 1, withinDays: 365 },
+      { type: "performed", interaction: "answer_accepted", op: "atLeast", times: 1, withinDays: 365 },
       { type: "value", metric: "lastNps", op: "gte", value: 9 },
     ],
   },

@@ -7,7 +7,7 @@ import { engagementLadder, type LadderState } from "./engagementLadder.js";
 import type { Profile } from "./Profile.js";
 import { recordInteraction } from "./recordInteraction.js";
 
-const TYPES = ["purchase", "session", "referral", "review", "community_post", "email_open"] as const;
+const TYPES = ["purchase", "session", "referral", "review", "community_post", "email_open", "forum_post", "answer_accepted", "kb_article_viewed", "kb_article_helpful"] as const;
 const eventArb = fc.record({ dt: fc.integer({ min: 0, max: 200 * 24 }).map((h) => h * 3_600_000), type: fc.constantFrom(...TYPES), nps: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }) });
 
 describe("engagementLadder laws", () => {
@@ -65,6 +65,32 @@ describe("engagementLadder defaults", () => {
     for (const type of ["referral", "review", "community_post"]) expect(ladder.tierOf(recordInteraction(empty, type, T0), T0 + 364 * DAY)).toBe("advocate");
     expect(ladder.tierOf(recordInteraction(empty, "session", T0), T0)).toBe("passive");
     expect(defaultLadderCriteria.advocate.type).toBe("any");
+  });
+
+  test("should make a forum poster active and a customer with an accepted answer an advocate (community signals)", () => {
+    const posted = recordInteraction(empty, "forum_post", T0);
+    expect(ladder.update(undefined, posted, T0).transitions.map((t) => [t.to, t.reason.includes('"interaction":"forum_post"')])).toEqual([["active", true]]);
+    // The post ages out of the 30-day window.
+    expect(ladder.tierOf(posted, T0 + 30 * DAY)).toBe("passive");
+    // Climbing: posted (active), then an accepted answer (advocate, citing it), kept for 365 days.
+    const up = ladder.update(undefined, posted, T0);
+    const accepted = recordInteraction(posted, "answer_accepted", T0 + DAY);
+    const top = ladder.update(up.state, accepted, T0 + DAY);
+    expect(top.transitions.map((t) => [t.from, t.to])).toEqual([["active", "advocate"]]);
+    expect(top.transitions[0]?.reason).toContain('"interaction":"answer_accepted"');
+    expect(ladder.tierOf(accepted, T0 + 365 * DAY)).toBe("advocate");
+    expect(ladder.tierOf(accepted, T0 + 366 * DAY)).toBe("passive");
+  });
+
+  test("should count three knowledge-base reads in 30 days as activity, and not a helpful vote alone", () => {
+    let p = empty;
+    for (let i = 0; i < 2; i++) p = recordInteraction(p, "kb_article_viewed", T0 + i * DAY);
+    expect(ladder.tierOf(p, T0 + 2 * DAY)).toBe("passive");
+    p = recordInteraction(p, "kb_article_viewed", T0 + 2 * DAY);
+    expect(ladder.tierOf(p, T0 + 2 * DAY)).toBe("active");
+    // The first read leaves the window 30 days after it: two remain.
+    expect(ladder.tierOf(p, T0 + 30 * DAY)).toBe("passive");
+    expect(ladder.tierOf(recordInteraction(empty, "kb_article_helpful", T0), T0)).toBe("passive");
   });
 
   test("should take custom criteria and reject invalid ones", () => {

@@ -51,6 +51,20 @@ describe("engagementScore reference values", () => {
     expect(engagementScoreAt(addEngagementEvent(undefined, { type: "session", at: 0 }), 60 * DAY).score).toBeCloseTo(0.25, 12);
   });
 
+  test("should score community and self-service signals by their default weights (EngagementScoreConfig's table)", () => {
+    // At age 0 each event scores its weight; one default half-life (30 days) later, half of it.
+    const weights: [string, number][] = [["forum_post", 3], ["answer_accepted", 6], ["kb_article_viewed", 0.5], ["kb_article_helpful", 1]];
+    for (const [type, w] of weights) {
+      expect(engagementScore([{ type, at: 0 }], 0).score).toBe(w);
+      expect(engagementScore([{ type, at: 0 }], 30 * DAY).score).toBeCloseTo(w / 2, 12);
+    }
+    // A helper who answers and gets accepted outscores one who only reads.
+    const helper = engagementScore([{ type: "forum_post", at: 0 }, { type: "answer_accepted", at: 0 }], DAY);
+    const reader = engagementScore([{ type: "kb_article_viewed", at: 0 }, { type: "kb_article_helpful", at: 0 }], DAY);
+    expect(helper.contributions).toEqual({ forum_post: expect.any(Number), answer_accepted: expect.any(Number) });
+    expect(helper.score).toBeGreaterThan(reader.score);
+  });
+
   test("should ignore future events and reject bad input", () => {
     expect(engagementScore([{ type: "purchase", at: 10 * DAY }], 0).score).toBe(0);
     expect(() => engagementScore([{ type: "x", at: Number.NaN }], 0)).toThrow(expect.objectContaining({ code: "METRIC.NOT_FINITE", path: ["events", 0, "at"] }));

@@ -26,7 +26,7 @@ export const TriggerActionSchema = defineEntity({
     reason: p.text(),
     rule: p.string().length(32).nullable(),
     ruleReason: p.text().nullable(),
-    actionType: p.string().length(16).$type<"message" | "task" | "offer">(),
+    actionType: p.string().length(16).$type<"message" | "task" | "offer" | "custom">(),
     channel: p.string().length(64).nullable(),
     purpose: p.string().length(16).nullable(),
     action: p.json<Record<string, unknown>>(),

@@ -5,6 +5,7 @@ import type { Context } from "../server/Context.js";
 import type { WorkspaceScope } from "../data/WorkspaceScope.js";
 import type { PluginConditionKind } from "./PluginConditionKind.js";
 import type { PluginMetric } from "./PluginMetric.js";
+import type { PluginTriggerAction } from "./PluginTriggerAction.js";
 
 /** A migration as MikroORM's `migrationsList` takes it: a name and a `Migration` subclass. */
 export type PluginMigration = MigrationObject;
@@ -32,7 +33,7 @@ export interface PluginProfileTraits {
  * must be unique among the installed plugins (it prefixes the plugin's
  * migration names and profile traits).
  */
-export interface PluginSpec<C extends readonly PluginConditionKind[] = readonly PluginConditionKind[]> {
+export interface PluginSpec<C extends readonly PluginConditionKind[] = readonly PluginConditionKind[], A extends readonly PluginTriggerAction[] = readonly PluginTriggerAction[]> {
   /** Unique, `^[a-z][a-z0-9_-]*$`. */
   readonly name: string;
   /** type-graphql resolver classes (root fields, mutations, `@FieldResolver`s on engagekit's types). */
@@ -48,6 +49,8 @@ export interface PluginSpec<C extends readonly PluginConditionKind[] = readonly 
   readonly conditions?: C;
   /** Profile traits the plugin's condition kinds read. */
   readonly profileTraits?: PluginProfileTraits;
+  /** Trigger action kinds (`{ type: "custom", kind, params }` in `createTrigger`), checked by the core's validateTrigger. */
+  readonly triggerActions?: A;
   /** Metrics, exposed as fields of the root `metrics` field. */
   readonly metrics?: readonly PluginMetric[];
   /** type-graphql global middlewares (they may read `@Extensions`, see `fieldExtensions`). */
@@ -55,7 +58,7 @@ export interface PluginSpec<C extends readonly PluginConditionKind[] = readonly 
 }
 
 /** An installed plugin: a {@link PluginSpec} made by {@link definePlugin}. */
-export interface EngagekitPlugin<C extends readonly PluginConditionKind[] = readonly PluginConditionKind[]> extends PluginSpec<C> {
+export interface EngagekitPlugin<C extends readonly PluginConditionKind[] = readonly PluginConditionKind[], A extends readonly PluginTriggerAction[] = readonly PluginTriggerAction[]> extends PluginSpec<C, A> {
   /** Brand, so `createServer({ plugins })` can tell engagekit plugins from Apollo plugins. */
   readonly kind: "engagekit.plugin";
 }
@@ -64,10 +67,11 @@ const NAME = /^[a-z][a-z0-9_-]{0,63}$/;
 
 /**
  * Declares a plugin. An identity function apart from the brand and the name
- * check: it exists so TypeScript infers the plugin's condition kinds (their
- * `type` literals and parameter types), which `defineSegment` then checks.
+ * check: it exists so TypeScript infers the plugin's condition kinds and
+ * trigger action kinds (their literals and parameter types), which
+ * `defineSegment` and `PluginTriggerActionOf` then read.
  */
-export function definePlugin<const C extends readonly PluginConditionKind[] = readonly []>(spec: PluginSpec<C>): EngagekitPlugin<C> {
+export function definePlugin<const C extends readonly PluginConditionKind[] = readonly [], const A extends readonly PluginTriggerAction[] = readonly []>(spec: PluginSpec<C, A>): EngagekitPlugin<C, A> {
   if (!NAME.test(spec.name)) throw new Error(`definePlugin requires a name matching ${NAME.source}, got ${JSON.stringify(spec.name)}`);
   return { ...spec, kind: "engagekit.plugin" };
 }

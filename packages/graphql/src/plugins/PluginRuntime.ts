@@ -1,7 +1,8 @@
-import { createConditionRegistry, registerConditionKind, type ConditionRegistry, type Profile, type TraitValue } from "@engagekit/core";
+import { createConditionRegistry, registerConditionKind, type ConditionRegistry, type CustomActionKind, type Profile, type TraitValue } from "@engagekit/core";
 import type { GraphQLSchema } from "graphql";
 import type { WorkspaceScope } from "../data/WorkspaceScope.js";
 import type { EngagekitPlugin } from "./EngagekitPlugin.js";
+import { BUILT_IN_ACTION_TYPES } from "./PluginTriggerAction.js";
 
 /**
  * What the data layer needs of the installed plugins: the condition
@@ -11,15 +12,19 @@ import type { EngagekitPlugin } from "./EngagekitPlugin.js";
 export interface PluginRuntime {
   readonly plugins: readonly EngagekitPlugin[];
   readonly registry: ConditionRegistry;
+  /** The plugins' trigger action kinds, which createTrigger accepts as `{ type: "custom", kind, params }`. */
+  readonly actionKinds: readonly CustomActionKind[];
   /** Adds the plugins' traits to `profiles` (keyed by customer id), in place. */
   extendProfiles(scope: WorkspaceScope, profiles: Map<number, Profile>, now: number): Promise<void>;
 }
 
-/** Checked at startup: unique plugin names, condition kinds and metric names, with who clashed. */
+/** Checked at startup: unique plugin names, condition kinds, trigger action kinds and metric names, with who clashed. */
 export function pluginRuntime(plugins: readonly EngagekitPlugin[]): PluginRuntime {
   const names = new Set<string>();
   const kindOwner = new Map<string, string>();
   const metricOwner = new Map<string, string>();
+  const actionOwner = new Map<string, string>();
+  const actionKinds: CustomActionKind[] = [];
   let registry = createConditionRegistry();
   const builtIn = new Set(registry.kinds.keys());
   for (const plugin of plugins) {
@@ -34,6 +39,13 @@ export function pluginRuntime(plugins: readonly EngagekitPlugin[]): PluginRuntim
       registry = registerConditionKind(registry, c.kind);
       kindOwner.set(c.type, plugin.name);
     }
+    for (const a of plugin.triggerActions ?? []) {
+      const owner = actionOwner.get(a.kind);
+      if (owner !== undefined) throw new Error(`plugin ${JSON.stringify(plugin.name)}: trigger action kind ${JSON.stringify(a.kind)} is already registered by plugin ${JSON.stringify(owner)}`);
+      if (BUILT_IN_ACTION_TYPES.includes(a.kind)) throw new Error(`plugin ${JSON.stringify(plugin.name)}: trigger action kind ${JSON.stringify(a.kind)} is one of engagekit's own`);
+      actionOwner.set(a.kind, plugin.name);
+      actionKinds.push(a.action);
+    }
     for (const m of plugin.metrics ?? []) {
       const owner = metricOwner.get(m.name);
       if (owner !== undefined) throw new Error(`plugin ${JSON.stringify(plugin.name)}: metric ${JSON.stringify(m.name)} is already brought by plugin ${JSON.stringify(owner)}`);
@@ -44,6 +56,7 @@ export function pluginRuntime(plugins: readonly EngagekitPlugin[]): PluginRuntim
   return {
     plugins,
     registry,
+    actionKinds,
     async extendProfiles(scope, profiles, now) {
       if (withTraits.length === 0 || profiles.size === 0) return;
       const ids = [...profiles.keys()];

@@ -5,8 +5,8 @@ import type { Context } from "../../server/Context.js";
 import { refreshMemberships, type MembershipChange } from "../segment/segmentService.js";
 import { advanceCustomerState, type StateChange } from "../state/advanceCustomerState.js";
 import { evaluateIngestedTriggers } from "../trigger/evaluateIngestedTriggers.js";
-import type { ActivityBatch } from "../state/CustomerStateDoc.js";
-import type { Interaction, ProfileChange } from "@engagekit/core";
+import { ANSWER_METRICS, type ActivityBatch, type AnswerEvent } from "../state/CustomerStateDoc.js";
+import type { FactInteraction, Interaction, ProfileChange } from "@engagekit/core";
 import { InteractionSchema } from "../../entities/Interaction.js";
 import { OrderSchema } from "../../entities/Order.js";
 import { SurveyResponseSchema } from "../../entities/SurveyResponse.js";
@@ -19,6 +19,8 @@ import { OrderInput } from "./Order.input.js";
 import { SurveyAnswerInput } from "./SurveyAnswer.input.js";
 import { checkBatch, checkDate, checkKey, existingKeys, lockCustomers, reject, resolveCustomers, resolveTickets } from "./ingest.js";
 import { insertRows } from "../../data/insertRows.js";
+import { chunks } from "../../data/chunks.js";
+import { triggerSet } from "../trigger/triggerSet.js";
 
 const TYPE_RE = /^[a-z][a-z0-9_]{0,63}$/;
 
@@ -59,7 +61,10 @@ function payload(
  * Brings the stage, rung and score of the touched customers (and of
  * customers the batch created) up to date with the batch's own events
  * (`batch`, already inserted), then re-evaluates the segments whose
- * conditions depend on what changed. Inside the batch's transaction.
+ * conditions depend on what changed, then the event-driven triggers (the
+ * batch's interactions, `events` — its orders as triggers see them — the
+ * membership changes, and the latest answers the batch brought). Inside the
+ * batch's transaction.
  */
 async function segmentChanges(
   ctx: Context,
@@ -67,6 +72,7 @@ async function segmentChanges(
   touched: Iterable<readonly [number | undefined | null, ProfileChange]>,
   created: ReadonlySet<number> = new Set(),
   batch: ActivityBatch = { interactions: [], purchases: new Map() },
+  events?: ReadonlyMap<number, readonly FactInteraction[]>,
 ): Promise<{ segments: MembershipChange[]; states: StateChange[] }> {
   const changes = new Map<number, ProfileChange[]>();
   for (const [id, change] of touched) {
@@ -80,13 +86,53 @@ async function segmentChanges(
   const scope = ctx.scope.with(tx);
   const now = Date.now();
   // Stage, rung and score first: segment conditions may read them.
-  const { changes: states, profiles, nextChecks } = await advanceCustomerState(scope, ids, now, batch);
+  const { changes: states, profiles, nextChecks, metrics } = await advanceCustomerState(scope, ids, now, batch);
   for (const id of ids) (changes.get(id) as ProfileChange[]).push({ kind: "value", metric: "engagementScore" });
   for (const c of states) if (c.kind === "ladderTier") (changes.get(c.customerId) as ProfileChange[]).push({ kind: "tier" });
   const segments = await refreshMemberships(scope, ids, now, { changes, always: created, profiles, nextChecks });
   // Triggers (issue 13): event-driven triggers on this batch, same transaction; no-op without active triggers.
-  await evaluateIngestedTriggers(scope, now, { interactions: batch.interactions, segments, changes });
+  await evaluateIngestedTriggers(scope, now, { interactions: batch.interactions, segments, metrics, ...(events ? { events } : {}) });
   return { segments, states };
+}
+
+/** An order as `interaction` triggers see it: a `purchase` whose id (the cause) is `order:<the shop's order id>`, without a channel. */
+export function orderFact(externalId: string, at: number): FactInteraction {
+  return { id: `order:${externalId}`, type: "purchase", at };
+}
+
+/** The trigger event type of a ticket event: `ticket_<type>` (`ticket_opened`, `ticket_agent_reply`, `ticket_customer_reply`, `ticket_resolved`, `ticket_reopened`). */
+export function ticketEventType(type: string): string {
+  return `ticket_${type}`;
+}
+
+/**
+ * A batch's ticket events as `interaction` triggers see them, per customer
+ * of the ticket (as stored: a later event need not name the customer):
+ * type `ticket_<event type>`, id `ticket:<idempotency key>`, the ticket's
+ * channel. Reads the batch's tickets only when an active trigger watches a
+ * ticket event type.
+ */
+async function ticketFacts(scope: Context["scope"], todo: readonly TicketEventInput[], tickets: ReadonlyMap<string, number>): Promise<Map<number, FactInteraction[]>> {
+  const out = new Map<number, FactInteraction[]>();
+  const watched = (await triggerSet(scope)).eventDriven?.byInteractionType;
+  const mine = todo.filter((x) => watched?.has(ticketEventType(x.type)) === true);
+  if (mine.length === 0) return out;
+  const ids = [...new Set(mine.map((x) => tickets.get(x.ticket.externalId) as number))];
+  const rows = new Map<number, { customer_id: number | null; channel: string | null }>();
+  for (const part of chunks(ids, 400)) {
+    for (const r of await scope.select<{ id: number; customer_id: number | null; channel: string | null }>(`select id, customer_id, channel from support_tickets where workspace_id = ? and id in (${part.map(() => "?").join(", ")})`, part)) {
+      rows.set(Number(r.id), r);
+    }
+  }
+  for (const x of mine) {
+    const t = rows.get(tickets.get(x.ticket.externalId) as number);
+    if (!t || t.customer_id === null) continue;
+    const id = Number(t.customer_id);
+    const list = out.get(id) ?? [];
+    list.push({ id: `ticket:${x.idempotencyKey}`, type: ticketEventType(x.type), at: x.occurredAt.getTime(), ...(t.channel === null ? {} : { channel: t.channel }) });
+    out.set(id, list);
+  }
+  return out;
 }
 
 /** Keeps the first item of each idempotency key not yet recorded. */
@@ -242,11 +288,21 @@ export class IngestionResolver {
           respondedAt: x.respondedAt,
         })),
       );
+      // Each answer folds into its customer's saved latest answer of its kind (what lastNps / lastCsat / lastCes triggers read).
+      const answers = new Map<number, AnswerEvent[]>();
+      for (const x of todo) {
+        const id = x.customer ? ids.get(x.customer.externalId) : undefined;
+        if (id === undefined || x.score === null || x.score === undefined) continue;
+        const list = answers.get(id) ?? [];
+        list.push({ kind: x.kind, score: x.score, scaleMin: x.scaleMin ?? DEFAULT_SCALES[x.kind].min, scaleMax: x.scaleMax ?? DEFAULT_SCALES[x.kind].max, at: x.respondedAt.getTime() });
+        answers.set(id, list);
+      }
       const changes = await segmentChanges(
         ctx,
         tx,
-        todo.map((x) => [x.customer ? ids.get(x.customer.externalId) : null, { kind: "value", metric: "lastNps" }] as const),
+        todo.map((x) => [x.customer ? ids.get(x.customer.externalId) : null, { kind: "value", metric: ANSWER_METRICS[x.kind] }] as const),
         newIds,
+        { interactions: [], purchases: new Map(), answers },
       );
       return payload(input.length, todo.length, created, changes.segments, changes.states);
     });
@@ -283,11 +339,16 @@ export class IngestionResolver {
         })),
       );
       const purchases = new Map<number, number[]>();
+      // What interaction triggers see of an order: a `purchase` (the type the saved state and segments give orders).
+      const events = new Map<number, FactInteraction[]>();
       for (const x of todo) {
         const id = ids.get(x.customer.externalId) as number;
         const list = purchases.get(id);
         if (list) list.push(x.orderedAt.getTime());
         else purchases.set(id, [x.orderedAt.getTime()]);
+        const e = events.get(id) ?? [];
+        e.push(orderFact(x.externalId, x.orderedAt.getTime()));
+        events.set(id, e);
       }
       const changes = await segmentChanges(
         ctx,
@@ -295,6 +356,7 @@ export class IngestionResolver {
         todo.map((x) => [ids.get(x.customer.externalId), { kind: "interaction", interaction: "purchase" }] as const),
         newIds,
         { interactions: [], purchases },
+        events,
       );
       return payload(input.length, todo.length, created, changes.segments, changes.states);
     });
@@ -344,6 +406,8 @@ export class IngestionResolver {
           occurredAt: x.occurredAt,
         })),
       );
+      // Triggers on `ticket_<event type>` for the ticket's customer (tickets without one fire nothing); same transaction.
+      await evaluateIngestedTriggers(ctx.scope.with(tx), Date.now(), { events: await ticketFacts(ctx.scope.with(tx), todo, tickets) });
       return payload(input.length, todo.length, created);
     });
   }

@@ -22,13 +22,15 @@ import { foldHistory, keptCovers, keptWindows, type KeptWindows, type TypeHistor
  * engagement accumulator, and per activity type the count, first and last
  * time and only the times inside the longest window any segment or ladder
  * condition reads (so the document, and the work on it, does not grow with
- * the history). Rebuilt from the history when missing, unreadable, of an
- * older version, when a batch brings an interaction older than the saved
- * stage state, or when a condition now reads further back than the times
- * kept (`kept`).
+ * the history), and the latest answer of each survey kind (what metric
+ * threshold triggers read: `lastNps`, `lastCsat`, `lastCes`). Rebuilt from
+ * the history when missing, unreadable, of an older version (v2 had no
+ * answers), when a batch brings an interaction older than the saved stage
+ * state, or when a condition now reads further back than the times kept
+ * (`kept`).
  */
 export interface CustomerStateDoc {
-  readonly v: 2;
+  readonly v: 3;
   /** Stage inference up to the last interaction; lapses after it are applied as of each refresh, not saved. Null before any interaction. */
   readonly stage: JourneyStageState | null;
   /** Interactions up to the last refresh in the accumulator; later-dated ones wait in `pending` (the score ignores the future). */
@@ -37,6 +39,46 @@ export interface CustomerStateDoc {
   readonly history: Readonly<Record<string, TypeHistory>>;
   /** The windows `history`'s times were kept for. */
   readonly kept: KeptWindows;
+  /** The latest answer (by answer time) of each survey kind, scored as {@link answerMetric} says. */
+  readonly feedback: Readonly<Partial<Record<FeedbackKindName, LatestAnswer>>>;
+}
+
+/** The survey kinds ingestion records. */
+export type FeedbackKindName = "NPS" | "CSAT" | "CES";
+
+/** A customer's latest answer of a kind: its value on the kind's reference scale and when it was given (epoch ms). */
+export interface LatestAnswer {
+  readonly value: number;
+  readonly at: number;
+}
+
+/** A survey answer as the fold receives it (non-answers, with a null score, are left out by the caller). */
+export interface AnswerEvent {
+  readonly kind: FeedbackKindName;
+  readonly score: number;
+  readonly scaleMin: number;
+  readonly scaleMax: number;
+  /** Epoch ms of the answer. */
+  readonly at: number;
+}
+
+/** The metric name triggers use for the latest answer of each kind. */
+export const ANSWER_METRICS: Readonly<Record<FeedbackKindName, string>> = { NPS: "lastNps", CSAT: "lastCsat", CES: "lastCes" };
+
+/** The reference scale of each kind (the conventional one, ingestion's default): NPS 0–10, CSAT 1–5, CES 1–7. */
+export const REFERENCE_SCALES: Readonly<Record<FeedbackKindName, { readonly min: number; readonly max: number }>> = { NPS: { min: 0, max: 10 }, CSAT: { min: 1, max: 5 }, CES: { min: 1, max: 7 } };
+
+/**
+ * An answer's value on its kind's reference scale: the score itself on that
+ * scale, else rescaled linearly, ref.min + (score − min) · (ref.max − ref.min)
+ * / (max − min) — so a CSAT of 8 on 1–10 is 1 + 7 · 4/9 ≈ 4.11, and one
+ * threshold (`lastCsat lte 2`) means the same whatever scale a survey used.
+ * NPS is always asked on 0–10 (ingestion refuses other scales).
+ */
+export function answerMetric(a: AnswerEvent): number {
+  const ref = REFERENCE_SCALES[a.kind];
+  if (a.scaleMin === ref.min && a.scaleMax === ref.max) return a.score;
+  return ref.min + ((a.score - a.scaleMin) * (ref.max - ref.min)) / (a.scaleMax - a.scaleMin);
 }
 
 /** The stage inference ingestion keeps: the core's default rules, customers keyed by database id. */
@@ -48,7 +90,7 @@ export function parseStateDoc(raw: unknown): CustomerStateDoc | null {
   const value = typeof raw === "string" ? (JSON.parse(raw) as unknown) : raw;
   if (value === null || typeof value !== "object") return null;
   const doc = value as Partial<CustomerStateDoc>;
-  return doc.v === 2 && doc.engagement && doc.history && doc.kept && doc.stage !== undefined ? (doc as CustomerStateDoc) : null;
+  return doc.v === 3 && doc.engagement && doc.history && doc.kept && doc.feedback && doc.stage !== undefined ? (doc as CustomerStateDoc) : null;
 }
 
 /** Interactions and orders of some customers, as the refresh receives them. */
@@ -57,6 +99,8 @@ export interface ActivityBatch {
   readonly interactions: readonly Interaction[];
   /** Order times per customer id (epoch ms). */
   readonly purchases: ReadonlyMap<number, readonly number[]>;
+  /** Survey answers per customer id (with a score), any order. */
+  readonly answers?: ReadonlyMap<number, readonly AnswerEvent[]>;
 }
 
 /** A document and the stage transitions made while building or folding it (event-driven ones). */
@@ -93,7 +137,7 @@ export function foldStateDocs(ids: readonly number[], previous: ReadonlyMap<numb
     const before = previous.get(id);
     const history = foldHistory(before?.history ?? {}, times.get(id), windows, now);
     const stage = staged.states.get(String(id)) ?? before?.stage ?? null;
-    const doc: CustomerStateDoc = { v: 2, stage, engagement: settle(before?.engagement, events.get(id) ?? [], now), history, kept };
+    const doc: CustomerStateDoc = { v: 3, stage, engagement: settle(before?.engagement, events.get(id) ?? [], now), history, kept, feedback: latestAnswers(before?.feedback, batch.answers?.get(id)) };
     out.set(id, { doc, transitions: staged.histories.get(String(id))?.transitions ?? [] });
   }
   return out;
@@ -106,6 +150,17 @@ export function foldStateDocs(ids: readonly number[], previous: ReadonlyMap<numb
  */
 export function foldable(doc: CustomerStateDoc, earliest: number | undefined, windows: HistoryWindows): boolean {
   return (earliest === undefined || doc.stage === null || earliest >= doc.stage.asOf) && keptCovers(doc.kept, windows);
+}
+
+/** The latest answer of each kind after `added` (the later answer time wins; on a tie, the one folded last). */
+function latestAnswers(before: CustomerStateDoc["feedback"] | undefined, added: readonly AnswerEvent[] | undefined): CustomerStateDoc["feedback"] {
+  if (added === undefined || added.length === 0) return before ?? {};
+  const out: Partial<Record<FeedbackKindName, LatestAnswer>> = { ...before };
+  for (const a of added) {
+    const seen = out[a.kind];
+    if (seen === undefined || a.at >= seen.at) out[a.kind] = { value: answerMetric(a), at: a.at };
+  }
+  return out;
 }
 
 /** Moves events due by `now` into the accumulator, in time order; later-dated ones stay pending. */

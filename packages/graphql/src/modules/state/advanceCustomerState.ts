@@ -1,5 +1,5 @@
-import { engagementLadder, journeyStagesAt, mergeHistoryWindows, type Interaction, type JourneyStageState, type LadderTier, type Profile } from "@engagekit/core";
-import { lastNpsOf, PROFILE_COLUMNS, profileFromColumns, type ProfileColumns } from "../../data/customerProfile.js";
+import { engagementLadder, journeyStagesAt, mergeHistoryWindows, type Interaction, type JourneyStageState, type LadderTier, type MetricObservation, type Profile } from "@engagekit/core";
+import { PROFILE_COLUMNS, profileFromColumns, type ProfileColumns } from "../../data/customerProfile.js";
 import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
 import { toMs } from "../../data/sqlDate.js";
 import { chunks } from "../../data/chunks.js";
@@ -8,7 +8,20 @@ import { dialect } from "../../data/sqlDialect.js";
 import { loadInteractions } from "../journey/loadInteractions.js";
 import { profileConsent } from "../consent/consentService.js";
 import { segmentHistoryWindows } from "../segment/segmentService.js";
-import { foldable, foldStateDocs, historiesOf, parseStateDoc, scoreAt, STAGE_RULES, type ActivityBatch, type CustomerStateDoc, type Folded } from "./CustomerStateDoc.js";
+import {
+  ANSWER_METRICS,
+  foldable,
+  foldStateDocs,
+  historiesOf,
+  parseStateDoc,
+  scoreAt,
+  STAGE_RULES,
+  type ActivityBatch,
+  type AnswerEvent,
+  type CustomerStateDoc,
+  type FeedbackKindName,
+  type Folded,
+} from "./CustomerStateDoc.js";
 
 /** A customer's journey stage or ladder rung moved. */
 export interface StateChange {
@@ -42,6 +55,9 @@ const ladder = engagementLadder();
  * whose batch brings an interaction older than its saved stage, is rebuilt
  * from the full history once, in the same way as before (the results are
  * the same: `advanceJourneyStages` equals replaying the whole log).
+ * The profile's last NPS answer, and the latest answer of each kind the
+ * metric-threshold triggers read (`metrics`: for the customers whose batch
+ * brought answers, the kinds it brought), come from the same documents.
  * Runs in the batch's transaction; on PostgreSQL it locks the customers'
  * rows first, so concurrent batches on the same customers fold in turn.
  */
@@ -50,11 +66,10 @@ export async function advanceCustomerState(
   ids: readonly number[],
   now: number,
   batch: ActivityBatch,
-): Promise<{ changes: StateChange[]; profiles: Map<number, Profile>; nextChecks: Map<number, number | null> }> {
-  if (ids.length === 0) return { changes: [], profiles: new Map(), nextChecks: new Map() };
+): Promise<{ changes: StateChange[]; profiles: Map<number, Profile>; nextChecks: Map<number, number | null>; metrics: Map<number, Record<string, MetricObservation>> }> {
+  if (ids.length === 0) return { changes: [], profiles: new Map(), nextChecks: new Map(), metrics: new Map() };
   const lock = dialect(scope.em) === "postgresql" ? " order by id for update" : "";
   const rows = new Map<number, CustomerRow>();
-  const lastNps = new Map<number, { score: number; at: number }>();
   for (const part of chunks(ids)) {
     for (const row of await scope.select<CustomerRow>(
       `select ${PROFILE_COLUMNS}, journey_stage, state, next_check_at from customers where workspace_id = ? and id in (${part.map(() => "?").join(", ")})${lock}`,
@@ -62,7 +77,6 @@ export async function advanceCustomerState(
     )) {
       rows.set(Number(row.id), row);
     }
-    await lastNpsOf(scope, part, lastNps);
   }
 
   // The times the segments and the ladder read; documents keeping less are rebuilt.
@@ -89,6 +103,7 @@ export async function advanceCustomerState(
     const part: ActivityBatch = {
       interactions: batch.interactions.filter((i) => own(Number(i.customer.value))),
       purchases: new Map([...batch.purchases].filter(([id]) => own(id))),
+      answers: new Map([...(batch.answers ?? [])].filter(([id]) => own(id))),
     };
     for (const [id, f] of foldStateDocs(incremental, saved, part, now, windows)) folded.set(id, f);
   }
@@ -118,7 +133,7 @@ export async function advanceCustomerState(
     }
     const score = scoreAt(f.doc, now);
     // The rung moves on the profile as it stood (stored score); the new score is set after.
-    const base = profileFromColumns(row, historiesOf(f.doc), lastNps.get(id)?.score, consent(id), consent.changesAt(id));
+    const base = profileFromColumns(row, historiesOf(f.doc), f.doc.feedback.NPS?.value, consent(id), consent.changesAt(id));
     const moved = ladder.update(row.ladder_tier ? { tier: row.ladder_tier as LadderTier, since: now } : undefined, base, now);
     const tier = moved.state.tier;
     for (const t of moved.transitions) changes.push({ customerId: id, kind: "ladderTier", from: t.from, to: t.to, reason: `${t.direction}: ${t.reason}` });
@@ -130,13 +145,26 @@ export async function advanceCustomerState(
   // The stored next check times, so the membership refresh rewrites only those that move.
   const nextChecks = new Map<number, number | null>();
   for (const [id, row] of rows) nextChecks.set(id, row.next_check_at === null ? null : toMs(row.next_check_at));
-  return { changes, profiles, nextChecks };
+  // The latest answers of the kinds the batch brought (a new observation, or the saved one when the batch's is older).
+  const metrics = new Map<number, Record<string, MetricObservation>>();
+  for (const [id, answers] of batch.answers ?? []) {
+    const doc = folded.get(id)?.doc;
+    if (!doc) continue;
+    const m: Record<string, MetricObservation> = {};
+    for (const kind of new Set(answers.map((a) => a.kind))) {
+      const latest = doc.feedback[kind];
+      if (latest) m[ANSWER_METRICS[kind]] = { value: latest.value, at: latest.at };
+    }
+    metrics.set(id, m);
+  }
+  return { changes, profiles, nextChecks, metrics };
 }
 
-/** The whole activity history of some customers: interactions (stage, score, history) and orders (history, as purchases). */
+/** The whole activity history of some customers: interactions (stage, score, history), orders (history, as purchases) and survey answers (latest per kind). */
 async function history(scope: WorkspaceScope, ids: readonly number[]): Promise<ActivityBatch> {
   const interactions: Interaction[] = await loadInteractions(scope, { customers: ids });
   const purchases = new Map<number, number[]>();
+  const answers = new Map<number, AnswerEvent[]>();
   for (const part of chunks(ids)) {
     for (const o of await scope.select<{ customer_id: number; at: string | number | Date }>(
       `select customer_id, ordered_at as at from orders where workspace_id = ? and customer_id in (${part.map(() => "?").join(", ")})`,
@@ -147,6 +175,15 @@ async function history(scope: WorkspaceScope, ids: readonly number[]): Promise<A
       if (list) list.push(toMs(o.at));
       else purchases.set(id, [toMs(o.at)]);
     }
+    for (const a of await scope.select<{ customer_id: number; kind: FeedbackKindName; score: number; scale_min: number; scale_max: number; at: string | number | Date }>(
+      `select customer_id, kind, score, scale_min, scale_max, responded_at as at from survey_responses where workspace_id = ? and score is not null and customer_id in (${part.map(() => "?").join(", ")}) order by id`,
+      part,
+    )) {
+      const id = Number(a.customer_id);
+      const list = answers.get(id) ?? [];
+      list.push({ kind: a.kind, score: Number(a.score), scaleMin: Number(a.scale_min), scaleMax: Number(a.scale_max), at: toMs(a.at) });
+      answers.set(id, list);
+    }
   }
-  return { interactions, purchases };
+  return { interactions, purchases, answers };
 }

@@ -1,10 +1,14 @@
-import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Float, Query, Resolver } from "type-graphql";
+import { DateTimeResolver } from "graphql-scalars";
 import { durationSummary, ticketResponseTimes, type BusinessCalendar, type TicketEvent } from "@engagekit/core";
 import type { Context } from "../../server/Context.js";
 import { toMs, type SqlDate } from "../../data/sqlDate.js";
 import { dialect } from "../../data/sqlDialect.js";
 import { CustomerFilterInput, customerFilterSql } from "../common/CustomerFilter.input.js";
 import { BusinessHoursInput, DurationStatsType, ResponseTimesType, TicketFilterInput } from "./ResponseTimes.type.js";
+import { RateType } from "../retention/Retention.type.js";
+import { IntervalType } from "../common/Interval.type.js";
+import { deflectionRate } from "./deflection.js";
 
 function calendarOf(input: BusinessHoursInput): BusinessCalendar {
   const hours: Partial<Record<0 | 1 | 2 | 3 | 4 | 5 | 6, [number, number][]>> = {};
@@ -48,5 +52,20 @@ export class SupportResolver {
       resolution: stats(times.resolution),
       businessHours: businessHours !== undefined && businessHours !== null,
     });
+  }
+
+  @Query(() => RateType, {
+    nullable: true,
+    description:
+      "Share of support needs solved without an agent (the core's deflectionCounts + selfServiceDeflectionRate, Wilson interval): resolutions — kb_article_helpful interactions not followed by a ticket of the same customer within ticketWithinHours, and answer_accepted interactions — over resolutions + tickets opened, in [from, to). count = self-served, n = self-served + tickets. Null when the period has neither.",
+  })
+  async selfServiceDeflectionRate(
+    @Ctx() ctx: Context,
+    @Arg("from", () => DateTimeResolver, { nullable: true }) from?: Date,
+    @Arg("to", () => DateTimeResolver, { nullable: true }) to?: Date,
+    @Arg("ticketWithinHours", () => Float, { defaultValue: 24, description: "A ticket of the reader this many hours after a helpful vote (the same instant included) means the article did not solve the need." }) ticketWithinHours = 24,
+  ): Promise<RateType | null> {
+    const r = await deflectionRate(ctx.scope, from ?? undefined, to ?? undefined, ticketWithinHours);
+    return r === null ? null : Object.assign(new RateType(), { rate: r.rate, interval: IntervalType.from(r.interval), n: r.n, count: r.count });
   }
 }

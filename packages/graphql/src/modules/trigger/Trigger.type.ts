@@ -11,7 +11,9 @@ export class TriggerType {
   @Field(() => JSONObjectResolver, { description: "The condition, e.g. { kind: \"dateRelative\", trait: \"subscription.endsAt\", offsetDays: -14 }." })
   condition!: Record<string, unknown>;
 
-  @Field(() => JSONObjectResolver, { description: "The action: message (channel, template, purpose), task (ownerRole, dueWithinHours) or offer (offerId, channel)." })
+  @Field(() => JSONObjectResolver, {
+    description: "The action: message (channel, template, purpose), task (ownerRole, dueWithinHours), offer (offerId, channel) or custom (kind, params, and channel and purpose when it contacts the customer: an action kind a plugin registered).",
+  })
   action!: Record<string, unknown>;
 
   @Field(() => Float)
@@ -112,13 +114,16 @@ export class DueActionType {
   @Field(() => CustomerType)
   customer!: CustomerType;
 
-  @Field(() => String, { description: "message, task or offer." })
+  @Field(() => String, { description: "message, task, offer or custom." })
   actionType!: string;
 
-  @Field(() => String, { nullable: true, description: "Null for tasks." })
+  @Field(() => String, { nullable: true, description: "For a custom action: the plugin's action kind (e.g. webhook); its params are in action.params. Null otherwise." })
+  actionKind!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The contact's channel; null for tasks and custom actions without one (internal work)." })
   channel!: string | null;
 
-  @Field(() => String, { nullable: true, description: "marketing or service; null for tasks." })
+  @Field(() => String, { nullable: true, description: "marketing or service; null for internal work." })
   purpose!: string | null;
 
   @Field(() => JSONObjectResolver)

@@ -44,6 +44,7 @@ async function toTypes(scope: WorkspaceScope, rows: readonly ActionRow[]): Promi
   const out = new Map<number, DueActionType>();
   for (const r of rows) {
     const stored = set.byKey.get(r.trigger_key);
+    const action = typeof r.action === "string" ? (JSON.parse(r.action) as Record<string, unknown>) : r.action;
     out.set(
       Number(r.id),
       Object.assign(new DueActionType(), {
@@ -53,9 +54,10 @@ async function toTypes(scope: WorkspaceScope, rows: readonly ActionRow[]): Promi
         triggerId: r.trigger_key,
         customer: toCustomerType(customers.get(Number(r.customer_id)) ?? { id: Number(r.customer_id) }),
         actionType: r.action_type,
+        actionKind: r.action_type === "custom" && typeof action.kind === "string" ? action.kind : null,
         channel: r.channel,
         purpose: r.purpose,
-        action: typeof r.action === "string" ? (JSON.parse(r.action) as Record<string, unknown>) : r.action,
+        action,
         priority: Number(r.priority),
         reasons: r.rule_reason === null ? [r.reason] : [r.reason, r.rule_reason],
         cause: r.cause,

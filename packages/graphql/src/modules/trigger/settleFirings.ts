@@ -1,4 +1,5 @@
 import {
+  actionContact,
   applyContactPolicy,
   evaluateTriggers,
   type ContactPolicy,
@@ -101,7 +102,7 @@ async function contactStates(
   consent: ReadonlyMap<number, CustomerContactState["consent"]>,
   now: number,
 ): Promise<Map<string, CustomerContactState>> {
-  const ids = [...new Set(actions.filter((a) => a.action.type !== "task").map((a) => Number(a.customerId)))];
+  const ids = [...new Set(actions.filter((a) => actionContact(a.action) !== null).map((a) => Number(a.customerId)))];
   const sent = new Map<number, SentContact[]>();
   const zones = new Map<number, string>();
   const complaints = new Map<number, number>();
@@ -111,7 +112,7 @@ async function contactStates(
       // Marketing already planned or made (pending, deferred, done) inside the longest cap window, at its send time.
       for (const r of await scope.select<{ customer_id: number; channel: string; due_at: SqlDate; purpose: string | null; action_type: string }>(
         `select customer_id, channel, due_at, purpose, action_type from trigger_actions
-         where workspace_id = ? and customer_id in (${inList(part)}) and status in ('pending', 'deferred', 'done') and action_type <> 'task' and due_at is not null`,
+         where workspace_id = ? and customer_id in (${inList(part)}) and status in ('pending', 'deferred', 'done') and channel is not null and due_at is not null`,
         part,
       )) {
         const at = toMs(r.due_at);
@@ -147,13 +148,10 @@ async function contactStates(
   return out;
 }
 
+/** The columns of an action: its type, and the channel and purpose of the contact it makes (null for internal work: tasks, custom actions without a channel). */
 function actionColumns(act: DueAction["action"]) {
-  return {
-    actionType: act.type,
-    channel: act.type === "task" ? null : act.channel,
-    purpose: act.type === "task" ? null : act.type === "offer" ? "marketing" : act.purpose,
-    action: act,
-  };
+  const contact = actionContact(act);
+  return { actionType: act.type, channel: contact?.channel ?? null, purpose: contact?.purpose ?? null, action: act };
 }
 
 /** Writes every firing of an evaluation and its policy outcome. */

@@ -46,7 +46,7 @@ export class TriggerResolver {
 
   @Mutation(() => TriggerType, {
     description:
-      "Creates a trigger, checked by the core's validateTrigger against the workspace's segments and channels (BAD_USER_INPUT at input.<field>: unknown segment or channel, bad numbers, a duplicate id). metricThreshold triggers watch lastNps. Nothing is written on error.",
+      "Creates a trigger, checked by the core's validateTrigger against the workspace's segments and channels (BAD_USER_INPUT at input.<field>: unknown segment or channel, bad numbers, a duplicate id). metricThreshold triggers watch lastNps, lastCsat or lastCes (the latest answer of the kind: NPS 0–10, CSAT 1–5, CES 1–7, other scales rescaled). interaction triggers also see orders (purchase) and ticket events (ticket_opened, ticket_agent_reply, ticket_customer_reply, ticket_resolved, ticket_reopened). A custom action names an action kind a plugin registered ({ type: \"custom\", kind, params }). Nothing is written on error.",
   })
   async createTrigger(
     @Ctx() ctx: Context,

@@ -7,9 +7,14 @@ import { ContactPolicyDocumentSchema } from "../../entities/ContactPolicyDocumen
 import { TriggerDefinitionSchema } from "../../entities/TriggerDefinition.js";
 import { invalidateTriggerSet, triggerSet, type StoredTrigger } from "./triggerSet.js";
 import { triggerReferences } from "./triggerReferences.js";
+import { ANSWER_METRICS } from "../state/CustomerStateDoc.js";
 
-/** The metrics the server observes with a time (so a threshold trigger has a cause): the last NPS answer. */
-export const OBSERVED_METRICS: readonly string[] = ["lastNps"];
+/**
+ * The metrics the server observes with a time (so a threshold trigger has a
+ * cause): the latest NPS, CSAT and CES answers, on their reference scales
+ * (NPS 0–10, CSAT 1–5, CES 1–7; see `answerMetric`).
+ */
+export const OBSERVED_METRICS: readonly string[] = Object.values(ANSWER_METRICS);
 
 /** Re-roots a core error path (`["policy", …]`) under the argument's name. */
 function under(e: unknown, root: string, drop: number): never {

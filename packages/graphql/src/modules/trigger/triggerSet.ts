@@ -1,4 +1,4 @@
-import { indexTriggers, validateContactPolicy, validateTrigger, type ContactPolicy, type Trigger, type TriggerIndex } from "@engagekit/core";
+import { indexTriggers, validateContactPolicy, validateTrigger, type ContactPolicy, type CustomActionKind, type Trigger, type TriggerIndex } from "@engagekit/core";
 import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
 import { toMs, type SqlDate } from "../../data/sqlDate.js";
 
@@ -68,7 +68,8 @@ async function readTriggerSet(scope: WorkspaceScope): Promise<TriggerSet> {
   const all: StoredTrigger[] = rows.map((r) => {
     const def = parse(r.definition) as Record<string, unknown>;
     // Known-reference checks ran on write; a later segment deletion must not make the set unreadable.
-    const trigger = validateTrigger({ ...def, paused: r.paused === true || Number(r.paused) === 1 }, { segments: segmentsOf(def), channels: channelsOf(def) });
+    // A plugin's action kind is re-typed without its schema (checked on write), so the set stays readable where the plugin is not installed.
+    const trigger = validateTrigger({ ...def, paused: r.paused === true || Number(r.paused) === 1 }, { segments: segmentsOf(def), channels: channelsOf(def), actionKinds: actionKindsOf(def) });
     return { rowId: Number(r.id), trigger, createdAt: toMs(r.created_at), updatedAt: toMs(r.updated_at) };
   });
   const active = all.filter((s) => s.trigger.paused !== true).map((s) => s.trigger);
@@ -119,6 +120,10 @@ function channelsOf(def: Record<string, unknown>): string[] {
   const a = def.action as { channel?: unknown } | undefined;
   const c = def.condition as { channel?: unknown } | undefined;
   return [a?.channel, c?.channel].filter((x): x is string => typeof x === "string");
+}
+function actionKindsOf(def: Record<string, unknown>): CustomActionKind[] {
+  const a = def.action as { type?: unknown; kind?: unknown } | undefined;
+  return a?.type === "custom" && typeof a.kind === "string" ? [{ kind: a.kind, params: {} }] : [];
 }
 function policyChannels(raw: Record<string, unknown>): string[] {
   const caps = Array.isArray(raw.caps) ? (raw.caps as { channel?: unknown }[]) : [];
