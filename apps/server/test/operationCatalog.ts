@@ -103,6 +103,7 @@ export const FIXTURE: readonly { readonly query: string; readonly variables: Rec
     variables: {
       input: [
         interaction("acme-i1", "page_view", 2),
+        interaction("acme-i0", "kb_article_helpful", 2),
         interaction("acme-i2", "purchase", 3, { email: "alice.sentinel@acme.example", sku: "SKU-ACME-1", contact: "Baker Street 221b", callback: "+44 20 7946 0958" }),
       ],
     },
@@ -185,6 +186,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   { field: "Query.channels", query: `{ channels { id } }` },
   { field: "Query.touchpoints", query: `{ touchpoints { id } }` },
   { field: "Query.responseTimes", query: `{ responseTimes { tickets } }` },
+  { field: "Query.selfServiceDeflectionRate", query: `query($p: DateTime!, $q: DateTime!) { selfServiceDeflectionRate(from: $p, to: $q) { rate n } }`, variables: () => ({ p: period.from, q: period.to }) },
   { field: "Query.cohortRetention", query: `{ cohortRetention(period: MONTH) { rows { cohort size } } }` },
   { field: "Query.repeatPurchaseRate", query: `{ repeatPurchaseRate { n } }` },
   { field: "Query.churnSurvival", query: `{ churnSurvival(definition: { inactiveDays: 30, asOf: "2026-12-01T00:00:00Z" }) { n } }` },

@@ -83,12 +83,16 @@ describe("structured logs, limits (real HTTP, SQLite)", () => {
     expect(ok.body.errors).toBeUndefined();
     const bad = await post(url, RECORD, { input: [interaction("ops-log-2", "not a date")] }, "Record");
     expect(bad.body.errors?.[0]?.extensions?.["code"]).toBe("BAD_USER_INPUT");
+    // Refused by the core in the resolver (an InputError): logged with the code the client gets, not as internal.
+    const core = await post(url, RECORD, { input: [{ ...interaction("ops-log-3", "2026-11-24T10:00:00Z"), channel: "no_such_channel" }] }, "Record");
+    expect(core.body.errors?.[0]?.extensions?.["code"]).toBe("BAD_USER_INPUT");
     const health = await fetch(url.replace(/graphql$/, "healthz"));
     expect(health.status).toBe(200);
 
     const lines = log.lines().slice(before).filter((l) => l["msg"] === "request");
-    expect(lines).toHaveLength(3);
-    const [first, second, third] = lines;
+    expect(lines).toHaveLength(4);
+    const [first, second, coreLine, third] = lines;
+    expect(coreLine).toMatchObject({ requestId: core.requestId, operation: "Record", errorCodes: ["BAD_USER_INPUT"] });
     expect(first).toMatchObject({ level: 30, requestId: ok.requestId, method: "POST", path: "/graphql", status: 200, operation: "Record" });
     expect(first).not.toHaveProperty("errorCodes");
     expect(typeof first?.["durationMs"]).toBe("number");

@@ -42,6 +42,7 @@ export const OPERATION_ROLES: Readonly<Record<"Query" | "Mutation", Readonly<Rec
     channels: ALL,
     touchpoints: ALL,
     responseTimes: ALL,
+    selfServiceDeflectionRate: ALL,
     cohortRetention: ALL,
     repeatPurchaseRate: ALL,
     churnSurvival: ALL,

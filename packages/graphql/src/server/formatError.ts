@@ -31,6 +31,13 @@ function isInputError(e: unknown): e is CoreInputError {
  * sees the full error under that id (through `logger`, default the console).
  * The token limit's parse error names the limit (see documentLimits.ts).
  */
+/** The `extensions.code` the client receives for `error` (an error of a request's `errors`), as {@link formatError} answers it. */
+export function clientErrorCode(error: GraphQLError): string {
+  if (isInputError(unwrapResolverError(error))) return "BAD_USER_INPUT";
+  const code = error.extensions?.["code"];
+  return typeof code === "string" ? code : "INTERNAL_SERVER_ERROR";
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown, logger?: ServerLogger): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (isInputError(original)) {

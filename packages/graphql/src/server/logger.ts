@@ -1,6 +1,7 @@
 import { pino, type DestinationStream, type LevelWithSilent } from "pino";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { currentRequestScope, type RequestScope } from "./requestScope.js";
+import { clientErrorCode } from "./formatError.js";
 
 /** One log method: a pino-style `(fields, message)` call. */
 export type LogFn = (fields: object, message?: string) => void;
@@ -77,8 +78,8 @@ export function requestLogPlugin<C extends object>(): ApolloServerPlugin<C> {
           if (scope && rc.operationName) factsOf(scope).operation = rc.operationName;
         },
         async didEncounterErrors(rc) {
-          // Apollo answers an error without a code as an internal one.
-          for (const e of rc.errors) noteErrorCode(typeof e.extensions?.["code"] === "string" ? e.extensions["code"] : "INTERNAL_SERVER_ERROR");
+          // The code the client gets (formatError turns the core's InputError into BAD_USER_INPUT).
+          for (const e of rc.errors) noteErrorCode(clientErrorCode(e));
         },
       };
     },
