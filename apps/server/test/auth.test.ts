@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger, createSchema, createServer, issueApiKey, rolesOf, ROLES, WorkspaceSchema, type EngagekitServer, type Role } from "@engagekit/graphql";
 import type { EntityManager } from "@mikro-orm/knex";
+import { Extensions, Int, Mutation, Query, Resolver } from "type-graphql";
 import { ensureWorkspace } from "../src/seed.js";
 import { databases, startApp, type App, type GqlResponse } from "./harness.js";
 import { CATALOG, FIXTURE, PERSONAL_SENTINELS, createFixtureCustomer, workspaceDigest, type FixtureRefs } from "./operationCatalog.js";
@@ -22,6 +23,36 @@ async function schemaRootFields(): Promise<{ kind: "Query" | "Mutation"; name: s
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 const text = (res: unknown) => JSON.stringify(res) ?? "";
 const codes = (res: GqlResponse<unknown>) => (res.errors ?? []).map((e) => e.extensions?.["code"]);
+
+@Resolver()
+class PluginFieldsResolver {
+  @Query(() => Int)
+  @Extensions({ roles: ["admin", "writer"] })
+  pluginWriterCount(): number {
+    return 1;
+  }
+
+  @Query(() => Int)
+  pluginDefaultCount(): number {
+    return 2;
+  }
+
+  @Mutation(() => Int)
+  pluginDefaultMutation(): number {
+    return 3;
+  }
+}
+
+describe("the role of a field a plugin or integrator adds", () => {
+  it("should be the field's `roles` extension, else reader and up for queries and admin for mutations", async () => {
+    const schema = await createSchema({ resolvers: [PluginFieldsResolver] });
+    const q = schema.getQueryType()?.getFields() ?? {};
+    const m = schema.getMutationType()?.getFields() ?? {};
+    expect(rolesOf("Query", q["pluginWriterCount"] as never)).toEqual(["admin", "writer"]);
+    expect(rolesOf("Query", q["pluginDefaultCount"] as never)).toEqual(["admin", "writer", "reader"]);
+    expect(rolesOf("Mutation", m["pluginDefaultMutation"] as never)).toEqual(["admin"]);
+  });
+});
 
 describe("the catalog of operations", () => {
   it("should list every root field of the schema exactly once (a new operation fails here until it is in the tenant and role matrices)", async () => {

@@ -3,6 +3,7 @@ import { auditMiddleware, type AuditEntry } from "./auditMiddleware.js";
 import { churnRisk } from "./churnRisk.js";
 import { Migration20261204000000_subscriptions as PgSubscriptions } from "./migrations/postgresql/Migration20261204000000_subscriptions.js";
 import { Migration20261204000000_subscriptions as SqliteSubscriptions } from "./migrations/sqlite/Migration20261204000000_subscriptions.js";
+import { renewalDesk } from "./renewalDesk.js";
 import { renewingWithin } from "./renewingWithin.js";
 import { SubscriptionSchema } from "./Subscription.entity.js";
 import { SubscriptionResolver } from "./subscription.resolver.js";
@@ -13,8 +14,8 @@ import { webhookAction } from "./webhookAction.js";
  * The integrator's plugin, as one object: the Subscription entity and its
  * migrations (both dialects), its GraphQL type, query and mutation, the
  * `subscription_renewing_within` segment condition (with the profile traits
- * it reads), the `webhook` trigger action kind, the `churnRisk` metric and an
- * audit middleware.
+ * it reads), the `webhook` trigger action kind, the `renewal_desk` engagement
+ * model, the `churnRisk` metric and an audit middleware.
  */
 export function subscriptionsPlugin(options: { readonly onAudit?: (entry: AuditEntry) => void } = {}) {
   return definePlugin({
@@ -35,6 +36,7 @@ export function subscriptionsPlugin(options: { readonly onAudit?: (entry: AuditE
       },
     },
     triggerActions: [webhookAction],
+    models: [renewalDesk],
     metrics: [churnRisk],
     middlewares: options.onAudit ? [auditMiddleware(options.onAudit)] : [],
   });

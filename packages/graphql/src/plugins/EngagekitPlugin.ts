@@ -1,4 +1,5 @@
 import type { MiddlewareFn } from "type-graphql";
+import type { EngagementModel } from "@engagekit/core";
 import type { EntitySchema, MigrationObject } from "@mikro-orm/core";
 import type { ResolverClass } from "../schema/createSchema.js";
 import type { Context } from "../server/Context.js";
@@ -51,6 +52,16 @@ export interface PluginSpec<C extends readonly PluginConditionKind[] = readonly 
   readonly profileTraits?: PluginProfileTraits;
   /** Trigger action kinds (`{ type: "custom", kind, params }` in `createTrigger`), checked by the core's validateTrigger. */
   readonly triggerActions?: A;
+  /**
+   * Engagement models (the core's `EngagementModel`), offered in every
+   * workspace beside the core's catalog (`source: PLUGIN`): listed by
+   * `engagementModels`, usable in a strategy and by assignment, revisable by
+   * a workspace like a catalog model. Checked at startup by the core's
+   * validateEngagementModel against engagekit's default channels, model
+   * touchpoints and stages; an id the catalog or another plugin has is a
+   * startup error.
+   */
+  readonly models?: readonly EngagementModel[];
   /** Metrics, exposed as fields of the root `metrics` field. */
   readonly metrics?: readonly PluginMetric[];
   /** type-graphql global middlewares (they may read `@Extensions`, see `fieldExtensions`). */

@@ -1,4 +1,4 @@
-import { createConditionRegistry, registerConditionKind, type ConditionRegistry, type CustomActionKind, type Profile, type TraitValue } from "@engagekit/core";
+import { catalogModel, createConditionRegistry, InputError, registerConditionKind, validateEngagementModel, type ConditionRegistry, type CustomActionKind, type EngagementModel, type Profile, type TraitValue } from "@engagekit/core";
 import type { GraphQLSchema } from "graphql";
 import type { WorkspaceScope } from "../data/WorkspaceScope.js";
 import type { EngagekitPlugin } from "./EngagekitPlugin.js";
@@ -14,6 +14,8 @@ export interface PluginRuntime {
   readonly registry: ConditionRegistry;
   /** The plugins' trigger action kinds, which createTrigger accepts as `{ type: "custom", kind, params }`. */
   readonly actionKinds: readonly CustomActionKind[];
+  /** The plugins' engagement models (validated), by id, in plugin order. */
+  readonly models: ReadonlyMap<string, EngagementModel>;
   /** Adds the plugins' traits to `profiles` (keyed by customer id), in place. */
   extendProfiles(scope: WorkspaceScope, profiles: Map<number, Profile>, now: number): Promise<void>;
 }
@@ -25,6 +27,8 @@ export function pluginRuntime(plugins: readonly EngagekitPlugin[]): PluginRuntim
   const metricOwner = new Map<string, string>();
   const actionOwner = new Map<string, string>();
   const actionKinds: CustomActionKind[] = [];
+  const models = new Map<string, EngagementModel>();
+  const modelOwner = new Map<string, string>();
   let registry = createConditionRegistry();
   const builtIn = new Set(registry.kinds.keys());
   for (const plugin of plugins) {
@@ -46,6 +50,20 @@ export function pluginRuntime(plugins: readonly EngagekitPlugin[]): PluginRuntim
       actionOwner.set(a.kind, plugin.name);
       actionKinds.push(a.action);
     }
+    for (const [i, input] of (plugin.models ?? []).entries()) {
+      let model: EngagementModel;
+      try {
+        model = validateEngagementModel(input);
+      } catch (e) {
+        if (e instanceof InputError) throw new Error(`plugin ${JSON.stringify(plugin.name)}: models[${i}].${e.path.join(".")}: ${e.message}`);
+        throw e;
+      }
+      if (catalogModel(model.id)) throw new Error(`plugin ${JSON.stringify(plugin.name)}: engagement model ${JSON.stringify(model.id)} is one of the core's catalog`);
+      const owner = modelOwner.get(model.id);
+      if (owner !== undefined) throw new Error(`plugin ${JSON.stringify(plugin.name)}: engagement model ${JSON.stringify(model.id)} is already brought by plugin ${JSON.stringify(owner)}`);
+      modelOwner.set(model.id, plugin.name);
+      models.set(model.id, model);
+    }
     for (const m of plugin.metrics ?? []) {
       const owner = metricOwner.get(m.name);
       if (owner !== undefined) throw new Error(`plugin ${JSON.stringify(plugin.name)}: metric ${JSON.stringify(m.name)} is already brought by plugin ${JSON.stringify(owner)}`);
@@ -57,6 +75,7 @@ export function pluginRuntime(plugins: readonly EngagekitPlugin[]): PluginRuntim
     plugins,
     registry,
     actionKinds,
+    models,
     async extendProfiles(scope, profiles, now) {
       if (withTraits.length === 0 || profiles.size === 0) return;
       const ids = [...profiles.keys()];

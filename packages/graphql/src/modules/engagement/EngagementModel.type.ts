@@ -6,10 +6,11 @@ import type { EngagementModel } from "@engagekit/core";
 export enum EngagementModelSource {
   CATALOG = "CATALOG",
   WORKSPACE = "WORKSPACE",
+  PLUGIN = "PLUGIN",
 }
 registerEnumType(EngagementModelSource, {
   name: "EngagementModelSource",
-  description: "CATALOG: one of the core's twelve models, unchanged; WORKSPACE: a custom model, or a catalog model the workspace revised.",
+  description: "CATALOG: one of the core's twelve models, unchanged; PLUGIN: a model an installed plugin brings, unchanged; WORKSPACE: a custom model, or a catalog or plugin model the workspace revised.",
 });
 
 @ObjectType("ContactCadence", { simpleResolvers: true, description: "Contacts per period the model aims for, and never exceeds." })

@@ -41,6 +41,14 @@ const parse = (d: VersionRow["definition"]) => (typeof d === "string" ? JSON.par
 const fromRow = (r: VersionRow): WorkspaceModel => ({ model: parse(r.definition), source: EngagementModelSource.WORKSPACE, createdAt: toDate(r.created_at) });
 const fromCatalog = (model: EngagementModel): WorkspaceModel => ({ model, source: EngagementModelSource.CATALOG, createdAt: null });
 
+/** A model every workspace has without storing it: the core's catalog's, or an installed plugin's. */
+function builtInModel(scope: WorkspaceScope, id: string): WorkspaceModel | undefined {
+  const core = catalogModel(id);
+  if (core) return fromCatalog(core);
+  const plugin = scope.plugins?.models.get(id);
+  return plugin ? { model: plugin, source: EngagementModelSource.PLUGIN, createdAt: null } : undefined;
+}
+
 /** The API type of a workspace model. */
 export const toType = (m: WorkspaceModel): EngagementModelType => toEngagementModelType(m.model, m.source, m.createdAt);
 
@@ -57,6 +65,7 @@ export async function latestModels(scope: WorkspaceScope): Promise<Map<string, W
   );
   const out = new Map<string, WorkspaceModel>();
   for (const m of engagementModelCatalog) out.set(m.id, fromCatalog(m));
+  for (const m of scope.plugins?.models.values() ?? []) out.set(m.id, { model: m, source: EngagementModelSource.PLUGIN, createdAt: null });
   for (const r of rows) out.set(r.model_id, fromRow(r));
   return out;
 }
@@ -70,15 +79,15 @@ export async function findModel(scope: WorkspaceScope, id: string, version?: num
   );
   const row = rows[0];
   if (row) return fromRow(row);
-  const catalog = catalogModel(id);
-  return catalog && (version === undefined || catalog.version === version) ? fromCatalog(catalog) : null;
+  const builtIn = builtInModel(scope, id);
+  return builtIn && (version === undefined || builtIn.model.version === version) ? builtIn : null;
 }
 
 /** Every version of a model, oldest first (the catalog's own version first when the model is the catalog's). */
 export async function modelHistory(scope: WorkspaceScope, id: string): Promise<WorkspaceModel[]> {
   const rows = await scope.select<VersionRow>("select model_id, version, definition, created_at from engagement_model_versions where workspace_id = ? and model_id = ? order by version", [id]);
-  const catalog = catalogModel(id);
-  return [...(catalog ? [fromCatalog(catalog)] : []), ...rows.map(fromRow)];
+  const builtIn = builtInModel(scope, id);
+  return [...(builtIn ? [builtIn] : []), ...rows.map(fromRow)];
 }
 
 /**
@@ -100,8 +109,8 @@ export async function modelVersions(scope: WorkspaceScope, refs: readonly { id: 
   }
   for (const [key, ref] of wanted) {
     if (out.has(key)) continue;
-    const catalog = catalogModel(ref.id);
-    if (catalog && catalog.version === ref.version) out.set(key, toType(fromCatalog(catalog)));
+    const builtIn = builtInModel(scope, ref.id);
+    if (builtIn && builtIn.model.version === ref.version) out.set(key, toType(builtIn));
   }
   return out;
 }
