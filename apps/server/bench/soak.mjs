@@ -36,15 +36,28 @@ const freePort = () =>
 
 const dir = mkdtempSync(join(tmpdir(), "ek-soak-"));
 const port = await freePort();
+// As deployed: production mode, so every request carries an API key (the bootstrap key the first start
+// prints on stderr); the per-key rate limit stays on, set above what the soak sends.
 const child = spawn(process.execPath, [join(appDir, "dist/index.js")], {
   env: {
     ...process.env,
+    NODE_ENV: "production",
+    ENGAGEKIT_SECRET: "engagekit-soak-secret-0123456789",
+    ENGAGEKIT_RATE_LIMIT: process.env.ENGAGEKIT_RATE_LIMIT ?? "100000",
     PORT: String(port),
     ENGAGEKIT_HOST: "127.0.0.1",
     ENGAGEKIT_DB_FILE: join(dir, "soak.sqlite"),
     ENGAGEKIT_LOG_LEVEL: process.env.ENGAGEKIT_LOG_LEVEL ?? "info",
   },
-  stdio: ["ignore", "pipe", "inherit"],
+  stdio: ["ignore", "pipe", "pipe"],
+});
+let stderr = "";
+const apiKey = new Promise((res) => {
+  child.stderr.on("data", (d) => {
+    stderr += d;
+    const m = /Bootstrap admin API key[^\n]*\n\n\s+(ek_\S+)/.exec(stderr);
+    if (m) res(m[1]);
+  });
 });
 process.on("exit", () => {
   child.kill("SIGKILL");
@@ -67,6 +80,7 @@ const url = await new Promise((res, rej) => {
   child.once("exit", (code) => rej(new Error(`server exited with ${code}`)));
 });
 const base = url.replace(/\/graphql$/, "");
+const key = await apiKey;
 
 const READ = JSON.stringify({
   query: "{ customers(first: 20) { edges { node { id externalId journeyStage scores { engagement rfm } segments { key } } } } }",
@@ -95,7 +109,7 @@ const check = (status, body) => {
     if (!firstError) firstError = `${status} ${body.slice(0, 300)}`;
   }
 };
-const headers = { "content-type": "application/json" };
+const headers = { "content-type": "application/json", authorization: `Bearer ${key}` };
 // Two reads for one ingest batch of 10 interactions.
 const requests = [
   { method: "POST", path: "/graphql", headers, body: READ, onResponse: check },
