@@ -1,4 +1,5 @@
-import type { CoreIdKind } from "./IdKind.js";
+import { opaqueExportIds } from "../modules/privacy/opaqueExportIds.js";
+import type { CoreIdKind, IdKind } from "./IdKind.js";
 
 /** What an `ID`-typed coordinate holds that is not a row id: a key the workspace chose (a trigger's id), left as it is. */
 export const KEY_STRING = "key string";
@@ -62,3 +63,11 @@ export const ID_KIND_EXTENSION = "idKind";
 
 /** The field extension naming the row-id arguments of a plugin's field and their kinds; see {@link ID_KIND_EXTENSION}. */
 export const ID_KIND_ARGS_EXTENSION = "idKindArgs";
+
+/**
+ * Output fields of type JSON that carry row ids inside, and how to encode
+ * them: `encode(kind, rowId)` writes an id of the request's workspace.
+ */
+export const JSON_ID_OUTPUTS: Readonly<Record<string, (value: unknown, encode: (kind: IdKind, rowId: unknown) => unknown) => unknown>> = {
+  "Query.exportCustomerData": opaqueExportIds,
+};

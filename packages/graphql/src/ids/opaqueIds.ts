@@ -13,7 +13,7 @@ import {
 } from "graphql";
 import { IdCodec } from "./IdCodec.js";
 import { CURSOR_KIND, isIdKind, type IdKind } from "./IdKind.js";
-import { ID_COORDINATES, ID_KIND_ARGS_EXTENSION, ID_KIND_EXTENSION, KEY_STRING } from "./idCoordinates.js";
+import { ID_COORDINATES, ID_KIND_ARGS_EXTENSION, ID_KIND_EXTENSION, JSON_ID_OUTPUTS, KEY_STRING } from "./idCoordinates.js";
 
 /** Where a request's {@link IdCodec} sits on its context object (createServer puts it there). */
 export const ID_CODEC = Symbol.for("engagekit.idCodec");
@@ -28,6 +28,9 @@ export const UNKNOWN_ROW_ID = "0";
 
 const WRAPPED = Symbol.for("engagekit.opaqueIds");
 
+/** How an output field's value is made opaque, with the request's codec and workspace. */
+type OutputEncoder = (value: unknown, codec: IdCodec, workspaceId: number) => unknown;
+
 /** How one input value carries row ids: it is one (of a kind), or it is an input object some of whose fields do. */
 type InputPlan = { readonly kind: IdKind; readonly cursor: boolean } | { readonly fields: ReadonlyMap<string, InputPlan> };
 
@@ -39,7 +42,8 @@ interface IdContext {
 /**
  * Makes every row id and cursor of `schema` opaque, in place: the resolver of
  * each output field that carries a row id ({@link ID_COORDINATES}, plugin
- * fields with the `idKind` extension, edges' `cursor`, `PageInfo.endCursor`)
+ * fields with the `idKind` extension, edges' `cursor`, `PageInfo.endCursor`,
+ * the JSON outputs of {@link JSON_ID_OUTPUTS})
  * is wrapped to encode what it returns with the request's codec and
  * workspace; each field taking row ids (arguments, input-object fields, the
  * `after` of connections) gets them decoded before its resolver runs, so
@@ -66,13 +70,19 @@ export function opaqueIds(schema: GraphQLSchema): void {
       if (marked[WRAPPED]) continue;
       const coordinate = `${type.name}.${field.name}`;
       const outputKind = cursorFields.has(coordinate) ? CURSOR_KIND : rowKind(coordinate, field.extensions?.[ID_KIND_EXTENSION]);
+      const json = JSON_ID_OUTPUTS[coordinate];
+      const encoder: OutputEncoder | null = json
+        ? (value, codec, workspaceId) => json(value, (kind, row) => encodeOutput(kind, row, codec, workspaceId))
+        : outputKind
+          ? (value, codec, workspaceId) => encodeOutput(outputKind, value, codec, workspaceId)
+          : null;
       const argPlans = new Map<string, InputPlan>();
       for (const arg of field.args) {
         const plan = argPlan(type, field, arg, cursorFields, inputPlans);
         if (plan) argPlans.set(arg.name, plan);
       }
-      if (outputKind === null && argPlans.size === 0) continue;
-      field.resolve = wrap(field, outputKind, argPlans);
+      if (encoder === null && argPlans.size === 0) continue;
+      field.resolve = wrap(field, encoder, argPlans);
       marked[WRAPPED] = true;
     }
   }
@@ -148,7 +158,7 @@ function inputObjectPlan(type: GraphQLInputObjectType, plans: Map<GraphQLInputOb
   return plan;
 }
 
-function wrap(field: GraphQLField<unknown, unknown>, outputKind: IdKind | null, argPlans: ReadonlyMap<string, InputPlan>): GraphQLFieldResolver<unknown, IdContext> {
+function wrap(field: GraphQLField<unknown, unknown>, encoder: OutputEncoder | null, argPlans: ReadonlyMap<string, InputPlan>): GraphQLFieldResolver<unknown, IdContext> {
   const resolve = field.resolve as GraphQLFieldResolver<unknown, IdContext> | undefined;
   const name = field.name;
   // Plain properties (most id fields) are read here rather than through graphql's default resolver.
@@ -170,8 +180,8 @@ function wrap(field: GraphQLField<unknown, unknown>, outputKind: IdKind | null, 
       }
     }
     const value = call(source, decodedArgs, context, info);
-    if (outputKind === null) return value;
-    return isThenable(value) ? value.then((v) => encodeOutput(outputKind, v, codec, workspaceId)) : encodeOutput(outputKind, value, codec, workspaceId);
+    if (encoder === null) return value;
+    return isThenable(value) ? value.then((v) => encoder(v, codec, workspaceId)) : encoder(value, codec, workspaceId);
   };
 }
 
