@@ -147,7 +147,10 @@ describe("opaqueIds", () => {
     });
     const edge = new GraphQLObjectType({ name: "CustomerEdge", fields: { cursor: { type: GraphQLString }, node: { type: thing } } });
     const connection = new GraphQLObjectType({ name: "CustomerConnection", fields: { edges: { type: new GraphQLList(edge) }, pageInfo: { type: pageInfo } } });
-    const filter = new GraphQLInputObjectType({ name: "InteractionFilterInput", fields: { customerId: { type: GraphQLID }, other: { type: GraphQLString } } });
+    const filter = new GraphQLInputObjectType({
+      name: "InteractionFilterInput",
+      fields: { customerId: { type: GraphQLID }, other: { type: GraphQLString }, planIds: { type: new GraphQLList(GraphQLID), extensions: { idKind: "pln" } } },
+    });
     const rows = [{ id: "1", planId: "9" }, { id: "2", planId: null }];
     return new GraphQLSchema({
       query: new GraphQLObjectType({
@@ -155,6 +158,7 @@ describe("opaqueIds", () => {
         fields: {
           customer: { type: thing, args: { id: { type: new GraphQLNonNull(GraphQLID) } }, resolve: (_s, args: { id: string }) => ({ id: args.id, planId: null }) },
           seen: { type: GraphQLString, args: { filter: { type: filter } }, resolve: (_s, args: { filter?: { customerId?: string; other?: string } }) => JSON.stringify(args.filter) },
+          plan: { type: GraphQLString, args: { planId: { type: GraphQLID } }, extensions: { idKindArgs: { planId: "pln" } }, resolve: (_s, args: { planId?: string }) => args.planId ?? null },
           customers: {
             type: connection,
             args: { after: { type: GraphQLString } },
@@ -187,6 +191,10 @@ describe("opaqueIds", () => {
     const id = codec.encode("cus", 3, 42);
     expect(await run(schema, `{ customer(id: "${id}") { id } }`)).toEqual({ customer: { id } });
     expect(await run(schema, `{ seen(filter: { customerId: "${id}", other: "x" }) }`)).toEqual({ seen: JSON.stringify({ customerId: "42", other: "x" }) });
+    // A plugin's kinds, by extension: an argument, and a list in an input field.
+    expect(await run(schema, `{ plan(planId: "${codec.encode("pln", 3, 9)}") }`)).toEqual({ plan: "9" });
+    expect(await run(schema, `{ plan(planId: "${id}") }`)).toEqual({ plan: UNKNOWN_ROW_ID });
+    expect(await run(schema, `{ seen(filter: { planIds: ["${codec.encode("pln", 3, 9)}", "9"] }) }`)).toEqual({ seen: JSON.stringify({ planIds: ["9", UNKNOWN_ROW_ID] }) });
   });
 
   it("should hand resolvers UNKNOWN_ROW_ID for raw numbers, other workspaces' and other kinds' ids, and refuse such cursors", async () => {
