@@ -105,6 +105,20 @@ for (const db of databases()) {
       expect(again.data?.customers.edges[0]?.node.id).toBe(a.customerId);
       expect(again.data?.interactions.edges[0]?.node.customerId).toBe(a.customerId);
       expect(again.data?.recommendations.customerId).toBe(a.customerId);
+      // Ids embedded in other values: a due action's dedup key (trigger|customer|cause), the export's rows.
+      const embedded = await app.gql<{ dueActions: { edges: { node: { dedupKey: string; triggerId: string; cause: string; customer: { id: string } } }[] } }>(
+        `{ dueActions(first: 1) { edges { node { dedupKey triggerId cause customer { id } } } } }`,
+        undefined,
+        as("acme"),
+      );
+      const action = embedded.data?.dueActions.edges[0]?.node;
+      expect(action?.customer.id).toBe(a.customerId);
+      expect(action?.dedupKey).toBe(`${action?.triggerId}|${a.customerId}|${action?.cause}`);
+      const exported = await app.gql<{ exportCustomerData: { customerId: string; customer: { id: string }; tables: Record<string, Record<string, unknown>[]> } }>(`query($id: ID!) { exportCustomerData(customerId: $id) }`, { id: a.customerId }, as("acme"));
+      expect(exported.data?.exportCustomerData.customerId).toBe(a.customerId);
+      expect(exported.data?.exportCustomerData.customer.id).toBe(a.customerId);
+      expect(exported.data?.exportCustomerData.tables.interactions?.map((r) => r.customerId)).toEqual(expect.arrayContaining([a.customerId]));
+      expect(exported.data?.exportCustomerData.tables.trigger_actions?.map((r) => [r.id, r.dedupKey])).toEqual([[a.actionId, action?.dedupKey]]);
       // Workspaces do not share ids for their own rows (the block holds the workspace).
       expect(refs["beta"]?.customerId).not.toBe(a.customerId);
     });

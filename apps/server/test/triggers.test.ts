@@ -107,7 +107,14 @@ for (const db of databases()) {
         for (;;) {
           const d: DueData = await ok<DueData>(DUE, { first: 100, after, status, trigger });
           // The enum's values are the stored statuses, upper-cased.
-          out.push(...d.dueActions.edges.map((e) => ({ ...e.node, id: String(app.rowId("act", e.node.id)), customer: { ...e.node.customer, id: String(app.rowId("cus", e.node.customer.id)) }, status: e.node.status.toLowerCase() })));
+          out.push(
+            ...d.dueActions.edges.map((e) => {
+              const customer = String(app.rowId("cus", e.node.customer.id));
+              // The API's dedup key names the customer by its opaque id; the core's, by the row id.
+              expect(e.node.dedupKey).toBe(`${e.node.triggerId}|${e.node.customer.id}|${e.node.cause}`);
+              return { ...e.node, id: String(app.rowId("act", e.node.id)), customer: { ...e.node.customer, id: customer }, dedupKey: `${e.node.triggerId}|${customer}|${e.node.cause}`, status: e.node.status.toLowerCase() };
+            }),
+          );
           if (!d.dueActions.pageInfo.hasNextPage) break;
           after = d.dueActions.pageInfo.endCursor;
         }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { GraphQLID, GraphQLInputObjectType, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, getNamedType, graphql, isInputObjectType, isObjectType, type GraphQLSchema as Schema } from "graphql";
 import { createSchema, DEVELOPMENT_SECRET, ID_COORDINATES, ID_KINDS, IdCodec, idCodec, KEY_STRING, UNKNOWN_ROW_ID } from "../src/index.js";
 import { BoundedCache } from "../src/ids/BoundedCache.js";
+import { opaqueDedupKey } from "../src/ids/opaqueDedupKey.js";
 import { cursorCoordinates, ID_CODEC, opaqueIds } from "../src/ids/opaqueIds.js";
 
 const kinds = Object.keys(ID_KINDS);
@@ -131,6 +132,20 @@ describe("ID_COORDINATES", () => {
         "Query.analyticsExport(after)", "Query.customers(after)", "Query.dueActions(after)", "Query.interactions(after)", "Query.segments(after)", "Query.triggers(after)", "Segment.members(after)",
       ].sort(),
     );
+  });
+});
+
+describe("opaqueDedupKey", () => {
+  const encode = (kind: string, row: unknown) => `${kind}<${String(row)}>`;
+  it("should replace the customer row id of trigger|customer|cause, whatever the trigger and the cause hold", () => {
+    expect(opaqueDedupKey("renewal|12|date:x@1", encode, { triggerId: "renewal" })).toBe("renewal|cus<12>|date:x@1");
+    expect(opaqueDedupKey("a|b|7|interaction:k|1", encode, { triggerId: "a|b" })).toBe("a|b|cus<7>|interaction:k|1");
+  });
+
+  it("should leave a key that is not of that shape as it is", () => {
+    expect(opaqueDedupKey("other|12|x", encode, { triggerId: "renewal" })).toBe("other|12|x");
+    expect(opaqueDedupKey("renewal|c1|x", encode, { triggerId: "renewal" })).toBe("renewal|c1|x");
+    expect(opaqueDedupKey(null, encode, { triggerId: "renewal" })).toBeNull();
   });
 });
 

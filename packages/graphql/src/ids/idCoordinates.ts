@@ -1,5 +1,7 @@
 import { opaqueExportIds } from "../modules/privacy/opaqueExportIds.js";
-import type { CoreIdKind, IdKind } from "./IdKind.js";
+import { opaqueDedupKey } from "./opaqueDedupKey.js";
+import type { CoreIdKind } from "./IdKind.js";
+import type { EncodeId } from "./opaqueDedupKey.js";
 
 /** What an `ID`-typed coordinate holds that is not a row id: a key the workspace chose (a trigger's id), left as it is. */
 export const KEY_STRING = "key string";
@@ -65,9 +67,11 @@ export const ID_KIND_EXTENSION = "idKind";
 export const ID_KIND_ARGS_EXTENSION = "idKindArgs";
 
 /**
- * Output fields of type JSON that carry row ids inside, and how to encode
- * them: `encode(kind, rowId)` writes an id of the request's workspace.
+ * Output fields whose value embeds row ids (a JSON document, a key built
+ * from a customer id), and how to make them opaque: `encode` writes an id of
+ * the request's workspace, `source` is the parent object.
  */
-export const JSON_ID_OUTPUTS: Readonly<Record<string, (value: unknown, encode: (kind: IdKind, rowId: unknown) => unknown) => unknown>> = {
+export const EMBEDDED_ID_OUTPUTS: Readonly<Record<string, (value: unknown, encode: EncodeId, source: unknown) => unknown>> = {
   "Query.exportCustomerData": opaqueExportIds,
+  "DueAction.dedupKey": opaqueDedupKey,
 };

@@ -13,7 +13,7 @@ import {
 } from "graphql";
 import { IdCodec } from "./IdCodec.js";
 import { CURSOR_KIND, isIdKind, type IdKind } from "./IdKind.js";
-import { ID_COORDINATES, ID_KIND_ARGS_EXTENSION, ID_KIND_EXTENSION, JSON_ID_OUTPUTS, KEY_STRING } from "./idCoordinates.js";
+import { ID_COORDINATES, ID_KIND_ARGS_EXTENSION, ID_KIND_EXTENSION, EMBEDDED_ID_OUTPUTS, KEY_STRING } from "./idCoordinates.js";
 
 /** Where a request's {@link IdCodec} sits on its context object (createServer puts it there). */
 export const ID_CODEC = Symbol.for("engagekit.idCodec");
@@ -29,7 +29,7 @@ export const UNKNOWN_ROW_ID = "0";
 const WRAPPED = Symbol.for("engagekit.opaqueIds");
 
 /** How an output field's value is made opaque, with the request's codec and workspace. */
-type OutputEncoder = (value: unknown, codec: IdCodec, workspaceId: number) => unknown;
+type OutputEncoder = (value: unknown, codec: IdCodec, workspaceId: number, source: unknown) => unknown;
 
 /** How one input value carries row ids: it is one (of a kind), or it is an input object some of whose fields do. */
 type InputPlan = { readonly kind: IdKind; readonly cursor: boolean } | { readonly fields: ReadonlyMap<string, InputPlan> };
@@ -43,7 +43,7 @@ interface IdContext {
  * Makes every row id and cursor of `schema` opaque, in place: the resolver of
  * each output field that carries a row id ({@link ID_COORDINATES}, plugin
  * fields with the `idKind` extension, edges' `cursor`, `PageInfo.endCursor`,
- * the JSON outputs of {@link JSON_ID_OUTPUTS})
+ * the ids embedded in the values of {@link EMBEDDED_ID_OUTPUTS})
  * is wrapped to encode what it returns with the request's codec and
  * workspace; each field taking row ids (arguments, input-object fields, the
  * `after` of connections) gets them decoded before its resolver runs, so
@@ -70,9 +70,9 @@ export function opaqueIds(schema: GraphQLSchema): void {
       if (marked[WRAPPED]) continue;
       const coordinate = `${type.name}.${field.name}`;
       const outputKind = cursorFields.has(coordinate) ? CURSOR_KIND : rowKind(coordinate, field.extensions?.[ID_KIND_EXTENSION]);
-      const json = JSON_ID_OUTPUTS[coordinate];
-      const encoder: OutputEncoder | null = json
-        ? (value, codec, workspaceId) => json(value, (kind, row) => encodeOutput(kind, row, codec, workspaceId))
+      const embedded = EMBEDDED_ID_OUTPUTS[coordinate];
+      const encoder: OutputEncoder | null = embedded
+        ? (value, codec, workspaceId, source) => embedded(value, (kind, row) => encodeOutput(kind, row, codec, workspaceId), source)
         : outputKind
           ? (value, codec, workspaceId) => encodeOutput(outputKind, value, codec, workspaceId)
           : null;
@@ -181,7 +181,7 @@ function wrap(field: GraphQLField<unknown, unknown>, encoder: OutputEncoder | nu
     }
     const value = call(source, decodedArgs, context, info);
     if (encoder === null) return value;
-    return isThenable(value) ? value.then((v) => encoder(v, codec, workspaceId)) : encoder(value, codec, workspaceId);
+    return isThenable(value) ? value.then((v) => encoder(v, codec, workspaceId, source)) : encoder(value, codec, workspaceId, source);
   };
 }
 
