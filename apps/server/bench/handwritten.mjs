@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { idCodec } from "@engagekit/graphql";
 
 const [file, port, workspaceId] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4])];
-const ids = idCodec(process.env.ENGAGEKIT_SECRET || undefined);
+const codec = idCodec(process.env.ENGAGEKIT_SECRET || undefined);
 const db = new Database(file, { readonly: true });
 db.pragma("journal_mode = WAL");
 const page = db.prepare(
@@ -49,7 +49,7 @@ const server = createServer((req, res) => {
     }
     const edges = rows.map((r) => ({
       node: {
-        id: ids.encode("cus", workspaceId, r.id),
+        id: codec.encode("cus", workspaceId, r.id),
         journeyStage: r.journey_stage,
         ladderTier: r.ladder_tier,
         scores: { engagement: r.engagement_score, rfm: r.rfm_score, predictedClv: r.predicted_clv, pAlive: r.p_alive },
