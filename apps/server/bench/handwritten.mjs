@@ -1,10 +1,13 @@
 // The ceiling for the nested customers payload: a plain node:http handler
 // that runs the same SQL through better-sqlite3 and writes the same JSON as
-// the GraphQL query in api.bench.mjs. No GraphQL, no ORM.
+// the GraphQL query in api.bench.mjs. No GraphQL, no ORM. Customer ids are
+// the API's opaque ids, written with the server's codec (same secret, same cache).
 import { createServer } from "node:http";
 import Database from "better-sqlite3";
+import { idCodec } from "@engagekit/graphql";
 
 const [file, port, workspaceId] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4])];
+const codec = idCodec(process.env.ENGAGEKIT_SECRET || undefined);
 const db = new Database(file, { readonly: true });
 db.pragma("journal_mode = WAL");
 const page = db.prepare(
@@ -46,7 +49,7 @@ const server = createServer((req, res) => {
     }
     const edges = rows.map((r) => ({
       node: {
-        id: String(r.id),
+        id: codec.encode("cus", workspaceId, r.id),
         journeyStage: r.journey_stage,
         ladderTier: r.ladder_tier,
         scores: { engagement: r.engagement_score, rfm: r.rfm_score, predictedClv: r.predicted_clv, pAlive: r.p_alive },

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { parseArgs } from "node:util";
-import { isRole, issueApiKey, ROLES, type Role } from "@engagekit/graphql";
+import { idCodec, isRole, issueApiKey, ROLES, type Role } from "@engagekit/graphql";
 import type { MikroORM } from "@mikro-orm/core";
 import { loadConfig } from "./config.js";
 import { migrate, openOrm } from "./orm.js";
@@ -45,7 +45,9 @@ export async function runKeys(argv: readonly string[], io: { stdout: NodeJS.Writ
     const issued = await issueApiKey(orm, slug, { secret: config.secret, role: role as Role, ...(values.name ? { name: values.name } : {}) });
     if (!issued) throw new Error("no key was created");
     io.stdout.write(`${issued.key}\n`);
-    io.stderr.write(`created ${role} key ${issued.row.prefix}… (id ${issued.row.id}) in workspace "${slug}"; it is shown only this once\n`);
+    // The API's id of the key (what rotateApiKey and revokeApiKey take), not its row number.
+    const id = idCodec(config.secret).encode("key", issued.row.workspace.id, issued.row.id);
+    io.stderr.write(`created ${role} key ${issued.row.prefix}… (id ${id}) in workspace "${slug}"; it is shown only this once\n`);
     return 0;
   } catch (e) {
     io.stderr.write(`engagekit keys: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -197,10 +197,10 @@ for (const db of databases()) {
       expect(many.statements).toBe(4); // page, summaries, last orders, segments (totalCount not asked: not counted)
       const nodes = many.data?.customers.edges.map((e) => e.node) ?? [];
       expect(nodes).toHaveLength(100);
-      expect(nodes.find((n) => n.id === "6")?.segments.map((s) => s.key)).toEqual(["new", "vip"]);
-      expect(nodes.find((n) => n.id === "7")?.segments).toEqual([]);
+      expect(nodes.find((n) => n.id === app.apiId("cus", 6))?.segments.map((s) => s.key)).toEqual(["new", "vip"]);
+      expect(nodes.find((n) => n.id === app.apiId("cus", 7))?.segments).toEqual([]);
       // Customer 0001 (CDNOW_sample.txt): 4 purchases; the latest 3 are 1997-12-12, 1997-08-02, 1997-01-18.
-      expect(nodes.find((n) => n.id === "1")?.lastOrders.map((o) => o.orderedAt.slice(0, 10))).toEqual(["1997-12-12", "1997-08-02", "1997-01-18"]);
+      expect(nodes.find((n) => n.id === app.apiId("cus", 1))?.lastOrders.map((o) => o.orderedAt.slice(0, 10))).toEqual(["1997-12-12", "1997-08-02", "1997-01-18"]);
     });
 
     it("should read only the columns a list's selection needs, and answer as a full read does", async () => {
@@ -235,7 +235,7 @@ for (const db of databases()) {
         expect((whole.recent as { amount: number }[]).map((o) => ({ amount: o.amount }))).toEqual(whole.lastOrders);
       }
       // Customer 0001 (CDNOW_sample.txt): 4 purchases, the latest on 1997-12-12.
-      const first = full.nodes.find((n) => n.id === "1") as { externalId: string; orders: { count: number; lastOrderAt: string } };
+      const first = full.nodes.find((n) => n.id === app.apiId("cus", 1)) as { externalId: string; orders: { count: number; lastOrderAt: string } };
       expect(first.orders.count).toBe(4);
       expect(first.orders.lastOrderAt.slice(0, 10)).toBe("1997-12-12");
     });

@@ -77,7 +77,7 @@ for (const db of databases()) {
     async function keyOf(slug: string, role: Role, name = `${role} key`): Promise<{ key: string; id: string }> {
       const issued = await issueApiKey(app.orm, slug, { secret: SECRET, role, name });
       if (!issued) throw new Error("no key");
-      return { key: issued.key, id: String(issued.row.id) };
+      return { key: issued.key, id: app.apiId("key", issued.row.id, ws[slug]) };
     }
 
     async function seed(slug: string): Promise<FixtureRefs> {

@@ -100,6 +100,7 @@ function expectedLoyalty(ledger: PointsLedger, now: number) {
 for (const db of databases()) {
   describe.skipIf(!db.available)(`consent, loyalty and recommendations on ${db.name}`, () => {
     let app: App;
+    let otherWs = 0;
     const sql = async <T>(text: string, params: unknown[] = []): Promise<T[]> => app.orm.em.fork().getConnection().execute<T[]>(text, params);
     const count = async (table: string) => Number((await sql<{ n: number | string }>(`select count(*) as n from ${table}`))[0]?.n);
     /** Internal id of a demo-workspace customer. */
@@ -113,7 +114,7 @@ for (const db of databases()) {
 
     beforeAll(async () => {
       app = await startApp(db.name, { seed: false });
-      await ensureWorkspace(app.orm, "other", false, demoDataDir);
+      otherWs = (await ensureWorkspace(app.orm, "other", false, demoDataDir)).workspaceId;
     });
     afterAll(async () => {
       await app?.close();
@@ -149,7 +150,7 @@ for (const db of databases()) {
           { asOf },
         );
         expect(got.errors).toBeUndefined();
-        const byId = new Map((got.data?.customers.edges ?? []).map((e) => [Number(e.node.id), e.node.consent]));
+        const byId = new Map((got.data?.customers.edges ?? []).map((e) => [app.rowId("cus", e.node.id), e.node.consent]));
         for (const id of ids) {
           // As of a past time the state is the fold of the events up to it.
           const pastState = (await coreStatesAsOf(at(asOf))).get(String(id));
@@ -159,7 +160,7 @@ for (const db of databases()) {
       // Now: the same keys as the core's consentFlags, with the same answers.
       const now = await app.gql<{ customer: { consent: { decisions: { purpose: string; channel: string | null; allowed: boolean }[] } } }>(
         `query($id: ID!) { customer(id: $id) { consent { ${CONSENT_FIELDS} } } }`,
-        { id: String(ids[0]) },
+        { id: app.apiId("cus", ids[0] as number) },
       );
       const flags = consentFlags(states.get(String(ids[0])), [], Date.now());
       const decisions = now.data?.customer.consent.decisions ?? [];
@@ -248,7 +249,7 @@ for (const db of databases()) {
       for (const asOf of ["2025-02-15T00:00:00Z", "2025-10-01T00:00:00Z", "2026-09-01T00:00:00Z"]) {
         const res = await app.gql<{ customer: { loyalty: Record<string, unknown> & { history: unknown[] } } }>(
           `query($id: ID!, $asOf: DateTime) { customer(id: $id) { loyalty(asOf: $asOf) { ${LOYALTY_FIELDS} history(first: 100) { ${HISTORY_FIELDS} } } } }`,
-          { id: String(id), asOf },
+          { id: app.apiId("cus", id), asOf },
         );
         expect(res.errors).toBeUndefined();
         const { history, ...summary } = res.data?.customer.loyalty ?? { history: [] };
@@ -261,7 +262,7 @@ for (const db of databases()) {
       const final = expectedLoyalty(ledger, at("2025-10-01T00:00:00Z"));
       expect([final.summary.balance, final.summary.tier.tier, final.summary.tier.since]).toEqual([500, "silver", "2025-02-01T00:00:00.000Z"]);
       expect(final.history.map((e) => e.kind)).toEqual(["redeem", "earn", "expire", "redeem", "earn", "earn"]);
-      const firstTwo = await app.gql<{ customer: { loyalty: { history: unknown[] } } }>(`query($id: ID!) { customer(id: $id) { loyalty { history(first: 2) { ${HISTORY_FIELDS} } } } }`, { id: String(id) });
+      const firstTwo = await app.gql<{ customer: { loyalty: { history: unknown[] } } }>(`query($id: ID!) { customer(id: $id) { loyalty { history(first: 2) { ${HISTORY_FIELDS} } } } }`, { id: app.apiId("cus", id) });
       expect(firstTwo.data?.customer.loyalty.history).toEqual(final.history.slice(0, 2));
     });
 
@@ -315,7 +316,7 @@ for (const db of databases()) {
       const retries = await Promise.all([1, 2, 3].map(() => app.gql<{ awardPoints: { status: string } }>(AWARD, { input: { key: "race:bonus", customer: { externalId: "racer" }, points: 5, at: "2026-01-03T00:00:00Z" } })));
       expect(retries.map((r) => r.data?.awardPoints.status).sort()).toEqual(["APPLIED", "DUPLICATE", "DUPLICATE"]);
       const id = await idOf("racer");
-      const res = await app.gql<{ customer: { loyalty: { balance: number } } }>(`query($id: ID!) { customer(id: $id) { loyalty { balance } } }`, { id: String(id) });
+      const res = await app.gql<{ customer: { loyalty: { balance: number } } }>(`query($id: ID!) { customer(id: $id) { loyalty { balance } } }`, { id: app.apiId("cus", id) });
       expect(res.data?.customer.loyalty.balance).toBe(45);
       expect(Number((await sql<{ n: number | string }>("select count(*) as n from points_operations where customer_id = ?", [id]))[0]?.n)).toBe(3);
     });
@@ -372,12 +373,12 @@ for (const db of databases()) {
       const baskets = coreBaskets();
       const model = itemCooccurrence([...baskets.values()]);
       const id = await idOf("p6");
-      const res = await app.gql<{ recommendations: Record<string, unknown> }>(RECOMMEND, { id: String(id), first: 4 });
+      const res = await app.gql<{ recommendations: Record<string, unknown> }>(RECOMMEND, { id: app.apiId("cus", id), first: 4 });
       expect(res.errors).toBeUndefined();
       const core = recommendItems(model, { purchased: baskets.get("p6") ?? [], consent: (await coreStates()).get(String(id)) }, Date.now(), { limit: 4 });
       expect(core.personalized).toBe(true);
       expect(res.data?.recommendations).toEqual({
-        customerId: String(id),
+        customerId: app.apiId("cus", id),
         personalized: true,
         baskets: 6,
         consent: { purpose: "personalization", channel: null, allowed: true, rule: core.consent.rule, reason: core.consent.reason, key: core.consent.key ?? null },
@@ -401,7 +402,7 @@ for (const db of databases()) {
       const state = (await coreStates()).get(String(id));
       const baskets = coreBaskets();
       const core = recommendItems(itemCooccurrence([...baskets.values()]), { purchased: baskets.get("p6") ?? [], consent: state }, Date.now(), { limit: 4 });
-      const res = await app.gql<{ recommendations: { personalized: boolean; consent: { rule: string; reason: string }; items: { item: string; basis: string; reason: string; score: number; seed: string | null; support: number }[] } }>(RECOMMEND, { id: String(id), first: 4 });
+      const res = await app.gql<{ recommendations: { personalized: boolean; consent: { rule: string; reason: string }; items: { item: string; basis: string; reason: string; score: number; seed: string | null; support: number }[] } }>(RECOMMEND, { id: app.apiId("cus", id), first: 4 });
       expect(res.errors).toBeUndefined();
       const got = res.data?.recommendations;
       expect(got?.personalized).toBe(false);
@@ -416,16 +417,16 @@ for (const db of databases()) {
       // Marketing is withdrawn on every channel too, as the core decides.
       const c = await app.gql<{ customer: { consent: { decisions: { purpose: string; channel: string | null; allowed: boolean; rule: string }[] } } }>(
         `query($id: ID!) { customer(id: $id) { consent { ${CONSENT_FIELDS} } } }`,
-        { id: String(id) },
+        { id: app.apiId("cus", id) },
       );
       expect(c.data?.customer.consent).toEqual(expectedConsent(state, Date.now()));
       expect(c.data?.customer.consent.decisions.filter((d) => d.purpose === "marketing" || d.purpose === "personalization").every((d) => !d.allowed)).toBe(true);
       // A customer who never consented gets the default too, with the opt-in reason.
-      const never = await app.gql<{ recommendations: { personalized: boolean; consent: { rule: string } } }>(RECOMMEND, { id: String(await idOf("p2")) });
+      const never = await app.gql<{ recommendations: { personalized: boolean; consent: { rule: string } } }>(RECOMMEND, { id: app.apiId("cus", await idOf("p2")) });
       expect(never.data?.recommendations).toMatchObject({ personalized: false, consent: { rule: "not-granted" } });
       // Unknown customers and bad sizes.
       expect((await app.gql(RECOMMEND, { id: "999999" })).data).toEqual({ recommendations: null });
-      expect(firstError(await app.gql(RECOMMEND, { id: String(id), first: 0 }))?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+      expect(firstError(await app.gql(RECOMMEND, { id: app.apiId("cus", id), first: 0 }))?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
     });
 
     it("should keep workspaces apart: another workspace's keys, consent, points and baskets are its own", async () => {
@@ -436,25 +437,25 @@ for (const db of databases()) {
       const award = await app.gql<{ awardPoints: { status: string; balance: number; customerId: string } }>(AWARD, { input: { key: operations[0].input.key, customer: { externalId: "m1" }, points: 50, at: "2025-01-10T00:00:00Z" } }, other);
       expect(award.data?.awardPoints).toMatchObject({ status: "APPLIED", balance: 50 });
       const otherM1 = await idOf("m1", "other");
-      expect(award.data?.awardPoints.customerId).toBe(String(otherM1));
+      expect(award.data?.awardPoints.customerId).toBe(app.apiId("cus", otherM1, otherWs));
       // The other workspace sees none of the demo's rows…
       const demoP6 = await idOf("p6");
       const seen = await app.gql<{ recommendations: unknown; customer: unknown; m1: { loyalty: { balance: number }; consent: { entries: { status: string }[] } } }>(
         `query($p6: ID!, $m1: ID!) { recommendations(customerId: $p6) { personalized } customer(id: $p6) { id } m1: customer(id: $m1) { loyalty { balance } consent { entries { status } } } }`,
-        { p6: String(demoP6), m1: String(otherM1) },
+        { p6: app.apiId("cus", demoP6), m1: app.apiId("cus", otherM1, otherWs) },
         other,
       );
       expect(seen.errors).toBeUndefined();
       expect(seen.data).toMatchObject({ recommendations: null, customer: null, m1: { loyalty: { balance: 50 }, consent: { entries: [] } } });
       const otherC1 = await idOf("c1", "other");
-      const mine = await app.gql<{ recommendations: { baskets: number; items: unknown[] } }>(RECOMMEND, { id: String(otherC1) }, other);
+      const mine = await app.gql<{ recommendations: { baskets: number; items: unknown[] } }>(RECOMMEND, { id: app.apiId("cus", otherC1, otherWs) }, other);
       expect(mine.data?.recommendations).toMatchObject({ baskets: 0, items: [] });
       // …and the demo's answers are unchanged by the other's writes.
       const demoM1 = await idOf("m1");
-      const demo = await app.gql<{ customer: { loyalty: { balance: number } } }>(`query($id: ID!) { customer(id: $id) { loyalty(asOf: "2025-10-01T00:00:00Z") { balance } } }`, { id: String(demoM1) });
+      const demo = await app.gql<{ customer: { loyalty: { balance: number } } }>(`query($id: ID!) { customer(id: $id) { loyalty(asOf: "2025-10-01T00:00:00Z") { balance } } }`, { id: app.apiId("cus", demoM1) });
       expect(demo.data?.customer.loyalty.balance).toBe(0);
       const demoC1 = await idOf("c1");
-      const c1 = await app.gql<{ customer: { consent: unknown } }>(`query($id: ID!) { customer(id: $id) { consent(asOf: "2026-06-01T00:00:00Z") { ${CONSENT_FIELDS} } } }`, { id: String(demoC1) });
+      const c1 = await app.gql<{ customer: { consent: unknown } }>(`query($id: ID!) { customer(id: $id) { consent(asOf: "2026-06-01T00:00:00Z") { ${CONSENT_FIELDS} } } }`, { id: app.apiId("cus", demoC1) });
       expect(c1.data?.customer.consent).toEqual(expectedConsent((await coreStatesAsOf(at("2026-06-01T00:00:00Z"))).get(String(demoC1)), at("2026-06-01T00:00:00Z")));
     });
   });

@@ -91,7 +91,7 @@ for (const db of databases()) {
     };
     /** Payload changes by external id. */
     const byExternal = async (changes: readonly SegmentChange[]) => {
-      const external = new Map([...(await ids())].map(([e, i]) => [String(i), e]));
+      const external = new Map([...(await ids())].map(([e, i]) => [app.apiId("cus", i), e]));
       return Object.fromEntries(changes.map((c) => [external.get(c.customerId), { entered: c.entered, exited: c.exited }]));
     };
 
@@ -139,7 +139,7 @@ for (const db of databases()) {
       const explained = [...byId].filter(([externalId]) => !externalId.startsWith("cs-probe-") || externalId === "cs-probe-0");
       expect(explained).toHaveLength(new Set(events.map((e) => e.customer.externalId)).size + 1);
       for (const [externalId, id] of explained) {
-        const res = await app.gql<{ explainSegment: { matched: boolean } }>(`{ explainSegment(key: "${emailMarketing.key}", customerId: "${id}") }`);
+        const res = await app.gql<{ explainSegment: { matched: boolean } }>(`{ explainSegment(key: "${emailMarketing.key}", customerId: "${app.apiId("cus", id)}") }`);
         expect(res.errors, externalId).toBeUndefined();
         expect(res.data?.explainSegment.matched, externalId).toBe(expected.includes(externalId));
       }

@@ -323,11 +323,11 @@ for (const db of databases()) {
       expect(page.errors).toBeUndefined();
       const coreBy = new Map(core.assignments.map((a) => [a.customer, a]));
       for (const { node } of page.data?.customers.edges ?? []) {
-        const a = coreBy.get(node.id);
+        const a = coreBy.get(String(app.rowId("cus", node.id)));
         expect(node.engagementModel).toEqual({ model: { id: a?.model, version: a?.version }, version: a?.version, reason: a?.reason, rank: a?.rank, assignedAt: "1997-09-30T00:00:00.000Z" });
       }
       const vip = rows.find((r) => r.model_id === "vip_desk");
-      const one = await app.gql<{ customer: { engagementModel: { model: { definition: EngagementModel } } } }>(`{ customer(id: "${vip?.customer_id}") { engagementModel { model { definition } } } }`);
+      const one = await app.gql<{ customer: { engagementModel: { model: { definition: EngagementModel } } } }>(`{ customer(id: "${app.apiId("cus", Number(vip?.customer_id))}") { engagementModel { model { definition } } } }`);
       expect(one.data?.customer.engagementModel.model.definition.version).toBe(2);
     });
 

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { expect, inject } from "vitest";
 import { InputError, validateConsentRecord, type ConsentRecord } from "@engagekit/core";
 import type { MikroORM } from "@mikro-orm/core";
-import { createLogger, createSchema, createServer, type AuthOptions, type DatabaseTarget, type EngagekitServer } from "@engagekit/graphql";
+import { createLogger, createSchema, createServer, idCodec, type AuthOptions, type DatabaseTarget, type EngagekitServer, type IdKind } from "@engagekit/graphql";
 import { migrate, openOrm } from "../src/orm.js";
 import { ensureWorkspace, type SeedReport } from "../src/seed.js";
 import { createDatabase } from "../src/tempPostgres.js";
@@ -41,6 +41,10 @@ export interface App {
   readonly seed: SeedReport;
   readonly sql: string[];
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResponse<T>>;
+  /** The API's opaque id of SQL row `row` of kind `kind` (`cus`, `act`…) in the seeded workspace (or `workspaceId`), as this server writes it. */
+  apiId(kind: IdKind, row: number | string, workspaceId?: number): string;
+  /** The SQL row id of an API id of kind `kind` in the seeded workspace (or `workspaceId`); throws for one that does not decode there. */
+  rowId(kind: IdKind, id: string, workspaceId?: number): number;
   close(): Promise<void>;
 }
 
@@ -60,12 +64,20 @@ export async function startApp(kind: string, options: { seed?: boolean; auth?: A
   // Warnings and errors only: one info line per request would bury the test output.
   const server = await createServer({ orm, schema: await createSchema(), defaultWorkspace: "demo", logger: createLogger({ level: "warn" }), ...(options.auth ? { auth: options.auth } : {}) });
   const url = await server.listen(0, "127.0.0.1");
+  // The codec of the server's secret (idCodec's default is the development secret, as createServer's).
+  const ids = idCodec(options.auth?.secret);
   return {
     url,
     orm,
     server,
     seed,
     sql,
+    apiId: (kind, row, workspaceId = seed.workspaceId) => ids.encode(kind, workspaceId, row),
+    rowId(kind, id, workspaceId = seed.workspaceId) {
+      const row = ids.decode(kind, workspaceId, id);
+      if (row === null) throw new Error(`${JSON.stringify(id)} is not an id of kind ${kind} in workspace ${workspaceId}`);
+      return row;
+    },
     async gql(query, variables, headers = {}) {
       const res = await fetch(url, {
         method: "POST",

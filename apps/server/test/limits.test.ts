@@ -371,8 +371,13 @@ describe("the server process in each mode", () => {
     const readerKey = created.stdout.trim();
     expect(readerKey).toMatch(/^ek_[0-9A-Za-z]{10}_[0-9A-Za-z]{32}$/);
     expect(created.stderr).toContain('created reader key');
+    // It names the key by its API id (what rotateApiKey / revokeApiKey take), not its row number.
+    const printedId = /\(id (key_[A-Za-z0-9_-]{22})\)/.exec(created.stderr)?.[1];
+    expect(printedId, created.stderr).toBeDefined();
     const again = await withProcess(env, async (url, output) => {
       expect(output()).not.toContain("Bootstrap admin API key");
+      const listed = (await post(url, "{ apiKeys { id name } }", undefined, key)).body as { data?: { apiKeys: { id: string; name: string }[] } };
+      expect(listed.data?.apiKeys.find((k) => k.name === "dashboard")?.id).toBe(printedId);
       expect((await post(url, "{ customers { totalCount } }", undefined, key)).status).toBe(200);
       expect((await post(url, "{ customers { totalCount } }", undefined, readerKey)).status).toBe(200);
       expect((await post(url, 'mutation { deleteSegment(key: "x") }', undefined, readerKey)).body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", role: "reader" });

@@ -103,7 +103,7 @@ for (const db of databases()) {
       expect(points.errors).toBeUndefined();
       const [row] = await sql("select id from customers where external_id = ?", [p.externalId]);
       const id = Number(row?.id);
-      ids.set(p.externalId, String(id));
+      ids.set(p.externalId, app.apiId("cus", id));
       await sql("update customers set email = ?, traits = ? where id = ?", [p.email, JSON.stringify(p.traits), id]);
       const ws = (await sql("select workspace_id from customers where id = ?", [id]))[0]?.workspace_id;
       for (const i of p.identities) await sql("insert into customer_identities (workspace_id, customer_id, kind, value) values (?, ?, ?, ?)", [ws, id, i.kind, i.value]);
@@ -207,7 +207,7 @@ for (const db of databases()) {
           table === "ticket_events"
             ? `select count(*) as n from ticket_events where ticket_id in (select id from support_tickets where customer_id = ?)`
             : `select count(*) as n from ${table} where customer_id = ?`,
-          [Number(id)],
+          [app.rowId("cus", id)],
         );
         expect(tables[table]?.length, table).toBe(Number(stored[0]?.n));
       }
@@ -238,7 +238,7 @@ for (const db of databases()) {
       const other = { "x-engagekit-workspace": "other" };
       expect(firstError(await app.gql(EXPORT, { id }, other))?.extensions).toMatchObject({ code: "NOT_FOUND", field: "customerId" });
       expect(firstError(await app.gql(ERASE, { id }, other))?.extensions).toMatchObject({ code: "NOT_FOUND", field: "customerId" });
-      const [row] = await sql("select email from customers where id = ?", [Number(id)]);
+      const [row] = await sql("select email from customers where id = ?", [app.rowId("cus", id)]);
       expect(row?.email).toBe(anna.email);
     });
 
@@ -318,7 +318,7 @@ for (const db of databases()) {
       expect(again.data?.eraseCustomer.total).toBe(0);
       expect(again.data?.eraseCustomer.reference).not.toBe(erasure?.reference);
       expect(await app.gql(AGGREGATES)).toEqual(aggregatesBefore);
-      const [n] = await sql("select count(*) as n from customer_erasures where customer_id = ?", [Number(id)]);
+      const [n] = await sql("select count(*) as n from customer_erasures where customer_id = ?", [app.rowId("cus", id)]);
       expect(Number(n?.n)).toBe(2);
       const [other] = await sql("select email, traits from customers where external_id = ?", [bob.externalId]);
       expect(other?.email).toBe(bob.email);

@@ -56,7 +56,7 @@ for (const db of databases()) {
 
     it("should show segments on customers and explain a verdict", async () => {
       const member = [...cdnowCustomersWithAtLeast(3)][0] as string;
-      const id = Number(member.slice(6)); // sample ids are inserted in order: cdnow-0001 → id 1
+      const id = app.apiId("cus", Number(member.slice(6))); // sample ids are inserted in order: cdnow-0001 → row 1
       const res = await app.gql<{ customer: { segments: { key: string }[] }; explainSegment: { matched: boolean } }>(
         `{ customer(id: "${id}") { segments { key } } explainSegment(key: "repeat-buyers", customerId: "${id}") }`,
       );

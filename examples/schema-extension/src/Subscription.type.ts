@@ -1,14 +1,18 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
+import { Extensions, Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { IntervalType } from "@engagekit/graphql";
 
 /** GraphQL view of a subscription (not the entity: GraphQL types are not ORM entities). */
 @ObjectType("Subscription", { description: "A customer's subscription (schema-extension plugin)." })
 export class SubscriptionType {
+  // Row ids are opaque in the API: the idKind extension has engagekit encode them like its own
+  // ("sub", a kind of this plugin; "cus", the same id as Customer.id). Resolvers keep handing out row ids.
   @Field(() => ID)
+  @Extensions({ idKind: "sub" })
   id!: string;
 
-  @Field(() => ID, { description: "engagekit's customer id." })
+  @Field(() => ID, { description: "engagekit's customer id (the customer's Customer.id)." })
+  @Extensions({ idKind: "cus" })
   customerId!: string;
 
   @Field(() => String)

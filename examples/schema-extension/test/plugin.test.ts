@@ -116,13 +116,18 @@ for (const db of dbs) {
       expect(again.data?.upsertSubscriptions).toHaveLength(5);
       const all = await gql<{ subscriptions: unknown[] }>(`{ subscriptions { plan } }`);
       expect(all.data?.subscriptions).toHaveLength(5);
-      const list = await gql<{ customers: { edges: { node: { externalId: string; subscription: { plan: string; renewsAt: string } | null } }[] } }>(
-        `{ customers(first: 50) { edges { node { externalId subscription { plan renewsAt } } } } }`,
+      const list = await gql<{ customers: { edges: { node: { id: string; externalId: string; subscription: { id: string; customerId: string; plan: string; renewsAt: string } | null } }[] } }>(
+        `{ customers(first: 50) { edges { node { id externalId subscription { id customerId plan renewsAt } } } } }`,
       );
       for (const c of customers) {
         const node = list.data?.customers.edges.find((e) => e.node.externalId === c.id)?.node;
         if (c.renewsInDays === null) expect(node?.subscription).toBeNull();
-        else expect(node?.subscription).toEqual({ plan: c.plan, renewsAt: new Date(t0 + c.renewsInDays * DAY).toISOString() });
+        else {
+          expect(node?.subscription).toMatchObject({ plan: c.plan, renewsAt: new Date(t0 + c.renewsInDays * DAY).toISOString() });
+          // The plugin's ids are opaque like engagekit's (the idKind extension): the same customer id as Customer.id.
+          expect(node?.subscription?.customerId).toBe(node?.id);
+          expect(node?.subscription?.id).toMatch(/^sub_[A-Za-z0-9_-]{22}$/);
+        }
       }
       // Tenant isolation: another workspace sees none and cannot reach demo's customers.
       expect((await gql<{ subscriptions: unknown[] }>(`{ subscriptions { plan } }`, undefined, "other")).data?.subscriptions).toEqual([]);

@@ -34,6 +34,8 @@ import { authorizeOperationPlugin } from "../auth/authorizeOperation.js";
 import { maskPersonalFields } from "../auth/personalFields.js";
 import type { Principal } from "../auth/Principal.js";
 import { RateLimiter, type RateLimit } from "../auth/rateLimiter.js";
+import { idCodec, type IdCodec } from "../ids/IdCodec.js";
+import { ID_CODEC, opaqueIds } from "../ids/opaqueIds.js";
 
 /**
  * The header that picks the workspace of a request without an API key
@@ -52,7 +54,7 @@ export interface AuthOptions {
    * Requests with a key are verified in either mode.
    */
   readonly required?: boolean;
-  /** The server secret keys are hashed with (HMAC-SHA-256); changing it invalidates every key. Default: a fixed development secret. */
+  /** The server secret keys are hashed with (HMAC-SHA-256) and ids are encrypted with (see IdCodec); changing it invalidates every key and changes every id and cursor. Default: a fixed development secret. */
   readonly secret?: string;
   /** Per-key token bucket (default 100 requests/s, burst 200); false turns it off. Requests without a key are not limited. */
   readonly rateLimit?: RateLimit | false;
@@ -176,9 +178,12 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
   guardResolvers(options.schema);
   // The analytics role gets personal fields masked (wrapped in place, like the deadline guard).
   maskPersonalFields(options.schema);
+  // Row ids and cursors are opaque to clients: encoded on the way out, decoded on the way in (wrapped in place too).
+  opaqueIds(options.schema);
   const authOptions = options.auth ?? {};
   const authRequired = authOptions.required ?? false;
   const serverSecret = authOptions.secret ?? DEVELOPMENT_SECRET;
+  const ids = idCodec(serverSecret);
   const authenticator = new ApiKeyAuthenticator(options.orm, serverSecret, authOptions.keyCacheTtlMs ?? 5000);
   const apiKeys = { secret: serverSecret, forget: () => authenticator.forget() };
   const rateLimiter = authOptions.rateLimit === false ? null : new RateLimiter(authOptions.rateLimit ?? { perSecond: 100 });
@@ -248,13 +253,14 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
       workspace = await resolveWorkspace(fork, named || options.defaultWorkspace);
     }
     const scope = new WorkspaceScope(fork, workspace.id, reader, pluginRuntime);
-    const ctx: Context & { readonly [DEADLINE]: RequestDeadline } = {
+    const ctx: Context & { readonly [DEADLINE]: RequestDeadline; readonly [ID_CODEC]: IdCodec } = {
       workspace,
       scope,
       loaders: createLoaders(scope),
       auth: key?.principal ?? DEVELOPMENT_PRINCIPAL,
       apiKeys,
       [DEADLINE]: deadline,
+      [ID_CODEC]: ids,
     };
     return ctx;
   }

@@ -17,13 +17,14 @@ export interface IssuedKey {
   readonly key: string;
 }
 
-function notFound(id: string): never {
-  throw new GraphQLError(`no API key with id ${JSON.stringify(id)} in this workspace`, { extensions: { code: "NOT_FOUND", field: "id" } });
+// The message does not quote the id: resolvers see row ids, clients know keys by their opaque ids only.
+function notFound(): never {
+  throw new GraphQLError("no API key with that id in this workspace", { extensions: { code: "NOT_FOUND", field: "id" } });
 }
 
 function rowId(id: string): number {
   const n = Number(id);
-  return Number.isSafeInteger(n) && n > 0 ? n : notFound(id);
+  return Number.isSafeInteger(n) && n > 0 ? n : notFound();
 }
 
 /** The workspace's keys, oldest first, revoked ones included (who had access, and until when). */
@@ -56,7 +57,7 @@ export async function createApiKey(scope: WorkspaceScope, keys: ApiKeyManagement
 
 /** Gives an active key a new secret (the old one stops working now): NOT_FOUND for an unknown id, CONFLICT for a revoked key. */
 export async function rotateApiKey(scope: WorkspaceScope, keys: ApiKeyManagement, id: string): Promise<IssuedKey> {
-  const row = (await scope.em.findOne(ApiKeySchema, { id: rowId(id) })) ?? notFound(id);
+  const row = (await scope.em.findOne(ApiKeySchema, { id: rowId(id) })) ?? notFound();
   if (row.revokedAt !== null && row.revokedAt !== undefined) {
     throw new GraphQLError(`API key ${row.prefix} is revoked; create a new key instead`, { extensions: { code: "CONFLICT", field: "id" } });
   }
@@ -76,7 +77,7 @@ export async function rotateApiKey(scope: WorkspaceScope, keys: ApiKeyManagement
  */
 export async function revokeApiKey(scope: WorkspaceScope, keys: ApiKeyManagement, id: string): Promise<ApiKeyEntity> {
   return scope.em.transactional(async (em) => {
-    const row = (await em.findOne(ApiKeySchema, { id: rowId(id) })) ?? notFound(id);
+    const row = (await em.findOne(ApiKeySchema, { id: rowId(id) })) ?? notFound();
     if (row.revokedAt !== null && row.revokedAt !== undefined) return row;
     if (row.role === "admin") {
       const admins = await em.count(ApiKeySchema, { role: "admin", revokedAt: null });

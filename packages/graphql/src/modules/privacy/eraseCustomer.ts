@@ -64,7 +64,7 @@ export function checkPersonalProperties(keys: readonly string[]): void {
 export async function eraseCustomer(scope: WorkspaceScope, customerId: string, personalProperties: readonly string[] = []): Promise<ErasureRecord> {
   checkPersonalProperties(personalProperties);
   const id = parseCustomerId(customerId);
-  if (id === null) throw customerNotFound(customerId);
+  if (id === null) throw customerNotFound();
   const pg = dialect(scope.em) === "postgresql";
   const record = await scope.em.transactional(async (tx) => {
     const s = scope.with(tx);
@@ -73,7 +73,7 @@ export async function eraseCustomer(scope: WorkspaceScope, customerId: string, p
       `select external_id, email, traits from customers where workspace_id = ? and id = ?${pg ? " for update" : ""}`,
       [id],
     );
-    if (!customer) throw customerNotFound(customerId);
+    if (!customer) throw customerNotFound();
     const identities = await s.select<{ value: string }>("select value from customer_identities where workspace_id = ? and customer_id = ?", [id]);
     const needles = [
       ...(customer.email ? [customer.email] : []),

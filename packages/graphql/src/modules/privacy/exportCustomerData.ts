@@ -52,7 +52,7 @@ export function exportRow(t: CustomerTable, raw: Readonly<Record<string, unknown
  */
 export async function exportCustomerData(scope: WorkspaceScope, workspaceSlug: string, customerId: string): Promise<CustomerDataExport> {
   const id = parseCustomerId(customerId);
-  if (id === null) throw customerNotFound(customerId);
+  if (id === null) throw customerNotFound();
   const tables = customerTables(scope.em);
   const read = async (t: CustomerTable) => {
     const { where, params } = customerRows(t, id, scope.workspaceId);
@@ -60,7 +60,7 @@ export async function exportCustomerData(scope: WorkspaceScope, workspaceSlug: s
   };
   const self = tables.find((t) => t.link.kind === "self") as CustomerTable;
   const [row] = await read(self);
-  if (!row) throw customerNotFound(customerId);
+  if (!row) throw customerNotFound();
   const out: Record<string, ExportedRow[]> = {};
   for (const t of tables) if (t !== self) out[t.table] = (await read(t)).map((r) => exportRow(t, r));
   const segmentIds = [...new Set((out.segment_memberships ?? []).map((m) => Number(m.segmentId)))];

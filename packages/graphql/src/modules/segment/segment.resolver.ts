@@ -6,6 +6,7 @@ import type { Context } from "../../server/Context.js";
 import { CustomerSchema } from "../../entities/Customer.js";
 import { SegmentMembershipSchema, SegmentSchema } from "../../entities/Segment.js";
 import { loadProfiles } from "../../data/loadProfiles.js";
+import { customerNotFound, parseCustomerId } from "../privacy/customerNotFound.js";
 import { Connection } from "../common/connection.js";
 import { paginate } from "../common/paginate.js";
 import { CustomerConnection } from "../customer/CustomerConnection.type.js";
@@ -83,8 +84,9 @@ export class SegmentResolver {
     const segments = await loadSegments(ctx.scope);
     const row = segments.find((s) => s.key === key);
     if (!row) throw notFound(key);
-    const profile = (await loadProfiles(ctx.scope, [Number(customerId)])).get(Number(customerId));
-    if (!profile) throw new GraphQLError(`no customer ${customerId}`, { extensions: { code: "NOT_FOUND", field: "customerId" } });
+    const id = parseCustomerId(customerId);
+    const profile = id === null ? undefined : (await loadProfiles(ctx.scope, [id])).get(id);
+    if (!profile) throw customerNotFound();
     return explainSegment(toDefinition(row), profile, Date.now(), { segments: segments.map(toDefinition), ...registryOptions(ctx.scope) }) as unknown as Record<string, unknown>;
   }
 

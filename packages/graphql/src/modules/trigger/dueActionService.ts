@@ -103,15 +103,17 @@ export async function dueActions(scope: WorkspaceScope, first: number, after: st
  */
 export async function markActionDone(scope: WorkspaceScope, id: string, now = Date.now()): Promise<DueActionType> {
   const n = Number(id);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new InputError(ErrorCodes.OUT_OF_RANGE, `markActionDone requires an action id, got ${JSON.stringify(id)}`, ["id"], id);
+  // 0 is what an id that is not the caller's becomes (UNKNOWN_ROW_ID): no row, NOT_FOUND below.
+  if (!Number.isSafeInteger(n) || n < 0) throw new InputError(ErrorCodes.OUT_OF_RANGE, `markActionDone requires an action id, got ${JSON.stringify(id)}`, ["id"], id);
   const pg = dialect(scope.em) === "postgresql";
   return scope.em.transactional(async (tx) => {
     const t = scope.with(tx);
     const found = await t.select<ActionRow>(`select ${COLUMNS} from trigger_actions where workspace_id = ? and id = ?${pg ? " for update" : ""}`, [n]);
     const row = found[0];
-    if (!row) throw new GraphQLError(`no action with id ${JSON.stringify(id)}`, { extensions: { code: "NOT_FOUND", field: "id" } });
+    // Messages never quote the row id: clients know the action by its opaque id only.
+    if (!row) throw new GraphQLError("no action with that id in this workspace", { extensions: { code: "NOT_FOUND", field: "id" } });
     if (row.status !== "pending" && row.status !== "deferred" && row.status !== "done") {
-      throw new GraphQLError(`action ${id} is ${row.status} (${row.rule ?? ""}): there is nothing to do`, { extensions: { code: "CONFLICT", field: "id", status: row.status } });
+      throw new GraphQLError(`the action is ${row.status} (${row.rule ?? ""}): there is nothing to do`, { extensions: { code: "CONFLICT", field: "id", status: row.status } });
     }
     if (row.status !== "done") {
       await t.execute("update trigger_actions set status = 'done', done_at = ? where workspace_id = :workspace and id = ?", [pg ? new Date(now) : now, n]);
