@@ -58,7 +58,14 @@ for (const db of databases()) {
         let after: string | null = null;
         for (;;) {
           const d: DueData = await ok<DueData>(DUE, { after, status, trigger });
-          out.push(...d.dueActions.edges.map((e) => e.node));
+          out.push(
+            ...d.dueActions.edges.map((e) => {
+              // The API names the customer and the action by opaque ids (the dedup key too); the core, by row ids.
+              const customer = String(app.rowId("cus", e.node.customer.id));
+              expect(e.node.dedupKey).toBe(`${e.node.triggerId}|${e.node.customer.id}|${e.node.cause}`);
+              return { ...e.node, id: String(app.rowId("act", e.node.id)), customer: { ...e.node.customer, id: customer }, dedupKey: `${e.node.triggerId}|${customer}|${e.node.cause}` };
+            }),
+          );
           if (!d.dueActions.pageInfo.hasNextPage) break;
           after = d.dueActions.pageInfo.endCursor;
         }
