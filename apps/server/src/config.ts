@@ -61,6 +61,16 @@ const LOG_LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debu
 
 const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
+/** What the caller of {@link loadConfig} needs. */
+export interface LoadConfigOptions {
+  /**
+   * Whether API keys are handled (default true: the server, `engagekit keys`):
+   * then `ENGAGEKIT_SECRET` is required where keys are. The importer opens the
+   * database directly and never touches a key, so it passes false.
+   */
+  readonly needsSecret?: boolean;
+}
+
 /** A configuration error names the variable and the rule it broke. */
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
@@ -138,7 +148,7 @@ function logLevel(value: string | undefined): LogLevel {
  * - `ENGAGEKIT_EXPIRY_INTERVAL_MS` (60000) — how often customers whose
  *   time-based segment conditions may have flipped are re-evaluated; 0 disables
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), options: LoadConfigOptions = {}): ServerConfig {
   const portText = env.PORT ?? "4000";
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -169,7 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(`ENGAGEKIT_EXPIRY_INTERVAL_MS must be a non-negative integer, got ${JSON.stringify(expiryText)}`);
   }
   const secret = env.ENGAGEKIT_SECRET ?? "";
-  if (authRequired && secret.length < 16) {
+  if (authRequired && (options.needsSecret ?? true) && secret.length < 16) {
     throw new ConfigError(`ENGAGEKIT_SECRET must be set to at least 16 characters when API keys are required (it hashes them), got ${secret.length}`);
   }
   const perSecond = int("ENGAGEKIT_RATE_LIMIT", env.ENGAGEKIT_RATE_LIMIT, 100, 0);

@@ -173,3 +173,41 @@ export function coreConsentRecord(e: ConsentIn, customerId: string): ConsentReco
     ...(e.expiresAt === undefined ? {} : { expiresAt: Date.parse(e.expiresAt) }),
   });
 }
+
+/** The fields {@link dueActionsAsCore} needs of a due action. */
+export interface DueActionIds {
+  id: string;
+  triggerId: string;
+  cause: string;
+  dedupKey: string;
+  customer: { id: string };
+}
+
+/**
+ * Every recorded action of a trigger through the API (each status, every
+ * page of `query`, which takes `$first`, `$after`, `$status` and `$trigger`
+ * and selects `pageInfo { hasNextPage endCursor }` and the
+ * {@link DueActionIds} fields), oldest first, with the API's opaque ids
+ * turned into row ids as the core names them: the action, its customer, and
+ * the customer inside the dedup key (checked to be the opaque one first).
+ */
+export async function dueActionsAsCore<N extends DueActionIds>(app: App, query: string, trigger: string): Promise<N[]> {
+  type Page = { dueActions: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: N }[] } };
+  const out: N[] = [];
+  for (const status of ["PENDING", "DEFERRED", "DROPPED", "HELD_OUT", "BLOCKED", "DONE"]) {
+    let after: string | null = null;
+    for (;;) {
+      const res: GqlResponse<Page> = await app.gql<Page>(query, { first: 100, after, status, trigger });
+      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+      const page = (res.data as Page).dueActions;
+      for (const { node } of page.edges) {
+        const customer = String(app.rowId("cus", node.customer.id));
+        expect(node.dedupKey).toBe(`${node.triggerId}|${node.customer.id}|${node.cause}`);
+        out.push({ ...node, id: String(app.rowId("act", node.id)), customer: { ...node.customer, id: customer }, dedupKey: `${node.triggerId}|${customer}|${node.cause}` });
+      }
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+  }
+  return out.sort((a, b) => Number(a.id) - Number(b.id));
+}

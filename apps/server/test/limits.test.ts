@@ -305,6 +305,8 @@ describe("configuration: development and production mode", () => {
     expect(() => loadConfig({ ENGAGEKIT_INTROSPECTION: "sometimes" })).toThrow("ENGAGEKIT_INTROSPECTION must be true or false");
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow("ENGAGEKIT_SECRET must be set to at least 16 characters when API keys are required (it hashes them), got 0");
     expect(() => loadConfig({ ENGAGEKIT_AUTH: "required", ENGAGEKIT_SECRET: "short" })).toThrow("ENGAGEKIT_SECRET must be set to at least 16 characters");
+    // The importer never handles a key: production mode without a secret is fine for it.
+    expect(loadConfig({ NODE_ENV: "production" }, "/", { needsSecret: false })).toMatchObject({ mode: "production", authRequired: true });
     expect(() => loadConfig({ ENGAGEKIT_RATE_LIMIT: "-1" })).toThrow("ENGAGEKIT_RATE_LIMIT must be an integer ≥ 0");
   });
 });

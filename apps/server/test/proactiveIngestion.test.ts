@@ -2,7 +2,7 @@
 // each compared with the core's evaluateTriggers on the same facts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultChannels, evaluateTriggers, validateTrigger, type CustomerFacts, type Trigger } from "@engagekit/core";
-import { databases, firstError, startApp, type App } from "./harness.js";
+import { databases, dueActionsAsCore, firstError, startApp, type App } from "./harness.js";
 
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -25,7 +25,6 @@ interface ActionNode {
   conditionKind: string;
   reasons: string[];
 }
-type DueData = { dueActions: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: ActionNode }[] } };
 
 // Tasks need no consent, so what fires is exactly what the condition says.
 const task = { type: "task", ownerRole: "csm", dueWithinHours: 24 };
@@ -51,27 +50,8 @@ for (const db of databases()) {
       expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
       return res.data as T;
     };
-    /** Every recorded action of a trigger, any status, by id. */
-    const actionsOf = async (trigger: string): Promise<ActionNode[]> => {
-      const out: ActionNode[] = [];
-      for (const status of ["PENDING", "DEFERRED", "DROPPED", "HELD_OUT", "BLOCKED", "DONE"]) {
-        let after: string | null = null;
-        for (;;) {
-          const d: DueData = await ok<DueData>(DUE, { after, status, trigger });
-          out.push(
-            ...d.dueActions.edges.map((e) => {
-              // The API names the customer and the action by opaque ids (the dedup key too); the core, by row ids.
-              const customer = String(app.rowId("cus", e.node.customer.id));
-              expect(e.node.dedupKey).toBe(`${e.node.triggerId}|${e.node.customer.id}|${e.node.cause}`);
-              return { ...e.node, id: String(app.rowId("act", e.node.id)), customer: { ...e.node.customer, id: customer }, dedupKey: `${e.node.triggerId}|${customer}|${e.node.cause}` };
-            }),
-          );
-          if (!d.dueActions.pageInfo.hasNextPage) break;
-          after = d.dueActions.pageInfo.endCursor;
-        }
-      }
-      return out.sort((a, b) => Number(a.id) - Number(b.id));
-    };
+    /** Every recorded action of a trigger, any status, ids as the core's. */
+    const actionsOf = (trigger: string): Promise<ActionNode[]> => dueActionsAsCore<ActionNode>(app, DUE, trigger);
     /** The evaluation time of a trigger's first firing (one batch: one `now`); SQLite stores epoch ms, PostgreSQL a timestamp. */
     const firedAtOf = async (trigger: string): Promise<number> => {
       const v = (await sql<{ fired_at: unknown }>("select fired_at from trigger_actions where trigger_key = ? order by id", [trigger]))[0]?.fired_at;

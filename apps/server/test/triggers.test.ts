@@ -18,7 +18,7 @@ import {
 } from "@engagekit/core";
 import { runScheduledTriggers } from "@engagekit/graphql";
 import { ensureWorkspace } from "../src/seed.js";
-import { coreConsentRecord, coreError, databases, demoDataDir, firstError, startApp, type App, type ConsentIn } from "./harness.js";
+import { coreConsentRecord, coreError, databases, demoDataDir, dueActionsAsCore, firstError, startApp, type App, type ConsentIn } from "./harness.js";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -99,28 +99,9 @@ for (const db of databases()) {
       expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
       return res.data as T;
     };
-    /** Every action of a trigger in the demo workspace, via the API (all statuses), its id and its customer's as row ids (the core's customer ids). */
-    const actionsOf = async (trigger: string): Promise<ActionNode[]> => {
-      const out: ActionNode[] = [];
-      for (const status of ["PENDING", "DEFERRED", "DROPPED", "HELD_OUT", "BLOCKED", "DONE"]) {
-        let after: string | null = null;
-        for (;;) {
-          const d: DueData = await ok<DueData>(DUE, { first: 100, after, status, trigger });
-          // The enum's values are the stored statuses, upper-cased.
-          out.push(
-            ...d.dueActions.edges.map((e) => {
-              const customer = String(app.rowId("cus", e.node.customer.id));
-              // The API's dedup key names the customer by its opaque id; the core's, by the row id.
-              expect(e.node.dedupKey).toBe(`${e.node.triggerId}|${e.node.customer.id}|${e.node.cause}`);
-              return { ...e.node, id: String(app.rowId("act", e.node.id)), customer: { ...e.node.customer, id: customer }, dedupKey: `${e.node.triggerId}|${customer}|${e.node.cause}`, status: e.node.status.toLowerCase() };
-            }),
-          );
-          if (!d.dueActions.pageInfo.hasNextPage) break;
-          after = d.dueActions.pageInfo.endCursor;
-        }
-      }
-      return out.sort((a, b) => Number(a.id) - Number(b.id));
-    };
+    /** Every action of a trigger in the demo workspace, via the API (all statuses), ids as the core's; statuses as stored (the enum upper-cases them). */
+    const actionsOf = async (trigger: string): Promise<ActionNode[]> =>
+      (await dueActionsAsCore<ActionNode>(app, DUE, trigger)).map((a) => ({ ...a, status: a.status.toLowerCase() }));
     const consentOf = async (): Promise<Map<string, ConsentState>> => {
       const records: ConsentRecord[] = [];
       for (const e of sent) records.push(coreConsentRecord(e, String(await idOf(e.customer.externalId))));

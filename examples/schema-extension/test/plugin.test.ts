@@ -1,23 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileSegment, wilsonInterval, type Profile, type SegmentDefinition } from "@engagekit/core";
-import { pluginRuntime, type DatabaseTarget } from "@engagekit/graphql";
+import { pluginRuntime } from "@engagekit/graphql";
 import { ensureWorkspace } from "@engagekit/server/seed";
-import { createDatabase } from "@engagekit/server/tempPostgres";
 import { start } from "../src/main.js";
+import { dbs, target, type Gql } from "./databases.js";
 import type { AuditEntry } from "../src/auditMiddleware.js";
 import { subscriptionsPlugin } from "../src/subscriptionsPlugin.js";
 
 const DAY = 86_400_000;
 const datasets = resolve(import.meta.dirname, "../../../datasets");
 
-interface Gql<T> {
-  status: number;
-  data?: T;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
 
 /**
  * The fixture, relative to the test's start: customers with their last
@@ -33,13 +26,6 @@ const customers = [
   { id: "c6", purchasedDaysAgo: [1], renewsInDays: null, plan: null },
 ] as const;
 
-function target(kind: string): { target: DatabaseTarget; cleanup: () => void } {
-  if (kind === "sqlite") {
-    const dir = mkdtempSync(join(tmpdir(), "ek-plugin-"));
-    return { target: { sqliteFile: join(dir, "plugin.sqlite") }, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  return { target: { url: createDatabase(inject("pgClusterUrl"), `ek_plugin_${process.pid}_${Date.now()}`, inject("pgBin")) }, cleanup: () => {} };
-}
 
 /** The core's profile of a fixture customer, as the plugin's profile traits and engagekit's order history build it. */
 function coreProfile(c: (typeof customers)[number], t0: number): Profile {
@@ -51,10 +37,6 @@ function coreProfile(c: (typeof customers)[number], t0: number): Profile {
   };
 }
 
-const dbs = [
-  { name: "sqlite", available: true },
-  { name: "postgresql", available: inject("pgClusterUrl") !== "" },
-];
 
 for (const db of dbs) {
   describe.skipIf(!db.available)(`the subscriptions plugin over HTTP on ${db.name}`, () => {
@@ -81,7 +63,7 @@ for (const db of dbs) {
     const upsert = `mutation($input: [SubscriptionInput!]!) { upsertSubscriptions(input: $input) { customerId plan renewsAt } }`;
 
     beforeAll(async () => {
-      const t = target(db.name);
+      const t = target(db.name, "plugin");
       cleanup = t.cleanup;
       app = await start(t.target, 0, datasets, { seed: false, onAudit: (e) => audit.push(e) });
       await ensureWorkspace(app.orm, "other", false, datasets);

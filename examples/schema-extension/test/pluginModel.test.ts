@@ -1,34 +1,17 @@
 // The plugin's engagement model (`renewal_desk`) over real HTTP on SQLite and PostgreSQL: listed beside the core's
 // catalog with source PLUGIN, usable in a strategy and by assignment, revisable by a workspace, and checked at startup.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engagementModelCatalog, validateEngagementModel } from "@engagekit/core";
-import { definePlugin, pluginRuntime, type DatabaseTarget } from "@engagekit/graphql";
-import { createDatabase } from "@engagekit/server/tempPostgres";
+import { definePlugin, pluginRuntime } from "@engagekit/graphql";
 import { start } from "../src/main.js";
+import { dbs, target, type Gql } from "./databases.js";
 import { renewalDesk } from "../src/renewalDesk.js";
 
 const datasets = resolve(import.meta.dirname, "../../../datasets");
 
-interface Gql<T> {
-  data?: T;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
 
-function target(kind: string): { target: DatabaseTarget; cleanup: () => void } {
-  if (kind === "sqlite") {
-    const dir = mkdtempSync(join(tmpdir(), "ek-model-"));
-    return { target: { sqliteFile: join(dir, "model.sqlite") }, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  return { target: { url: createDatabase(inject("pgClusterUrl"), `ek_model_${process.pid}_${Date.now()}`, inject("pgBin")) }, cleanup: () => {} };
-}
 
-const dbs = [
-  { name: "sqlite", available: true },
-  { name: "postgresql", available: inject("pgClusterUrl") !== "" },
-];
 
 describe("a plugin's engagement models at startup", () => {
   it("should be checked by the core's validateEngagementModel, and refused when an id is the catalog's or another plugin's", () => {
@@ -49,7 +32,7 @@ for (const db of dbs) {
     };
 
     beforeAll(async () => {
-      const t = target(db.name);
+      const t = target(db.name, "model");
       cleanup = t.cleanup;
       app = await start(t.target, 0, datasets, { seed: false });
     });

@@ -1,30 +1,17 @@
 // The plugin's `webhook` trigger action kind over real HTTP on SQLite and PostgreSQL: createTrigger validates it
 // (the core's validateTrigger with the plugin's kinds), an order fires it, consent applies when it has a channel.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultChannels, evaluateTriggers, InputError, validateTrigger, type Trigger } from "@engagekit/core";
-import { pluginRuntime, type DatabaseTarget, type PluginTriggerActionOf } from "@engagekit/graphql";
-import { createDatabase } from "@engagekit/server/tempPostgres";
+import { pluginRuntime, type PluginTriggerActionOf } from "@engagekit/graphql";
 import { start } from "../src/main.js";
+import { dbs, target, type Gql } from "./databases.js";
 import { subscriptionsPlugin, type SubscriptionsPlugin } from "../src/subscriptionsPlugin.js";
 
 const datasets = resolve(import.meta.dirname, "../../../datasets");
 const CHANNELS = defaultChannels.map((c) => c.id);
 
-interface Gql<T> {
-  data?: T;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
 
-function target(kind: string): { target: DatabaseTarget; cleanup: () => void } {
-  if (kind === "sqlite") {
-    const dir = mkdtempSync(join(tmpdir(), "ek-action-"));
-    return { target: { sqliteFile: join(dir, "action.sqlite") }, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  return { target: { url: createDatabase(inject("pgClusterUrl"), `ek_action_${process.pid}_${Date.now()}`, inject("pgBin")) }, cleanup: () => {} };
-}
 
 // Typed by the plugin's kind: a wrong parameter would not compile (see pluginApi.test.ts).
 const hook: PluginTriggerActionOf<readonly [SubscriptionsPlugin]> = { type: "custom", kind: "webhook", params: { url: "https://crm.example/hooks/orders", event: "order.placed" } };
@@ -36,10 +23,6 @@ const serviceHook = { ...smsHook, id: "sms-receipt", action: { ...smsHook.action
 const kinds = pluginRuntime([subscriptionsPlugin()]).actionKinds;
 const core = (t: Record<string, unknown>, path: (string | number)[] = []): Trigger => validateTrigger(t, { channels: CHANNELS, actionKinds: kinds }, path);
 
-const dbs = [
-  { name: "sqlite", available: true },
-  { name: "postgresql", available: inject("pgClusterUrl") !== "" },
-];
 
 for (const db of dbs) {
   describe.skipIf(!db.available)(`the plugin's webhook trigger action on ${db.name}`, () => {
@@ -56,7 +39,7 @@ for (const db of dbs) {
     const triggerCount = async () => ((await gql<{ triggers: { totalCount: number } }>(`{ triggers { totalCount } }`)).data?.triggers.totalCount ?? -1);
 
     beforeAll(async () => {
-      const t = target(db.name);
+      const t = target(db.name, "action");
       cleanup = t.cleanup;
       app = await start(t.target, 0, datasets, { seed: false });
     });

@@ -162,7 +162,8 @@ export async function runImport(argv: readonly string[], io: { stdout: NodeJS.Wr
     if (!["auto", "bar", "plain", "none"].includes(wanted)) throw new UsageError(`--progress must be auto, bar, plain or none, got ${JSON.stringify(wanted)}`);
     const mode: ProgressMode = wanted === "auto" ? (io.stderr.isTTY ? "bar" : "plain") : (wanted as ProgressMode);
 
-    const config = loadConfig();
+    // The importer writes through the library, not the API: no key is involved, so no secret is needed.
+    const config = loadConfig(process.env, process.cwd(), { needsSecret: false });
     // ORM messages (the migrator's on a new database) go to stderr: stdout is the summary (--json).
     orm = await openOrm(config.database, { logger: (m) => io.stderr.write(`${m}\n`) });
     await migrate(orm);
