@@ -9,6 +9,7 @@ import type { CustomerHealthType } from "../modules/engagement/CustomerHealth.ty
 import type { ConsentState, PointsLedger } from "@engagekit/core";
 import type { HealthTrendWindow } from "../modules/engagement/customerHealth.js";
 import type { Principal } from "../auth/Principal.js";
+import type { RequestScope } from "./requestScope.js";
 import type { ApiKeyManagement } from "../modules/apiKey/apiKeyService.js";
 
 /** The current workspace as the request resolved it. */
@@ -30,6 +31,8 @@ export interface Context {
   readonly auth: Principal;
   /** The server secret and key cache, for the key operations (createApiKey, rotateApiKey, revokeApiKey). */
   readonly apiKeys: ApiKeyManagement;
+  /** The request's id and log facts (set by createServer; absent in contexts made elsewhere, e.g. the importer). */
+  readonly requestScope?: RequestScope;
 }
 
 /**

@@ -2,6 +2,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import type { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { unwrapResolverError } from "@apollo/server/errors";
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -16,13 +17,13 @@ import { WorkspaceScope } from "../data/WorkspaceScope.js";
 import { WorkspaceSchema } from "../entities/Workspace.js";
 import { createLoaders } from "./createLoaders.js";
 import type { Context, CurrentWorkspace } from "./Context.js";
-import { formatError } from "./formatError.js";
+import { clientErrorCode, formatError } from "./formatError.js";
 import { depthLimit } from "./depthLimit.js";
 import { compiledExecutor } from "./compiledExecutor.js";
 import { DEFAULT_LIST_SIZE, DEFAULT_MAX_QUERY_COST, queryCostPlugin } from "./queryCost.js";
 import { DEADLINE, DEFAULT_REQUEST_TIMEOUT_MS, RequestDeadline, guardResolvers } from "./executionDeadline.js";
 import { applySecurityHeaders, htmlPageCsp, ROUTE_CSP, SECURITY_HEADERS } from "./securityHeaders.js";
-import { currentRequestId, inRequestScope } from "./requestScope.js";
+import { createRequestScope, requestScopeOf, type RequestScope } from "./requestScope.js";
 import { createLogger, logRequest, noteErrorCode, requestLogPlugin, type ServerLogger } from "./logger.js";
 import { checkReadiness } from "./readiness.js";
 import { DEFAULT_MAX_DIRECTIVES, DEFAULT_MAX_TOKENS, directiveLimit } from "./documentLimits.js";
@@ -194,12 +195,28 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
   if (!Number.isFinite(drainDelayMs) || drainDelayMs < 0) throw new RangeError(`createServer requires drainDelayMs ≥ 0, got ${drainDelayMs}`);
   // Set by stop(): /readyz answers 503 from then on, so a load balancer drains this server.
   let shuttingDown = false;
+  /** Logs each internal error's cause under the request's id (the client sees only "Internal server error" and the id). */
+  const internalErrorLog: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors(rc) {
+          for (const e of rc.errors) {
+            if (clientErrorCode(e) !== "INTERNAL_SERVER_ERROR") continue;
+            const original = unwrapResolverError(e);
+            const cause = original instanceof GraphQLError && original.originalError ? original.originalError : original;
+            logger.error({ requestId: requestScopeOf(rc.contextValue)?.id, err: cause }, "internal error");
+          }
+        },
+      };
+    },
+  };
   const apollo = new ApolloServer<Context>({
     ...(options.executor === "graphql-js" ? { schema: options.schema } : { gateway: compiledExecutor(options.schema) }),
     introspection: options.introspection ?? true,
     // Apollo's default sends stack traces (absolute server paths) unless NODE_ENV=production; never.
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => formatError(formatted, error, logger),
+    // Internal errors are logged with the request id by internalErrorLog below (formatError cannot see the request).
+    formatError: (formatted, error) => formatError(formatted, error, null),
     parseOptions: { maxTokens: positive("maxTokens", options.maxTokens ?? DEFAULT_MAX_TOKENS) },
     validationRules: [depthLimit(options.maxDepth ?? 12, options.maxAliases ?? 50), directiveLimit(positive("maxDirectives", options.maxDirectives ?? DEFAULT_MAX_DIRECTIVES))],
     // The host process owns signals (main.ts stops the server, then the ORM).
@@ -214,6 +231,7 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
+      internalErrorLog,
       ...(logRequests ? [requestLogPlugin<Context>()] : []),
       ...(options.plugins ?? []).filter((p): p is ApolloServerPlugin<Context> => !isEngagekitPlugin(p)),
     ],
@@ -235,7 +253,17 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
     return ws;
   }
 
-  async function context(req: IncomingMessage, deadline: RequestDeadline, key: VerifiedKey | null): Promise<Context> {
+  async function context(req: IncomingMessage, deadline: RequestDeadline, key: VerifiedKey | null, requestScope: RequestScope): Promise<Context> {
+    try {
+      return await makeContext(req, deadline, key, requestScope);
+    } catch (err) {
+      // Apollo answers a failed context creation without running the plugins: log it here, under the id.
+      if (!(err instanceof GraphQLError)) logger.error({ requestId: requestScope.id, err }, "internal error");
+      throw err;
+    }
+  }
+
+  async function makeContext(req: IncomingMessage, deadline: RequestDeadline, key: VerifiedKey | null, requestScope: RequestScope): Promise<Context> {
     // One EntityManager fork per request, made when the request first needs it
     // (list queries on SQLite run on the read path and never do).
     let em: EntityManager | undefined;
@@ -259,6 +287,7 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
       loaders: createLoaders(scope),
       auth: key?.principal ?? DEVELOPMENT_PRINCIPAL,
       apiKeys,
+      requestScope,
       [DEADLINE]: deadline,
       [ID_CODEC]: ids,
     };
@@ -266,10 +295,10 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
   }
 
   /** The request's verified key (null: none, development mode), or the answer already sent (401, 429). */
-  async function authenticate(req: IncomingMessage, res: ServerResponse): Promise<VerifiedKey | null | typeof ANSWERED> {
+  async function authenticate(req: IncomingMessage, res: ServerResponse, scope: RequestScope): Promise<VerifiedKey | null | typeof ANSWERED> {
     const token = bearerToken(req.headers.authorization);
     const refuse = (status: number, code: string, message: string, headers: Record<string, string> = {}, extra: Record<string, unknown> = {}): typeof ANSWERED => {
-      noteErrorCode(code);
+      noteErrorCode(scope, code);
       res.writeHead(status, { "content-type": "application/json", ...headers });
       res.end(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
       return ANSWERED;
@@ -305,7 +334,8 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
   const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024;
 
   httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    inRequestScope((scope) => {
+    {
+      const scope = createRequestScope();
       applySecurityHeaders(res);
       res.setHeader("x-request-id", scope.id);
       if (logRequests) {
@@ -313,10 +343,10 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
         // "close" also fires when the client goes away before the answer is complete (logged as aborted).
         res.once("close", () => logRequest(logger, scope, req.method ?? "GET", (req.url ?? "/").split("?", 1)[0] ?? "/", res.statusCode, startedAt, !res.writableFinished));
       }
-      handle(req, res).catch((err: unknown) => {
+      handle(req, res, scope).catch((err: unknown) => {
         // Never the error's message (it may hold SQL or paths): the id, and the error in the log.
         logger.error({ requestId: scope.id, err }, "unhandled error");
-        noteErrorCode("INTERNAL_SERVER_ERROR");
+        noteErrorCode(scope, "INTERNAL_SERVER_ERROR");
         if (!res.headersSent) {
           res.writeHead(500, { "content-type": "application/json" });
           res.end(JSON.stringify({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", requestId: scope.id } }] }));
@@ -324,10 +354,10 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
           res.destroy();
         }
       });
-    });
+    }
   });
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, scope: RequestScope): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/healthz" && req.method === "GET") {
       const ok = await options.orm.isConnected();
@@ -357,18 +387,18 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
       res.end(graphiqlPage ? "not found: try POST /graphql or GET /graphiql" : "not found: try POST /graphql");
       return;
     }
-    const key = await authenticate(req, res);
+    const key = await authenticate(req, res, scope);
     if (key === ANSWERED) return;
     const body = req.method === "POST" ? await readJson(req, maxBody) : undefined;
     if (body === TOO_LARGE) {
-      noteErrorCode("PAYLOAD_TOO_LARGE");
+      noteErrorCode(scope, "PAYLOAD_TOO_LARGE");
       res.writeHead(413, { "content-type": "text/plain" });
       res.end(`request body larger than ${maxBody} bytes`);
       return;
     }
     if (body instanceof MalformedJson) {
       // Apollo would answer "POST body missing, invalid Content-Type, or JSON object has no keys".
-      noteErrorCode("BAD_REQUEST");
+      noteErrorCode(scope, "BAD_REQUEST");
       res.writeHead(400, { "content-type": "application/json" });
       res.end(JSON.stringify({ errors: [{ message: body.message, extensions: { code: "BAD_REQUEST", position: body.position, line: body.line, column: body.column } }] }));
       return;
@@ -383,13 +413,13 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
     try {
       const execution = apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
-        context: () => context(req, deadline, key),
+        context: () => context(req, deadline, key, scope),
       });
       const expired = new Promise<typeof EXPIRED>((resolve) => deadline.signal.addEventListener("abort", () => resolve(EXPIRED), { once: true }));
       result = await Promise.race([execution, expired]);
       if (result === EXPIRED) {
         // The abandoned execution winds down on its own (its next resolvers throw); nobody awaits it.
-        execution.catch((err: unknown) => logger.error({ requestId: currentRequestId(), err }, "abandoned execution failed"));
+        execution.catch((err: unknown) => logger.error({ requestId: scope.id, err }, "abandoned execution failed"));
       }
     } finally {
       deadline.dispose();
@@ -397,7 +427,7 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
     }
     if (result === EXPIRED) {
       const error = deadline.error();
-      noteErrorCode(String(error.extensions["code"]));
+      noteErrorCode(scope, String(error.extensions["code"]));
       res.writeHead(503, { "content-type": "application/json; charset=utf-8", ...(error.extensions["code"] === "SHUTTING_DOWN" ? { connection: "close" } : {}) });
       res.end(JSON.stringify({ errors: [{ message: error.message, extensions: { ...error.extensions, http: undefined } }] }));
       return;
@@ -405,7 +435,7 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === "complete") {
-      res.end(result.body.string);
+      res.end(withRequestId(result.body.string, scope.id));
       return;
     }
     for await (const chunk of result.body.asyncIterator) res.write(chunk);
@@ -445,6 +475,21 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
       reader?.close();
     },
   };
+}
+
+/**
+ * Adds the request id to the body's internal errors (formatError masked them without knowing the request):
+ * the substring test keeps the common case (no internal error) free of a parse.
+ */
+function withRequestId(body: string, requestId: string): string {
+  if (!body.includes('"INTERNAL_SERVER_ERROR"')) return body;
+  try {
+    const parsed = JSON.parse(body) as { errors?: { extensions?: Record<string, unknown> }[] };
+    for (const e of parsed.errors ?? []) if (e.extensions?.["code"] === "INTERNAL_SERVER_ERROR") e.extensions["requestId"] = requestId;
+    return JSON.stringify(parsed);
+  } catch {
+    return body;
+  }
 }
 
 const TOO_LARGE = Symbol("too large");

@@ -1,6 +1,5 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { currentRequestId } from "./requestScope.js";
 import { nameTokenLimit } from "./documentLimits.js";
 import type { ServerLogger } from "./logger.js";
 
@@ -21,16 +20,6 @@ function isInputError(e: unknown): e is CoreInputError {
   );
 }
 
-/**
- * Maps the core's `InputError` to `BAD_USER_INPUT` with `extensions.field`
- * (the dotted path of the offending input) and `extensions.reason` (the
- * core's stable code). Other errors pass through without
- * `extensions.stacktrace` (never sent, in any mode); internal ones lose their
- * message: the client sees "Internal server error" and the request id
- * (`extensions.requestId`, also the `x-request-id` header), the server log
- * sees the full error under that id (through `logger`, default the console).
- * The token limit's parse error names the limit (see documentLimits.ts).
- */
 /** The `extensions.code` the client receives for `error` (an error of a request's `errors`), as {@link formatError} answers it. */
 export function clientErrorCode(error: GraphQLError): string {
   if (isInputError(unwrapResolverError(error))) return "BAD_USER_INPUT";
@@ -38,7 +27,18 @@ export function clientErrorCode(error: GraphQLError): string {
   return typeof code === "string" ? code : "INTERNAL_SERVER_ERROR";
 }
 
-export function formatError(formatted: GraphQLFormattedError, error: unknown, logger?: ServerLogger): GraphQLFormattedError {
+/**
+ * Maps the core's `InputError` to `BAD_USER_INPUT` with `extensions.field`
+ * (the dotted path of the offending input) and `extensions.reason` (the
+ * core's stable code). Other errors pass through without
+ * `extensions.stacktrace` (never sent, in any mode); internal ones lose their
+ * message: the client sees "Internal server error" (createServer adds
+ * `extensions.requestId`, also the `x-request-id` header, and logs the full
+ * error under that id); `logger` gets the cause here (undefined: the
+ * console; null: not logged here, as createServer does).
+ * The token limit's parse error names the limit (see documentLimits.ts).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, logger?: ServerLogger | null): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (isInputError(original)) {
     return {
@@ -55,14 +55,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     // Never send internals (SQL, stack traces) to clients; keep them in the server log. Apollo
     // wraps unexpected errors (e.g. "Context creation failed: <SQL error>") in a GraphQLError
     // with this code, so the wrapper is masked too.
-    const requestId = currentRequestId();
     const cause = original instanceof GraphQLError && original.originalError ? original.originalError : original;
-    if (logger) logger.error({ requestId, err: cause }, "internal error");
-    else console.error(`request ${requestId ?? "-"}: internal error`, cause);
+    if (logger) logger.error({ err: cause }, "internal error");
+    else if (logger === undefined) console.error("internal error", cause);
     return {
       message: "Internal server error",
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: "INTERNAL_SERVER_ERROR", ...(requestId ? { requestId } : {}) },
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
     };
   }
   if (formatted.extensions && "stacktrace" in formatted.extensions) {

@@ -1,6 +1,6 @@
 import { pino, type DestinationStream, type LevelWithSilent } from "pino";
 import type { ApolloServerPlugin } from "@apollo/server";
-import { currentRequestScope, type RequestScope } from "./requestScope.js";
+import { requestScopeOf, type RequestScope } from "./requestScope.js";
 import { clientErrorCode } from "./formatError.js";
 
 /** One log method: a pino-style `(fields, message)` call. */
@@ -58,9 +58,8 @@ function factsOf(scope: RequestScope): RequestFacts {
   return f;
 }
 
-/** Notes an error code answered by the current request (for its log line). */
-export function noteErrorCode(code: string): void {
-  const scope = currentRequestScope();
+/** Notes an error code answered by the request (for its log line). */
+export function noteErrorCode(scope: RequestScope | undefined, code: string): void {
   if (scope) (factsOf(scope).errorCodes ??= new Set()).add(code);
 }
 
@@ -74,12 +73,12 @@ export function requestLogPlugin<C extends object>(): ApolloServerPlugin<C> {
     async requestDidStart() {
       return {
         async didResolveOperation(rc) {
-          const scope = currentRequestScope();
+          const scope = requestScopeOf(rc.contextValue);
           if (scope && rc.operationName) factsOf(scope).operation = rc.operationName;
         },
         async didEncounterErrors(rc) {
           // The code the client gets (formatError turns the core's InputError into BAD_USER_INPUT).
-          for (const e of rc.errors) noteErrorCode(clientErrorCode(e));
+          for (const e of rc.errors) noteErrorCode(requestScopeOf(rc.contextValue), clientErrorCode(e));
         },
       };
     },
