@@ -1,5 +1,6 @@
 import { DEFAULT_PERSONAL_PROPERTY_KEYS, stripPersonalProperties } from "@engagekit/core";
-import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import { wrapFieldResolvers } from "../server/wrapFieldResolvers.js";
 import type { Context } from "../server/Context.js";
 
 /** The field extension that marks a plugin's field personal (`@Extensions({ personal: true })`): the analytics role sees null. */
@@ -57,20 +58,14 @@ const MASKED = Symbol("engagekit.masked");
  * comparison per resolved personal field). Idempotent.
  */
 export function maskPersonalFields(schema: GraphQLSchema): void {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith("__")) continue;
-    for (const field of Object.values(type.getFields())) {
-      const mask = PERSONAL_FIELDS[`${type.name}.${field.name}`] ?? (field.extensions?.[PERSONAL_EXTENSION] === true ? () => null : undefined);
-      if (!mask) continue;
-      const resolve = (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, Context> & { [MASKED]?: true };
-      if (resolve[MASKED]) continue;
-      const masked: GraphQLFieldResolver<unknown, Context> & { [MASKED]?: true } = (source, args, context, info) => {
-        const value = resolve(source, args, context, info);
-        if (context.auth?.role !== "analytics") return value;
-        return value instanceof Promise ? value.then(mask) : mask(value);
-      };
-      masked[MASKED] = true;
-      field.resolve = masked;
-    }
-  }
+  wrapFieldResolvers(schema, MASKED, (field, type) => {
+    const mask = PERSONAL_FIELDS[`${type.name}.${field.name}`] ?? (field.extensions?.[PERSONAL_EXTENSION] === true ? () => null : undefined);
+    if (!mask) return undefined;
+    const resolve = (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, Context>;
+    return ((source, args, context: Context, info) => {
+      const value = resolve(source, args, context, info);
+      if (context.auth?.role !== "analytics") return value;
+      return value instanceof Promise ? value.then(mask) : mask(value);
+    }) as GraphQLFieldResolver<unknown, unknown>;
+  });
 }

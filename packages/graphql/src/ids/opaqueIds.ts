@@ -14,6 +14,7 @@ import {
 import { IdCodec } from "./IdCodec.js";
 import { CURSOR_KIND, isIdKind, type IdKind } from "./IdKind.js";
 import { ID_COORDINATES, ID_KIND_ARGS_EXTENSION, ID_KIND_EXTENSION, EMBEDDED_ID_OUTPUTS, KEY_STRING } from "./idCoordinates.js";
+import { wrapFieldResolvers } from "../server/wrapFieldResolvers.js";
 
 /** Where a request's {@link IdCodec} sits on its context object (createServer puts it there). */
 export const ID_CODEC = Symbol.for("engagekit.idCodec");
@@ -63,29 +64,23 @@ interface IdContext {
 export function opaqueIds(schema: GraphQLSchema): void {
   const cursorFields = cursorCoordinates(schema);
   const inputPlans = new Map<GraphQLInputObjectType, InputPlan | null>();
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith("__")) continue;
-    for (const field of Object.values(type.getFields())) {
-      const marked = field as GraphQLField<unknown, unknown> & { [WRAPPED]?: true };
-      if (marked[WRAPPED]) continue;
-      const coordinate = `${type.name}.${field.name}`;
-      const outputKind = cursorFields.has(coordinate) ? CURSOR_KIND : rowKind(coordinate, field.extensions?.[ID_KIND_EXTENSION]);
-      const embedded = EMBEDDED_ID_OUTPUTS[coordinate];
-      const encoder: OutputEncoder | null = embedded
-        ? (value, codec, workspaceId, source) => embedded(value, (kind, row) => encodeOutput(kind, row, codec, workspaceId), source)
-        : outputKind
-          ? (value, codec, workspaceId) => encodeOutput(outputKind, value, codec, workspaceId)
-          : null;
-      const argPlans = new Map<string, InputPlan>();
-      for (const arg of field.args) {
-        const plan = argPlan(type, field, arg, cursorFields, inputPlans);
-        if (plan) argPlans.set(arg.name, plan);
-      }
-      if (encoder === null && argPlans.size === 0) continue;
-      field.resolve = wrap(field, encoder, argPlans);
-      marked[WRAPPED] = true;
+  wrapFieldResolvers(schema, WRAPPED, (field, type) => {
+    const coordinate = `${type.name}.${field.name}`;
+    const outputKind = cursorFields.has(coordinate) ? CURSOR_KIND : rowKind(coordinate, field.extensions?.[ID_KIND_EXTENSION]);
+    const embedded = EMBEDDED_ID_OUTPUTS[coordinate];
+    const encoder: OutputEncoder | null = embedded
+      ? (value, codec, workspaceId, source) => embedded(value, (kind, row) => encodeOutput(kind, row, codec, workspaceId), source)
+      : outputKind
+        ? (value, codec, workspaceId) => encodeOutput(outputKind, value, codec, workspaceId)
+        : null;
+    const argPlans = new Map<string, InputPlan>();
+    for (const arg of field.args) {
+      const plan = argPlan(type, field, arg, cursorFields, inputPlans);
+      if (plan) argPlans.set(arg.name, plan);
     }
-  }
+    if (encoder === null && argPlans.size === 0) return undefined;
+    return wrap(field, encoder, argPlans) as GraphQLFieldResolver<unknown, unknown>;
+  });
 }
 
 /** The `after` arguments of fields returning a `…Connection`, its edges' `cursor`, and `PageInfo.endCursor`: `Type.field` and `Type.field(after)`. */

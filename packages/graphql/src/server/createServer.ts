@@ -195,7 +195,10 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
   if (!Number.isFinite(drainDelayMs) || drainDelayMs < 0) throw new RangeError(`createServer requires drainDelayMs ≥ 0, got ${drainDelayMs}`);
   // Set by stop(): /readyz answers 503 from then on, so a load balancer drains this server.
   let shuttingDown = false;
-  /** Logs each internal error's cause under the request's id (the client sees only "Internal server error" and the id). */
+  /**
+   * Logs each internal error's cause under the request's id, and gives the masked errors of the answer that id
+   * (formatError cannot see the request): the client sees only "Internal server error" and the id.
+   */
   const internalErrorLog: ApolloServerPlugin<Context> = {
     async requestDidStart() {
       return {
@@ -207,9 +210,19 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
             logger.error({ requestId: requestScopeOf(rc.contextValue)?.id, err: cause }, "internal error");
           }
         },
+        async willSendResponse(rc) {
+          const requestId = requestScopeOf(rc.contextValue)?.id;
+          if (requestId === undefined || rc.response.body.kind !== "single") return;
+          const result = rc.response.body.singleResult;
+          if (result.errors?.some((e) => e.extensions?.["code"] === "INTERNAL_SERVER_ERROR")) {
+            result.errors = result.errors.map((e) => (e.extensions?.["code"] === "INTERNAL_SERVER_ERROR" ? { ...e, extensions: { ...e.extensions, requestId } } : e));
+          }
+        },
       };
     },
   };
+  /** Requests whose context could not be made: Apollo answers them without running the plugins above. */
+  const contextFailures = new WeakSet<RequestScope>();
   const apollo = new ApolloServer<Context>({
     ...(options.executor === "graphql-js" ? { schema: options.schema } : { gateway: compiledExecutor(options.schema) }),
     introspection: options.introspection ?? true,
@@ -258,7 +271,10 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
       return await makeContext(req, deadline, key, requestScope);
     } catch (err) {
       // Apollo answers a failed context creation without running the plugins: log it here, under the id.
-      if (!(err instanceof GraphQLError)) logger.error({ requestId: requestScope.id, err }, "internal error");
+      if (!(err instanceof GraphQLError)) {
+        logger.error({ requestId: requestScope.id, err }, "internal error");
+        contextFailures.add(requestScope);
+      }
       throw err;
     }
   }
@@ -435,7 +451,7 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === "complete") {
-      res.end(withRequestId(result.body.string, scope.id));
+      res.end(contextFailures.has(scope) ? withRequestId(result.body.string, scope.id) : result.body.string);
       return;
     }
     for await (const chunk of result.body.asyncIterator) res.write(chunk);
@@ -477,12 +493,8 @@ export async function createServer(options: CreateServerOptions): Promise<Engage
   };
 }
 
-/**
- * Adds the request id to the body's internal errors (formatError masked them without knowing the request):
- * the substring test keeps the common case (no internal error) free of a parse.
- */
+/** Adds the request id to the internal errors of an answer the plugins never saw (a failed context creation). */
 function withRequestId(body: string, requestId: string): string {
-  if (!body.includes('"INTERNAL_SERVER_ERROR"')) return body;
   try {
     const parsed = JSON.parse(body) as { errors?: { extensions?: Record<string, unknown> }[] };
     for (const e of parsed.errors ?? []) if (e.extensions?.["code"] === "INTERNAL_SERVER_ERROR") e.extensions["requestId"] = requestId;

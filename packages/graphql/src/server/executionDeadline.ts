@@ -1,4 +1,5 @@
-import { GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import { GraphQLError, type GraphQLSchema } from "graphql";
+import { wrapFieldResolvers } from "./wrapFieldResolvers.js";
 
 /** Default per-request execution deadline, in milliseconds. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
@@ -107,18 +108,13 @@ const GUARDED = Symbol.for("engagekit.deadlineGuarded");
  * guardResolvers(schema); // then put a RequestDeadline at context[DEADLINE]
  */
 export function guardResolvers(schema: GraphQLSchema): void {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith("__")) continue;
-    for (const field of Object.values(type.getFields())) {
-      const resolve = field.resolve as (GraphQLFieldResolver<unknown, unknown> & { [GUARDED]?: true }) | undefined;
-      if (!resolve || resolve[GUARDED]) continue;
-      const guarded: GraphQLFieldResolver<unknown, unknown> & { [GUARDED]?: true } = (source, args, context, info) => {
-        const deadline = deadlineOf(context);
-        if (deadline?.expired) throw deadline.error();
-        return resolve(source, args, context, info);
-      };
-      guarded[GUARDED] = true;
-      field.resolve = guarded;
-    }
-  }
+  wrapFieldResolvers(schema, GUARDED, (field) => {
+    const resolve = field.resolve;
+    if (!resolve) return undefined;
+    return (source, args, context, info) => {
+      const deadline = deadlineOf(context);
+      if (deadline?.expired) throw deadline.error();
+      return resolve(source, args, context, info);
+    };
+  });
 }

@@ -40,13 +40,14 @@ export interface WorkspaceModel {
 const parse = (d: VersionRow["definition"]) => (typeof d === "string" ? JSON.parse(d) : d) as unknown as EngagementModel;
 const fromRow = (r: VersionRow): WorkspaceModel => ({ model: parse(r.definition), source: EngagementModelSource.WORKSPACE, createdAt: toDate(r.created_at) });
 const fromCatalog = (model: EngagementModel): WorkspaceModel => ({ model, source: EngagementModelSource.CATALOG, createdAt: null });
+const fromPlugin = (model: EngagementModel): WorkspaceModel => ({ model, source: EngagementModelSource.PLUGIN, createdAt: null });
 
 /** A model every workspace has without storing it: the core's catalog's, or an installed plugin's. */
 function builtInModel(scope: WorkspaceScope, id: string): WorkspaceModel | undefined {
   const core = catalogModel(id);
   if (core) return fromCatalog(core);
   const plugin = scope.plugins?.models.get(id);
-  return plugin ? { model: plugin, source: EngagementModelSource.PLUGIN, createdAt: null } : undefined;
+  return plugin ? fromPlugin(plugin) : undefined;
 }
 
 /** The API type of a workspace model. */
@@ -65,7 +66,7 @@ export async function latestModels(scope: WorkspaceScope): Promise<Map<string, W
   );
   const out = new Map<string, WorkspaceModel>();
   for (const m of engagementModelCatalog) out.set(m.id, fromCatalog(m));
-  for (const m of scope.plugins?.models.values() ?? []) out.set(m.id, { model: m, source: EngagementModelSource.PLUGIN, createdAt: null });
+  for (const m of scope.plugins?.models.values() ?? []) out.set(m.id, fromPlugin(m));
   for (const r of rows) out.set(r.model_id, fromRow(r));
   return out;
 }
@@ -169,13 +170,13 @@ async function insertVersion(scope: WorkspaceScope, model: EngagementModel): Pro
 
 /**
  * Validates a custom model with the core and stores it as version 1.
- * CONFLICT when the id is a catalog model's or one the workspace has;
+ * CONFLICT when the id is a catalog or plugin model's or one the workspace has;
  * BAD_USER_INPUT (path under `input`) when the core refuses it.
  */
 export async function createModel(scope: WorkspaceScope, input: unknown): Promise<WorkspaceModel> {
   const context = await modelContext(scope);
   const model = underArgument("input", () => validateEngagementModel({ ...(input as object), version: 1 }, context));
-  if (catalogModel(model.id) || (await findModel(scope, model.id))) throw conflict(model.id);
+  if (await findModel(scope, model.id)) throw conflict(model.id);
   return insertVersion(scope, model);
 }
 
