@@ -21,6 +21,7 @@ import { ensureWorkspace } from "../dist/seed.js";
 import { createDatabase, findPgBin, startPostgres } from "../dist/tempPostgres.js";
 import { issueApiKey } from "@engagekit/graphql";
 import { BENCH_SECRET, BENCH_SERVER_ENV, emit, jsonHeaders, median, pick, quick, selected } from "../../../scripts/benchKit.mjs";
+import { SERVER_NODE_FLAGS } from "./serverFlags.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const appDir = resolve(here, "..");
@@ -46,7 +47,7 @@ const mutation = `mutation($input: [InteractionInput!]!) { recordInteractions(in
 function startServer(env) {
   return new Promise((resolveStart, reject) => {
     const prof = process.env.ENGAGEKIT_BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.ENGAGEKIT_BENCH_PROF}`] : [];
-    const child = spawn(process.execPath, [...prof, join(appDir, "dist/index.js")], {
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...prof, join(appDir, "dist/index.js")], {
       env: { ...process.env, ...BENCH_SERVER_ENV, PORT: "0", HOST: "127.0.0.1", ENGAGEKIT_SEED: "false", ENGAGEKIT_EXPIRY_INTERVAL_MS: "0", ...env },
       stdio: ["ignore", "pipe", "inherit"],
     });

@@ -15,6 +15,7 @@ import { ensureWorkspace } from "../dist/seed.js";
 import { createDatabase, findPgBin, startPostgres } from "../dist/tempPostgres.js";
 import { issueApiKey } from "@engagekit/graphql";
 import { BENCH_SECRET, BENCH_SERVER_ENV, emit, jsonHeaders, measure as timeRuns, pick, quick, selected } from "../../../scripts/benchKit.mjs";
+import { SERVER_NODE_FLAGS } from "./serverFlags.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const appDir = resolve(here, "..");
@@ -57,7 +58,7 @@ async function prepare(target) {
 
 function startServer(env) {
   return new Promise((resolveStart, reject) => {
-    const child = spawn(process.execPath, [join(appDir, "dist/index.js")], {
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(appDir, "dist/index.js")], {
       env: { ...process.env, ...BENCH_SERVER_ENV, PORT: "4621", HOST: "127.0.0.1", ENGAGEKIT_SEED: "false", ENGAGEKIT_DEFAULT_WORKSPACE: "bench", ENGAGEKIT_EXPIRY_INTERVAL_MS: "0", ...env },
       stdio: ["ignore", "pipe", "inherit"],
     });

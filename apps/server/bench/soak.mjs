@@ -17,6 +17,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import autocannon from "autocannon";
+import { SERVER_NODE_FLAGS } from "./serverFlags.mjs";
 
 const appDir = resolve(import.meta.dirname, "..");
 const minutes = Number(process.env.SOAK_MINUTES ?? 10);
@@ -38,7 +39,7 @@ const dir = mkdtempSync(join(tmpdir(), "ek-soak-"));
 const port = await freePort();
 // As deployed: production mode, so every request carries an API key (the bootstrap key the first start
 // prints on stderr); the per-key rate limit stays on, set above what the soak sends.
-const child = spawn(process.execPath, [join(appDir, "dist/index.js")], {
+const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(appDir, "dist/index.js")], {
   env: {
     ...process.env,
     NODE_ENV: "production",

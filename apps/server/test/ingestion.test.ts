@@ -123,8 +123,11 @@ for (const db of databases()) {
       // The ladder reads purchases 90 days back; these 2024 purchases are far older, so none is kept.
       for (const row of await conn.execute<{ state: unknown }[]>("select state from customers where external_id like 'inc-%'")) {
         const doc = (typeof row.state === "string" ? JSON.parse(row.state) : row.state) as { history: Record<string, { times: number[] }>; kept: { byType: Record<string, number | null> } };
+        expect(doc.history.purchase, "every inc- customer bought").toBeDefined();
         expect(doc.kept.byType.purchase).toBe(90 * 86_400_000);
-        if (doc.history.purchase) expect(doc.history.purchase.times).toEqual([]);
+        expect(doc.history.purchase?.times).toEqual([]);
+        // Windows are recorded only for the types the document holds (the others never occurred).
+        expect(Object.keys(doc.kept.byType).every((t) => t in doc.history)).toBe(true);
       }
     });
 
@@ -156,6 +159,48 @@ for (const db of databases()) {
       // Four views in 30 days (the kept times alone, had they not been rebuilt, would count three).
       expect(await segmentsOf()).toEqual(["win_recent", "win_wide"]);
       for (const key of ["win_recent", "win_wide"]) await app.gql(`mutation { deleteSegment(key: "${key}") }`);
+    });
+
+    it("should never fold into a kept state copy the database no longer holds (a batch rolled back after the copy was kept; a row another writer changed)", async () => {
+      const SEGMENT = `mutation($input: SegmentInput!) { createSegment(input: $input) { key } }`;
+      const conn = app.orm.em.getConnection();
+      const sql = (text: string) => conn.execute(text, []);
+      const item = (k: string, type: string, minute: number) => ({ idempotencyKey: `kc-${k}`, customer: { externalId: "kc-0" }, type, channel: "web", occurredAt: new Date(Date.UTC(2026, 1, 1, 0, minute)).toISOString() });
+      const rev = async () => (await conn.execute<{ state_rev: unknown }[]>("select state_rev from customers where external_id = 'kc-0'"))[0]?.state_rev;
+      expect((await app.gql(RECORD, { input: [item("a", "email_open", 0), item("b", "email_open", 1)] })).errors).toBeUndefined();
+      const first = await rev();
+      expect(first).not.toBeNull();
+      // A segment the next batch enters; the membership insert fails after the state was written (and its copy kept).
+      expect((await app.gql(SEGMENT, { input: { key: "kc_viewers", name: "kc viewers", condition: { type: "performed", interaction: "page_view", op: "atLeast", times: 1 } } })).errors).toBeUndefined();
+      if (db.name === "sqlite") await sql("create trigger refuse_kc before insert on segment_memberships begin select raise(abort, 'refused by the test'); end");
+      else {
+        await sql("create function refuse_kc() returns trigger language plpgsql as $$ begin raise exception 'refused by the test'; end $$");
+        await sql("create trigger refuse_kc before insert on segment_memberships for each row execute function refuse_kc()");
+      }
+      try {
+        expect((await app.gql(RECORD, { input: [item("c", "page_view", 2), item("d", "page_view", 3), item("e", "page_view", 4)] })).errors?.length).toBeGreaterThan(0);
+      } finally {
+        await sql("drop trigger refuse_kc" + (db.name === "sqlite" ? "" : " on segment_memberships"));
+        if (db.name !== "sqlite") await sql("drop function refuse_kc()");
+      }
+      expect(await rev()).toEqual(first);
+      // Folding into the rolled-back copy would count three page views the database never kept.
+      expect((await app.gql(RECORD, { input: [item("f", "purchase", 5)] })).errors).toBeUndefined();
+      expect(await expectSavedStateIsReplay((s, params) => conn.execute(s, params ?? []), "external_id = 'kc-0'")).toBe(1);
+      // Another writer (a second server): an interaction of its own and a state of its own, here a rebuild marker
+      // (no state, its revision). Folding into this process's copy would miss the other writer's interaction.
+      const at = Date.UTC(2026, 1, 1, 0, 6);
+      await conn.execute(
+        "insert into interactions (workspace_id, customer_id, idempotency_key, type, channel, occurred_at) select workspace_id, id, 'kc-other', 'page_view', 'web', ? from customers where external_id = 'kc-0'",
+        [db.name === "sqlite" ? at : new Date(at).toISOString()],
+      );
+      await sql("update customers set state = null, state_rev = 1 where external_id = 'kc-0'");
+      expect((await app.gql(RECORD, { input: [item("g", "page_view", 7)] })).errors).toBeUndefined();
+      expect(await expectSavedStateIsReplay((s, params) => conn.execute(s, params ?? []), "external_id = 'kc-0'")).toBe(1);
+      const [row] = await conn.execute<{ state: unknown }[]>("select state from customers where external_id = 'kc-0'");
+      const doc = (typeof row?.state === "string" ? JSON.parse(row.state) : row?.state) as { history: Record<string, { count: number }> };
+      expect(Object.fromEntries(Object.entries(doc.history).map(([t, h]) => [t, h.count]))).toEqual({ email_open: 2, page_view: 2, purchase: 1 });
+      await app.gql(`mutation { deleteSegment(key: "kc_viewers") }`);
     });
 
     it("should accept 10,000 interactions in one request and refuse 10,001", async () => {

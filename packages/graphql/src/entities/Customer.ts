@@ -28,6 +28,8 @@ export const CustomerSchema = defineEntity({
      * customer's first ingestion rebuilds it from the history.
      */
     state: p.json<Record<string, unknown>>().nullable(),
+    /** A random revision written with every `state`: a process's in-memory copy of the parsed state is used only while the row carries the revision it was written with. */
+    stateRev: p.double().nullable(),
     /** What time-based triggers keep between runs: the P(alive) seen at the last run (a drop is measured from it). */
     triggerState: p.json<Record<string, unknown>>().nullable(),
   },

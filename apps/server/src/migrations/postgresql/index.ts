@@ -8,6 +8,7 @@ import { Migration20261204010000_erasure } from "./Migration20261204010000_erasu
 import { Migration20261204020000_triggers } from "./Migration20261204020000_triggers.js";
 import { Migration20261204030000_ingestIndexes } from "./Migration20261204030000_ingestIndexes.js";
 import { Migration20261205000000_apiKeys } from "./Migration20261205000000_apiKeys.js";
+import { Migration20261206000000_stateRev } from "./Migration20261206000000_stateRev.js";
 
 export const postgresqlMigrations = [
   { name: "Migration20261124000000_initial", class: Migration20261124000000_initial },
@@ -18,4 +19,5 @@ export const postgresqlMigrations = [
   { name: "Migration20261204020000_triggers", class: Migration20261204020000_triggers },
   { name: "Migration20261204030000_ingestIndexes", class: Migration20261204030000_ingestIndexes },
   { name: "Migration20261205000000_apiKeys", class: Migration20261205000000_apiKeys },
+  { name: "Migration20261206000000_stateRev", class: Migration20261206000000_stateRev },
 ];

@@ -26,7 +26,7 @@ export const PERSONAL_COLUMNS: Readonly<Record<string, TableErasure>> = {
     // Derived scores and the saved states (stage, score accumulator, activity timestamps by type; the last P(alive)
     // the time-based triggers saw) name nobody
     // and keep segments, cohorts and values as they were.
-    kept: ["id", "workspace_id", "created_at", "journey_stage", "ladder_tier", "engagement_score", "rfm_score", "predicted_clv", "p_alive", "next_check_at", "state", "trigger_state"],
+    kept: ["id", "workspace_id", "created_at", "journey_stage", "ladder_tier", "engagement_score", "rfm_score", "predicted_clv", "p_alive", "next_check_at", "state", "state_rev", "trigger_state"],
   },
   // Identifiers (email, phone, device id) are personal by definition.
   customer_identities: { deleteRows: true, personal: { kind: "null", value: "null" }, kept: ["id", "workspace_id", "customer_id"] },

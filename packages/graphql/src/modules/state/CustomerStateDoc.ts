@@ -13,7 +13,7 @@ import {
   type StageTransition,
 } from "@engagekit/core";
 import { addActivity, type ActivityTimes } from "../../data/customerProfile.js";
-import { foldHistory, keptCovers, keptWindows, type KeptWindows, type TypeHistory } from "./boundedHistory.js";
+import { foldHistory, keptCovers, keptWindows, windowsJson, type KeptWindows, type TypeHistory } from "./boundedHistory.js";
 
 /**
  * What ingestion keeps per customer (the `customers.state` JSON column) so a
@@ -37,7 +37,7 @@ export interface CustomerStateDoc {
   readonly engagement: { readonly acc: EngagementAccumulator | null; readonly pending: readonly EngagementEvent[] };
   /** Activity by type (interactions by type and orders as "purchase", as `loadProfiles` reads them): the segment profile's histories as they are. */
   readonly history: Readonly<Record<string, TypeHistory>>;
-  /** The windows `history`'s times were kept for. */
+  /** The windows `history`'s times were kept for, for the types `history` holds (others never occurred). */
   readonly kept: KeptWindows;
   /** The latest answer (by answer time) of each survey kind, scored as {@link answerMetric} says. */
   readonly feedback: Readonly<Partial<Record<FeedbackKindName, LatestAnswer>>>;
@@ -131,13 +131,13 @@ export function foldStateDocs(ids: readonly number[], previous: ReadonlyMap<numb
     addActivity(times, id, i.type, i.timestamp);
   }
   for (const [id, ats] of batch.purchases) for (const at of ats) addActivity(times, id, "purchase", at);
-  const kept = keptWindows(windows);
+  const all = windowsJson(windows);
   const out = new Map<number, Folded>();
   for (const id of ids) {
     const before = previous.get(id);
     const history = foldHistory(before?.history ?? {}, times.get(id), windows, now);
     const stage = staged.states.get(String(id)) ?? before?.stage ?? null;
-    const doc: CustomerStateDoc = { v: 3, stage, engagement: settle(before?.engagement, events.get(id) ?? [], now), history, kept, feedback: latestAnswers(before?.feedback, batch.answers?.get(id)) };
+    const doc: CustomerStateDoc = { v: 3, stage, engagement: settle(before?.engagement, events.get(id) ?? [], now), history, kept: keptWindows(all, Object.keys(history)), feedback: latestAnswers(before?.feedback, batch.answers?.get(id)) };
     out.set(id, { doc, transitions: staged.histories.get(String(id))?.transitions ?? [] });
   }
   return out;
@@ -149,7 +149,7 @@ export function foldStateDocs(ids: readonly number[], previous: ReadonlyMap<numb
  * conditions now read (`windows`; a wider window needs the history again).
  */
 export function foldable(doc: CustomerStateDoc, earliest: number | undefined, windows: HistoryWindows): boolean {
-  return (earliest === undefined || doc.stage === null || earliest >= doc.stage.asOf) && keptCovers(doc.kept, windows);
+  return (earliest === undefined || doc.stage === null || earliest >= doc.stage.asOf) && keptCovers(doc.kept, doc.history, windows);
 }
 
 /** The latest answer of each kind after `added` (the later answer time wins; on a tie, the one folded last). */

@@ -8,6 +8,7 @@ import { dialect } from "../../data/sqlDialect.js";
 import { loadInteractions } from "../journey/loadInteractions.js";
 import { profileConsent } from "../consent/consentService.js";
 import { segmentHistoryWindows } from "../segment/segmentService.js";
+import { newStateRev, stateCacheOf, type StateCache } from "./stateCache.js";
 import {
   ANSWER_METRICS,
   foldable,
@@ -34,7 +35,7 @@ export interface StateChange {
 
 interface CustomerRow extends ProfileColumns {
   journey_stage: string | null;
-  state: string | Record<string, unknown> | null;
+  state_rev: number | string | null;
   next_check_at: string | number | Date | null;
 }
 
@@ -58,8 +59,10 @@ const ladder = engagementLadder();
  * The profile's last NPS answer, and the latest answer of each kind the
  * metric-threshold triggers read (`metrics`: for the customers whose batch
  * brought answers, the kinds it brought), come from the same documents.
- * Runs in the batch's transaction; on PostgreSQL it locks the customers'
- * rows first, so concurrent batches on the same customers fold in turn.
+ * The saved documents come from this process's {@link StateCache} while
+ * the rows keep the revision the copies were written with, else from the
+ * rows' JSON. Runs in the batch's transaction; on PostgreSQL it locks the
+ * customers' rows first, so concurrent batches on the same customers fold in turn.
  */
 export async function advanceCustomerState(
   scope: WorkspaceScope,
@@ -72,10 +75,28 @@ export async function advanceCustomerState(
   const rows = new Map<number, CustomerRow>();
   for (const part of chunks(ids)) {
     for (const row of await scope.select<CustomerRow>(
-      `select ${PROFILE_COLUMNS}, journey_stage, state, next_check_at from customers where workspace_id = ? and id in (${part.map(() => "?").join(", ")})${lock}`,
+      `select ${PROFILE_COLUMNS}, journey_stage, state_rev, next_check_at from customers where workspace_id = ? and id in (${part.map(() => "?").join(", ")})${lock}`,
       part,
     )) {
       rows.set(Number(row.id), row);
+    }
+  }
+  // The saved states: this process's parsed copy while the row keeps its revision, else the row's JSON.
+  const cache = stateCacheOf(scope.em.config);
+  const stored = new Map<number, CustomerStateDoc | null>();
+  const unread: number[] = [];
+  for (const id of ids) {
+    const row = rows.get(id);
+    const doc = row ? cache.get(scope.workspaceId, id, row.state_rev === null ? null : Number(row.state_rev)) : undefined;
+    if (doc) stored.set(id, doc);
+    else if (row) unread.push(id);
+  }
+  for (const part of chunks(unread)) {
+    for (const row of await scope.select<{ id: number; state: string | Record<string, unknown> | null }>(
+      `select id, state from customers where workspace_id = ? and id in (${part.map(() => "?").join(", ")})`,
+      part,
+    )) {
+      stored.set(Number(row.id), parseStateDoc(row.state));
     }
   }
 
@@ -91,7 +112,7 @@ export async function advanceCustomerState(
   const saved = new Map<number, CustomerStateDoc>();
   const rebuild: number[] = [];
   for (const id of ids) {
-    const doc = parseStateDoc(rows.get(id)?.state ?? null);
+    const doc = stored.get(id) ?? null;
     if (doc && foldable(doc, earliest.get(id), windows)) saved.set(id, doc);
     else rebuild.push(id);
   }
@@ -120,6 +141,7 @@ export async function advanceCustomerState(
   const changes: StateChange[] = [];
   const profiles = new Map<number, Profile>();
   const updates: { id: number; values: Record<string, unknown> }[] = [];
+  const written: [number, number, CustomerStateDoc][] = [];
   for (const id of ids) {
     const row = rows.get(id);
     const f = folded.get(id);
@@ -138,10 +160,19 @@ export async function advanceCustomerState(
     const tier = moved.state.tier;
     for (const t of moved.transitions) changes.push({ customerId: id, kind: "ladderTier", from: t.from, to: t.to, reason: `${t.direction}: ${t.reason}` });
     profiles.set(id, { ...base, tier, values: { ...base.values, engagementScore: score } });
-    updates.push({ id, values: { journey_stage: stage, ladder_tier: tier, engagement_score: score, state: JSON.stringify(f.doc) } });
+    const rev = newStateRev();
+    updates.push({ id, values: { journey_stage: stage, ladder_tier: tier, engagement_score: score, state: JSON.stringify(f.doc), state_rev: rev } });
+    written.push([id, rev, f.doc]);
   }
   const pg = dialect(scope.em) === "postgresql";
-  await updateColumns(scope, "customers", { journey_stage: "varchar(32)", ladder_tier: "varchar(32)", engagement_score: "double precision", state: pg ? "jsonb" : "text" }, updates);
+  await updateColumns(
+    scope,
+    "customers",
+    { journey_stage: "varchar(32)", ladder_tier: "varchar(32)", engagement_score: "double precision", state: pg ? "jsonb" : "text", state_rev: "double precision" },
+    updates,
+  );
+  // Kept after the write; a rollback leaves the rows' old revisions, so these copies are never used.
+  for (const [id, rev, doc] of written) cache.set(scope.workspaceId, id, rev, doc);
   // The stored next check times, so the membership refresh rewrites only those that move.
   const nextChecks = new Map<number, number | null>();
   for (const [id, row] of rows) nextChecks.set(id, row.next_check_at === null ? null : toMs(row.next_check_at));

@@ -22,8 +22,24 @@ export interface KeptWindows {
 const toJson = (ms: number): number | null => (Number.isFinite(ms) ? ms : null);
 const fromJson = (ms: number | null | undefined): number => (ms === null ? Infinity : (ms ?? 0));
 
-/** The windows a document records it kept. */
-export function keptWindows(windows: HistoryWindows): KeptWindows {
+/**
+ * The windows a document records it kept, for the activity types it holds
+ * (`types`: its history's). A type the document does not hold has never
+ * occurred for the customer, so its times are complete for any window:
+ * recording the window of every type a condition reads in every document
+ * made `kept` the largest part of each saved state.
+ */
+export function keptWindows(windows: KeptWindows, types: Iterable<string>): KeptWindows {
+  const byType: Record<string, number | null> = {};
+  for (const type of types) {
+    const ms = windows.byType[type];
+    if (ms !== undefined) byType[type] = ms;
+  }
+  return { any: windows.any, byType };
+}
+
+/** {@link HistoryWindows} as JSON (types with no window left out). */
+export function windowsJson(windows: HistoryWindows): KeptWindows {
   const byType: Record<string, number | null> = {};
   for (const [type, ms] of windows.byType) if (ms > 0) byType[type] = toJson(ms);
   return { any: toJson(windows.any), byType };
@@ -31,12 +47,14 @@ export function keptWindows(windows: HistoryWindows): KeptWindows {
 
 /**
  * Whether a document's kept windows cover `needed` (as the core's
- * coversHistoryWindows, read straight from the JSON: it runs per customer per batch).
+ * coversHistoryWindows, read straight from the JSON: it runs per customer
+ * per batch). Types missing from the document's `history` never occurred:
+ * covered whatever their window.
  */
-export function keptCovers(kept: KeptWindows, needed: HistoryWindows): boolean {
+export function keptCovers(kept: KeptWindows, history: Readonly<Record<string, TypeHistory>>, needed: HistoryWindows): boolean {
   const any = fromJson(kept.any);
-  if (needed.any > any) return false;
-  for (const [type, ms] of needed.byType) if (ms > Math.max(fromJson(kept.byType[type]), any)) return false;
+  if (needed.any > any && Object.keys(history).length > 0) return false;
+  for (const [type, ms] of needed.byType) if (history[type] !== undefined && ms > Math.max(fromJson(kept.byType[type]), any)) return false;
   return true;
 }
 

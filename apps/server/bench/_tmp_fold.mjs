@@ -1,0 +1,35 @@
+import Database from "better-sqlite3";
+import { foldStateDocs, parseStateDoc } from "../../../packages/graphql/dist/modules/state/CustomerStateDoc.js";
+import { mergeHistoryWindows, engagementLadder } from "@engagekit/core";
+const d = new Database("/tmp/ek-bench-x5793a/bench.sqlite");
+const rows = d.prepare("select id, state from customers where state is not null limit 1000").all();
+const windows = mergeHistoryWindows({ any: 0, byType: new Map([["page_view", 30 * 864e5]]) }, engagementLadder().historyWindows);
+const now = Date.now();
+for (let r = 0; r < Number(process.env.R ?? 6); r++) {
+  let t = performance.now();
+  const prev = new Map(rows.map((x) => [x.id, parseStateDoc(x.state)]));
+  const tp = performance.now() - t;
+  const ids = rows.map((x) => x.id);
+  const interactions = ids.map((id, i) => ({ id: `k${r}-${i}`, customer: { kind: "customerId", value: String(id) }, timestamp: Date.UTC(2026, 0, 2) + r * 1e6 + i * 1000, touchpoint: "x", channel: "web", type: ["page_view", "email_open", "purchase"][i % 3] }));
+  t = performance.now();
+  const folded = foldStateDocs(ids, prev, { interactions, purchases: new Map() }, now, windows);
+  const tf = performance.now() - t;
+  t = performance.now();
+  let n = 0; for (const [, f] of folded) n += JSON.stringify(f.doc).length;
+  const ts = performance.now() - t;
+  t = performance.now();
+  for (const [, doc] of prev) JSON.stringify(doc);
+  const tsp = performance.now() - t;
+  t = performance.now();
+  for (const [, f] of folded) JSON.stringify(f.doc.stage);
+  const tst = performance.now() - t;
+  t = performance.now();
+  for (const [, f] of folded) JSON.stringify(f.doc.engagement);
+  const ten = performance.now() - t;
+  t = performance.now();
+  for (const [, f] of folded) JSON.stringify(f.doc.history);
+  const thi = performance.now() - t;
+  console.log(`parse ${tp.toFixed(2)} fold ${tf.toFixed(2)} stringify-folded ${ts.toFixed(2)} (${(n / 1000) | 0} B/doc) stringify-parsed ${tsp.toFixed(2)} stage ${tst.toFixed(2)} engagement ${ten.toFixed(2)} history ${thi.toFixed(2)}`);
+}
+const [, f] = [...foldStateDocs([rows[0].id], new Map([[rows[0].id, parseStateDoc(rows[0].state)]]), { interactions: [], purchases: new Map() }, now, windows)][0];
+console.log(JSON.stringify(f.doc));
