@@ -169,19 +169,22 @@ export async function refreshMemberships(
     await scope.plugins?.extendProfiles(scope, profiles, now);
   } else profiles = await loadProfiles(scope, targets, now);
   const segmentIdByKey = new Map(segments.map((s) => [s.key, Number(s.id)]));
+  // Segment keys by id in JS rather than a join per row: the workspace's segments are loaded already.
+  const keyBySegmentId = new Map(segments.map((s) => [Number(s.id), s.key]));
   const customerIds = [...profiles.keys()];
   const current = new Map<number, Set<string>>();
   for (const part of chunks(customerIds)) {
-    const rows = await scope.select<{ customer_id: number; key: string }>(
-      `select m.customer_id, s.key from segment_memberships m join segments s on s.id = m.segment_id
-       where m.workspace_id = ? and m.customer_id in (${part.map(() => "?").join(", ")})`,
+    const rows = await scope.select<{ customer_id: number; segment_id: number }>(
+      `select customer_id, segment_id from segment_memberships where workspace_id = ? and customer_id in (${part.map(() => "?").join(", ")})`,
       part,
     );
     for (const r of rows) {
+      const key = keyBySegmentId.get(Number(r.segment_id));
+      if (key === undefined) continue;
       const id = Number(r.customer_id);
-      const set = current.get(id) ?? new Set<string>();
-      set.add(r.key);
-      current.set(id, set);
+      let set = current.get(id);
+      if (!set) current.set(id, (set = new Set<string>()));
+      set.add(key);
     }
   }
   const changes: MembershipChange[] = [];
