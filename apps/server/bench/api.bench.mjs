@@ -14,7 +14,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { migrate, openOrm } from "../dist/orm.js";
 import { ensureWorkspace } from "../dist/seed.js";
-import { SQLITE_PRAGMAS, issueApiKey } from "@engagekit/graphql";
+import { applySqlitePragmas, issueApiKey } from "@engagekit/graphql";
 import { BENCH_SECRET, BENCH_SERVER_ENV, emit, jsonHeaders, pick, quick, selected } from "../../../scripts/benchKit.mjs";
 import { SERVER_NODE_FLAGS } from "./serverFlags.mjs";
 
@@ -143,7 +143,7 @@ const send = async (bIdx) => {
 const raw = runIngest ? new Database(join(dir, "raw.sqlite")) : null;
 let insertBatch = () => {};
 if (raw) {
-  for (const pragma of SQLITE_PRAGMAS) raw.pragma(pragma);
+  applySqlitePragmas(raw);
   raw.exec("create table interactions (id integer primary key autoincrement, workspace_id integer not null, customer_id integer not null, idempotency_key text not null, type text not null, channel text not null, touchpoint text, occurred_at integer not null, properties text, value real, unique (workspace_id, idempotency_key))");
   const ins = raw.prepare("insert into interactions (workspace_id, customer_id, idempotency_key, type, channel, touchpoint, occurred_at, properties, value) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insertBatch = (bIdx) => {

@@ -13,7 +13,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import Database from "better-sqlite3";
-import { SQLITE_PRAGMAS } from "@engagekit/graphql";
+import { applySqlitePragmas } from "@engagekit/graphql";
 import { createWriteStream } from "node:fs";
 import { runImport } from "../dist/import/cli.js";
 import { CsvParser } from "../dist/import/csvParser.js";
@@ -68,7 +68,7 @@ function cliImport(n, extra = []) {
 async function rawInserts(n) {
   const path = join(dir, `raw${n}.sqlite`);
   const sqlite = new Database(path);
-  for (const pragma of SQLITE_PRAGMAS) sqlite.pragma(pragma); // the server's durability on both sides
+  applySqlitePragmas(sqlite); // the server's durability on both sides
   sqlite.exec("create table lines (invoice_no text, stock_code text, description text, quantity integer, invoice_date text, unit_price real, customer_id integer, country text)");
   const insert = sqlite.prepare("insert into lines values (?, ?, ?, ?, ?, ?, ?, ?)");
   const flush = sqlite.transaction((rows) => {

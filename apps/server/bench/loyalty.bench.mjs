@@ -10,7 +10,7 @@ import Database from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SQLITE_PRAGMAS, WorkspaceScope, applyPointsBatch } from "@engagekit/graphql";
+import { WorkspaceScope, applyPointsBatch, applySqlitePragmas } from "@engagekit/graphql";
 import { migrate, openOrm } from "../dist/orm.js";
 import { ensureWorkspace } from "../dist/seed.js";
 import { emit, measure, peakRssMB, pick, selected } from "../../../scripts/benchKit.mjs";
@@ -64,7 +64,7 @@ if (selected("server.points.ledger")) {
     const peer = await prepare(join(dir, "raw.sqlite"));
     await peer.orm.close(true);
     const raw = new Database(join(dir, "raw.sqlite"));
-    for (const pragma of SQLITE_PRAGMAS) raw.pragma(pragma); // the server's durability on both sides
+    applySqlitePragmas(raw); // the server's durability on both sides
     const idOf = new Map(raw.prepare("select external_id, id from customers").all().map((r) => [r.external_id, r.id]));
     const insert = raw.prepare("insert into points_operations (workspace_id, customer_id, key, kind, points, at, expires_at, reason, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     const batch = raw.transaction((start) => {

@@ -8,7 +8,7 @@ import "reflect-metadata";
 export * from "./entities/index.js";
 export { ormOptions, dialectOf, WORKSPACE_FILTER } from "./data/ormOptions.js";
 export type { DatabaseTarget } from "./data/ormOptions.js";
-export { SQLITE_PRAGMAS } from "./data/sqlitePragmas.js";
+export { SQLITE_PRAGMAS, applySqlitePragmas } from "./data/sqlitePragmas.js";
 export { customerTables } from "./modules/privacy/customerTables.js";
 export type { CustomerTable, CustomerLink } from "./modules/privacy/customerTables.js";
 export { PERSONAL_COLUMNS } from "./modules/privacy/personalColumns.js";
