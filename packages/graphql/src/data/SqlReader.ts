@@ -13,6 +13,7 @@ import { preparedStatements, type SqliteConnection } from "./preparedStatements.
  */
 export interface SqlReader {
   all<T>(sql: string, params: readonly unknown[]): T[];
+  values<T extends readonly unknown[]>(sql: string, params: readonly unknown[]): T[];
   close(): void;
 }
 
@@ -43,6 +44,7 @@ export function openSqlReader(orm: MikroORM): SqlReader | null {
   const statements = preparedStatements(db, orm.config.getLogger(), "read");
   return {
     all: <T>(sql: string, params: readonly unknown[]) => statements.all<T>(sql, params),
+    values: <T extends readonly unknown[]>(sql: string, params: readonly unknown[]) => statements.values<T>(sql, params),
     close: () => db.close(),
   };
 }

@@ -61,7 +61,7 @@ export class WorkspaceScope {
    * outside a transaction, the transaction's own connection inside one; null
    * on PostgreSQL (the ORM path).
    */
-  private async sqliteReads(): Promise<Pick<SqlReader, "all"> | null> {
+  private async sqliteReads(): Promise<Pick<SqlReader, "all" | "values"> | null> {
     // No EntityManager yet means no transaction yet: the reader serves it.
     if (this.reader && (this.#em === null || !this.#em.getTransactionContext())) return this.reader;
     return sqliteTransaction(this.em);
@@ -82,6 +82,19 @@ export class WorkspaceScope {
     if (fast) return fast.all<T>(sql, [this.workspaceId, ...params]);
     // Inside a transaction, run on its connection.
     return this.em.getConnection().execute<T[]>(sql, [this.workspaceId, ...params], "all", this.em.getTransactionContext());
+  }
+
+  /**
+   * {@link WorkspaceScope.select} with each row as an array of its columns in
+   * select order: on SQLite no object is built per row, the cheaper read
+   * when a statement returns many rows (PostgreSQL's rows are converted).
+   */
+  async selectValues<T extends readonly unknown[]>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    if (!/workspace_id\s*=\s*\?/.test(sql)) throw new Error("scoped SQL must filter on workspace_id = ? (its first placeholder)");
+    const fast = await this.sqliteReads();
+    if (fast) return fast.values<T>(sql, [this.workspaceId, ...params]);
+    const rows = await this.em.getConnection().execute<Record<string, unknown>[]>(sql, [this.workspaceId, ...params], "all", this.em.getTransactionContext());
+    return rows.map((r) => Object.values(r) as unknown as T);
   }
 
   /** The same workspace on another EntityManager (a transaction's). */

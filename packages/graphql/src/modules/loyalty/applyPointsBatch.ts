@@ -1,4 +1,4 @@
-import { applyPointsOperations, ErrorCodes, InputError, type PointsLedger, type PointsOperation } from "@engagekit/core";
+import { ErrorCodes, InputError, type PointsOperation } from "@engagekit/core";
 import { GraphQLError } from "graphql";
 import type { WorkspaceScope } from "../../data/WorkspaceScope.js";
 import { chunks } from "../../data/chunks.js";
@@ -6,7 +6,7 @@ import { insertRows } from "../../data/insertRows.js";
 import { dialect } from "../../data/sqlDialect.js";
 import { PointsOperationSchema } from "../../entities/PointsOperation.js";
 import { checkBatch, resolveCustomers } from "../ingestion/ingest.js";
-import { pointsLedgers } from "./loyaltyService.js";
+import { foldStored, storedOperations } from "./loyaltyService.js";
 
 /** One earn or redemption of a batch, for a customer by external id. */
 export interface PointsBatchItem {
@@ -23,10 +23,11 @@ export interface PointsBatchOutcome {
 /**
  * The points ledger's batch path (imports, loyalty rules applied to an
  * ingested day): the same rules as `applyOperation`, one transaction for the
- * whole batch. The customers' stored operations are folded once
- * (`pointsLedgers`), each customer's operations of the batch are applied in
- * input order by the core's `applyPointsOperations` (one copy of the ledger
- * per customer, not per operation), and the applied ones are written in
+ * whole batch. Each customer's stored operations are read once
+ * (`storedOperations`) and folded by the core's `applyPointsOperations`
+ * together with the customer's operations of the batch, in input order
+ * after them (`foldStored`: one working ledger per customer, not per
+ * operation), and the applied ones are written in
  * multi-row inserts. All-or-nothing: an operation the core rejects rejects
  * the batch — a redemption above the balance is CONFLICT at `input.<i>.points`,
  * others BAD_USER_INPUT at `input.<i>.<field>`; a key of another customer's
@@ -56,12 +57,12 @@ export async function applyPointsBatch(scope: WorkspaceScope, items: readonly Po
       list.push({ i, op: x.operation });
       byCustomer.set(id, list);
     });
-    const ledgers: Map<number, PointsLedger> = await pointsLedgers(t, [...byCustomer.keys()]);
+    const stored = await storedOperations(t, [...byCustomer.keys()]);
     const rows: Record<string, unknown>[] = [];
     let duplicates = 0;
     const recordedAt = new Date();
     for (const [id, list] of byCustomer) {
-      const { results } = applyPointsOperations(ledgers.get(id) as PointsLedger, list.map((x) => x.op));
+      const { results } = foldStored(id, stored.get(id) ?? [], list.map((x) => x.op));
       results.forEach((r, k) => {
         const { i, op } = list[k] as { i: number; op: PointsOperation };
         if (r.status === "rejected") {
