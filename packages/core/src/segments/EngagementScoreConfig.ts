@@ -32,6 +32,10 @@ export interface EngagementScoreConfig {
  * like a review (help given to others); reading a knowledge-base article
  * (0.5) like opening an e-mail, voting it helpful (1) like a click.
  *
+ * The standard journey names of the same acts weigh the same:
+ * "review_posted" as "review", "referral_sent" as "referral",
+ * "ticket_opened" as "support_contact" (see standardInteractionTypes).
+ *
  * @category Engagement
  * @example
  * defaultEngagementWeights["referral"] // => 8
@@ -49,4 +53,7 @@ export const defaultEngagementWeights: Readonly<Record<string, number>> = {
   answer_accepted: 6,
   kb_article_viewed: 0.5,
   kb_article_helpful: 1,
+  review_posted: 6,
+  referral_sent: 8,
+  ticket_opened: 1,
 };

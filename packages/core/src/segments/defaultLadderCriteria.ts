@@ -44,7 +44,11 @@ export interface LadderCriteria {
  *
  * Interaction types are "purchase", "session", "forum_post",
  * "kb_article_viewed", "referral", "review", "community_post" and
- * "answer_accepted"; pass your own criteria to use other names or windows.
+ * "answer_accepted", and the standard journey names of a review and a
+ * referral ("review_posted", "referral_sent", see standardInteractionTypes)
+ * count as "review" and "referral" do, so the journey's advocacy rule and
+ * the ladder's advocate rung read the same events; pass your own criteria
+ * to use other names or windows.
  *
  * @category Engagement
  * @example
@@ -65,6 +69,8 @@ export const defaultLadderCriteria: LadderCriteria = {
     conditions: [
       { type: "performed", interaction: "referral", op: "atLeast", times: 1, withinDays: 365 },
       { type: "performed", interaction: "review", op: "atLeast", times: 1, withinDays: 365 },
+      { type: "performed", interaction: "referral_sent", op: "atLeast", times: 1, withinDays: 365 },
+      { type: "performed", interaction: "review_posted", op: "atLeast", times: 1, withinDays: 365 },
       { type: "performed", interaction: "community_post", op: "atLeast", times: 1, withinDays: 365 },
       { type: "performed", interaction: "answer_accepted", op: "atLeast", times: 1, withinDays: 365 },
       { type: "value", metric: "lastNps", op: "gte", value: 9 },

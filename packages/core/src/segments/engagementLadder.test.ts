@@ -63,6 +63,11 @@ describe("engagementLadder defaults", () => {
 
   test("should count referrals, reviews and community posts as advocacy", () => {
     for (const type of ["referral", "review", "community_post"]) expect(ladder.tierOf(recordInteraction(empty, type, T0), T0 + 364 * DAY)).toBe("advocate");
+    // The journey's standard names of a review and a referral (its advocacy rule's types) count too, for the same 365 days.
+    for (const type of ["review_posted", "referral_sent"]) {
+      expect(ladder.tierOf(recordInteraction(empty, type, T0), T0 + 364 * DAY), type).toBe("advocate");
+      expect(ladder.tierOf(recordInteraction(empty, type, T0), T0 + 366 * DAY), type).toBe("passive");
+    }
     expect(ladder.tierOf(recordInteraction(empty, "session", T0), T0)).toBe("passive");
     expect(defaultLadderCriteria.advocate.type).toBe("any");
   });

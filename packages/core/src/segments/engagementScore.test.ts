@@ -65,6 +65,13 @@ describe("engagementScore reference values", () => {
     expect(helper.score).toBeGreaterThan(reader.score);
   });
 
+  test("should weigh the journey's standard names of a review, a referral and a ticket as their short names (EngagementScoreConfig's table)", () => {
+    for (const [standard, short, w] of [["review_posted", "review", 6], ["referral_sent", "referral", 8], ["ticket_opened", "support_contact", 1]] as const) {
+      expect(engagementScore([{ type: standard, at: 0 }], 0).score, standard).toBe(w);
+      expect(engagementScore([{ type: standard, at: 0 }], 10 * DAY).score).toBe(engagementScore([{ type: short, at: 0 }], 10 * DAY).score);
+    }
+  });
+
   test("should ignore future events and reject bad input", () => {
     expect(engagementScore([{ type: "purchase", at: 10 * DAY }], 0).score).toBe(0);
     expect(() => engagementScore([{ type: "x", at: Number.NaN }], 0)).toThrow(expect.objectContaining({ code: "METRIC.NOT_FINITE", path: ["events", 0, "at"] }));

@@ -28,8 +28,8 @@ describe("historyWindows", () => {
     expect([...m.historyWindows.byType]).toEqual([["purchase", 90 * DAY]]);
     expect(m.historyWindows.any).toBe(0);
     expect(historyWindowOf(m.historyWindows, "session")).toBe(0);
-    // The default ladder: purchases 90 days, sessions 30, referrals, reviews and community posts 365.
-    expect(Object.fromEntries(engagementLadder().historyWindows.byType)).toEqual({ purchase: 90 * DAY, session: 30 * DAY, forum_post: 30 * DAY, kb_article_viewed: 30 * DAY, referral: 365 * DAY, review: 365 * DAY, community_post: 365 * DAY, answer_accepted: 365 * DAY });
+    // The default ladder: purchases 90 days, sessions 30, referrals, reviews (both names of each) and community posts 365.
+    expect(Object.fromEntries(engagementLadder().historyWindows.byType)).toEqual({ purchase: 90 * DAY, session: 30 * DAY, forum_post: 30 * DAY, kb_article_viewed: 30 * DAY, referral: 365 * DAY, review: 365 * DAY, referral_sent: 365 * DAY, review_posted: 365 * DAY, community_post: 365 * DAY, answer_accepted: 365 * DAY });
   });
 
   it("should assume a kind without declared windows reads every time of its interaction types, or of all with *", () => {
