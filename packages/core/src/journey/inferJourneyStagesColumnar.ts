@@ -8,7 +8,8 @@ import { defaultStageRules } from "./defaultStageRules.js";
 import { compileFilterMasks } from "./_internal/compileFilterMasks.js";
 import { compileStageRules } from "./_internal/compileStageRules.js";
 import { groupColumns } from "./_internal/groupColumns.js";
-import { stageKernel } from "./_internal/stageKernel.js";
+import type { StageKernelOutput } from "./_internal/stageKernel.js";
+import { stageKernel, stageKernelFused } from "./_internal/stageKernel.js";
 
 /**
  * {@link inferJourneyStages} over {@link InteractionColumns}: the same
@@ -33,14 +34,19 @@ export function inferJourneyStagesColumnar(columns: InteractionColumns, rules: S
   const lapse = rules.lapse ?? [];
   const [rT, rP, rC] = compileFilterMasks(fn, rules.rules.map((r) => r.when), d, ["rules", "rules"], "when");
   const [aT, aP, aC] = compileFilterMasks(fn, lapse.map((l) => l.activity ?? {}), d, ["rules", "lapse"], "activity");
-  const g = groupColumns(columns);
-  const n = columns.length;
   // Rules that filter on type alone (the common case): the kernel looks the bits up by type
   // code, with no per-row mask array to write and read. Otherwise one mask per row, in the
   // narrowest type that holds one bit per rule.
   const nRules = rules.rules.length;
   const all = nRules >= 32 ? 0xffffffff : (1 << nRules) - 1;
   const typeOnly = rP.every((b) => b === all) && rC.every((b) => b === all);
+  if (typeOnly && lapse.length === 0) {
+    // Columns usually come grouped: check that in the kernel's own pass, and group only if not.
+    const f = stageKernelFused(columns.customer, columns.timestamp, columns.type, columns.length, d.customer.length, rT, R);
+    if (f !== null) return stageColumns(rules, blockCustomers(f.starts, columns.customer, d.customer, f.inOrder), f.out);
+  }
+  const g = groupColumns(columns);
+  const n = columns.length;
   const { type, touchpoint, channel } = g;
   let ruleMask: Uint8Array | Uint16Array | Uint32Array | Int32Array = type;
   if (!typeOnly) {
@@ -54,9 +60,10 @@ export function inferJourneyStagesColumnar(columns: InteractionColumns, rules: S
     for (let i = 0; i < n; i++) actMask[i] = (aT[type[i] as number] as number) & (aP[touchpoint[i] as number] as number) & (aC[channel[i] as number] as number);
   }
   const out = stageKernel(g.starts, g.timestamp, ruleMask, actMask, R, options.asOf ?? Number.NaN, false, typeOnly ? rT : null);
-  const C = g.starts.length - 1;
-  const customers: string[] = new Array(C);
-  for (let c = 0; c < C; c++) customers[c] = d.customer[g.customer[g.starts[c] as number] as number] as string;
+  return stageColumns(rules, blockCustomers(g.starts, g.customer, d.customer, codesInOrder(g.starts, g.customer)), out);
+}
+
+function stageColumns(rules: StageRules, customers: string[], out: StageKernelOutput): StageColumns {
   return {
     stages: rules.stages,
     customers,
@@ -64,4 +71,20 @@ export function inferJourneyStagesColumnar(columns: InteractionColumns, rules: S
     since: out.since,
     transitions: { customer: out.tCustomer, from: out.tFrom, to: out.tTo, at: out.tAt, cause: out.tCause },
   };
+}
+
+/** Whether block c holds customer code c, for every block (as `toInteractionColumns` lays rows out). */
+function codesInOrder(starts: Int32Array, customer: Int32Array): boolean {
+  const C = starts.length - 1;
+  for (let c = 0; c < C; c++) if (customer[starts[c] as number] !== c) return false;
+  return true;
+}
+
+/** The customer key of each block: with the codes in order, a copy of the dictionary's start (no per-block lookups). */
+function blockCustomers(starts: Int32Array, customer: Int32Array, dict: readonly string[], inOrder: boolean): string[] {
+  const C = starts.length - 1;
+  if (inOrder && C <= dict.length) return dict.slice(0, C);
+  const customers: string[] = new Array(C);
+  for (let c = 0; c < C; c++) customers[c] = dict[customer[starts[c] as number] as number] as string;
+  return customers;
 }
