@@ -101,6 +101,11 @@ describe("limits and production mode (real HTTP, SQLite demo data)", () => {
     expect(res.body.data).toBeUndefined();
     expect(app.sql.length).toBe(sqlBefore); // not one statement ran
     expect(res.ms).toBeLessThan(250);
+    // Sent again (the same parsed document, its cost kept): refused again with the same cost.
+    const again = await post(app.url, DOS_QUERY);
+    expect(again.status).toBe(400);
+    expect(again.body.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COSTLY", cost: 103_301_301 });
+    expect(app.sql.length).toBe(sqlBefore);
   });
 
   it("should count variables and refuse the same shape with first: $n only when $n makes it too costly", async () => {

@@ -160,13 +160,23 @@ function costVariables(schema: GraphQLSchema, document: DocumentNode, variables:
 export function queryCostPlugin<C extends object>(schema: GraphQLSchema, options: QueryCostOptions = {}): ApolloServerPlugin<C> {
   const maxCost = options.maxCost ?? DEFAULT_MAX_QUERY_COST;
   const listSize = options.listSize ?? DEFAULT_LIST_SIZE;
+  // The cost of an operation without variables depends on its document alone, and Apollo hands
+  // back the same DocumentNode for a repeated query string: computed once per document and name.
+  const fixedCosts = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, operationName, operation }) {
+          const fixed = operation !== undefined && (operation.variableDefinitions?.length ?? 0) === 0;
           let cost: number;
           try {
-            cost = queryCost(schema, document, request.variables ?? {}, operationName ?? undefined, listSize);
+            const known = fixed ? fixedCosts.get(document)?.get(operationName ?? "") : undefined;
+            cost = known ?? queryCost(schema, document, request.variables ?? {}, operationName ?? undefined, listSize);
+            if (fixed && known === undefined) {
+              const perName = fixedCosts.get(document) ?? new Map<string, number>();
+              perName.set(operationName ?? "", cost);
+              fixedCosts.set(document, perName);
+            }
           } catch (error) {
             // Variables that do not coerce never execute: leave them to the executor's
             // BAD_USER_INPUT ("Variable "$x" got invalid value …") rather than a cost error.
