@@ -87,7 +87,8 @@ export class WorkspaceScope {
   /**
    * {@link WorkspaceScope.select} with each row as an array of its columns in
    * select order: on SQLite no object is built per row, the cheaper read
-   * when a statement returns many rows (PostgreSQL's rows are converted).
+   * when a statement returns many rows (PostgreSQL's rows are converted,
+   * so the selected column names must be distinct).
    */
   async selectValues<T extends readonly unknown[]>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     if (!/workspace_id\s*=\s*\?/.test(sql)) throw new Error("scoped SQL must filter on workspace_id = ? (its first placeholder)");
