@@ -81,8 +81,12 @@ describe("bgNbdModel laws", () => {
       const scaled = bgNbdModel({ ...p, alpha: p.alpha * c });
       const sc = { frequency: cust.frequency, recency: cust.recency * c, T: cust.T * c };
       expect(scaled.probabilityAlive(sc)).toBeCloseTo(m.probabilityAlive(cust), 9);
-      expect(scaled.conditionalExpectedPurchases(t * c, sc) / Math.max(1e-300, m.conditionalExpectedPurchases(t, cust))).toBeCloseTo(1, 6);
-      expect(scaled.expectedPurchases(t * c) / m.expectedPurchases(t)).toBeCloseTo(1, 6);
+      // 1e-5 relative: ₂F₁ near z = 1 (t ≫ α + T) is accurate to about 1e-7 relative in @stdlib's
+      // evaluation, and 1 − (…)^r · ₂F₁ cancels further; fast-check seed 1908004221 shrank to
+      // (r, α, a, b) = (0.05, 0.1, 0.05, 1.99), T = 0.72, c = 0.1, t = 17.3, off by 8.7e-7.
+      const near = (x: number) => expect(Math.abs(x - 1)).toBeLessThanOrEqual(1e-5);
+      near(scaled.conditionalExpectedPurchases(t * c, sc) / Math.max(1e-300, m.conditionalExpectedPurchases(t, cust)));
+      near(scaled.expectedPurchases(t * c) / m.expectedPurchases(t));
     },
   );
 });
