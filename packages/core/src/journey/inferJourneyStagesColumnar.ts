@@ -8,8 +8,7 @@ import { defaultStageRules } from "./defaultStageRules.js";
 import { compileFilterMasks } from "./_internal/compileFilterMasks.js";
 import { compileStageRules } from "./_internal/compileStageRules.js";
 import { groupColumns } from "./_internal/groupColumns.js";
-import type { StageKernelOutput } from "./_internal/stageKernel.js";
-import { stageKernel, stageKernelFused } from "./_internal/stageKernel.js";
+import { stageKernel, stageKernelFused, type StageKernelOutput } from "./_internal/stageKernel.js";
 
 /**
  * {@link inferJourneyStages} over {@link InteractionColumns}: the same
@@ -60,7 +59,7 @@ export function inferJourneyStagesColumnar(columns: InteractionColumns, rules: S
     for (let i = 0; i < n; i++) actMask[i] = (aT[type[i] as number] as number) & (aP[touchpoint[i] as number] as number) & (aC[channel[i] as number] as number);
   }
   const out = stageKernel(g.starts, g.timestamp, ruleMask, actMask, R, options.asOf ?? Number.NaN, false, typeOnly ? rT : null);
-  return stageColumns(rules, blockCustomers(g.starts, g.customer, d.customer, codesInOrder(g.starts, g.customer)), out);
+  return stageColumns(rules, blockCustomers(g.starts, g.customer, d.customer, false), out);
 }
 
 function stageColumns(rules: StageRules, customers: string[], out: StageKernelOutput): StageColumns {
@@ -73,14 +72,10 @@ function stageColumns(rules: StageRules, customers: string[], out: StageKernelOu
   };
 }
 
-/** Whether block c holds customer code c, for every block (as `toInteractionColumns` lays rows out). */
-function codesInOrder(starts: Int32Array, customer: Int32Array): boolean {
-  const C = starts.length - 1;
-  for (let c = 0; c < C; c++) if (customer[starts[c] as number] !== c) return false;
-  return true;
-}
-
-/** The customer key of each block: with the codes in order, a copy of the dictionary's start (no per-block lookups). */
+/**
+ * The customer key of each block. When block c holds customer code c for every c (`inOrder`,
+ * which the fused pass learns for free), a copy of the dictionary's start; else one lookup per block.
+ */
 function blockCustomers(starts: Int32Array, customer: Int32Array, dict: readonly string[], inOrder: boolean): string[] {
   const C = starts.length - 1;
   if (inOrder && C <= dict.length) return dict.slice(0, C);

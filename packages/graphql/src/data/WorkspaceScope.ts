@@ -77,11 +77,7 @@ export class WorkspaceScope {
    * filter on `workspace_id = ?` as its first placeholder; the scope binds it.
    */
   async select<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    if (!/workspace_id\s*=\s*\?/.test(sql)) throw new Error("scoped SQL must filter on workspace_id = ? (its first placeholder)");
-    const fast = await this.sqliteReads();
-    if (fast) return fast.all<T>(sql, [this.workspaceId, ...params]);
-    // Inside a transaction, run on its connection.
-    return this.em.getConnection().execute<T[]>(sql, [this.workspaceId, ...params], "all", this.em.getTransactionContext());
+    return this.read<T>(sql, params, false);
   }
 
   /**
@@ -91,11 +87,18 @@ export class WorkspaceScope {
    * so the selected column names must be distinct).
    */
   async selectValues<T extends readonly unknown[]>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    return this.read<T>(sql, params, true);
+  }
+
+  /** {@link WorkspaceScope.select} and {@link WorkspaceScope.selectValues}: rows as objects, or as arrays (`raw`). */
+  private async read<T>(sql: string, params: readonly unknown[], raw: boolean): Promise<T[]> {
     if (!/workspace_id\s*=\s*\?/.test(sql)) throw new Error("scoped SQL must filter on workspace_id = ? (its first placeholder)");
+    const bound = [this.workspaceId, ...params];
     const fast = await this.sqliteReads();
-    if (fast) return fast.values<T>(sql, [this.workspaceId, ...params]);
-    const rows = await this.em.getConnection().execute<Record<string, unknown>[]>(sql, [this.workspaceId, ...params], "all", this.em.getTransactionContext());
-    return rows.map((r) => Object.values(r) as unknown as T);
+    if (fast) return raw ? (fast.values(sql, bound) as unknown as T[]) : fast.all<T>(sql, bound);
+    // Inside a transaction, run on its connection.
+    const rows = await this.em.getConnection().execute<Record<string, unknown>[]>(sql, bound, "all", this.em.getTransactionContext());
+    return (raw ? rows.map((r) => Object.values(r)) : rows) as unknown as T[];
   }
 
   /** The same workspace on another EntityManager (a transaction's). */

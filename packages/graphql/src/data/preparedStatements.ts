@@ -41,26 +41,23 @@ export function preparedStatements(db: SqliteConnection, logger: Logger, name: "
   const logging = logger.isEnabled("query");
   const log = (sql: string, params: readonly unknown[], started: number, results: number) =>
     logger.logQuery({ level: "info", query: sql, params: [...params], took: Date.now() - started, results, connection: { type: name, name: `sqlite-${name}` } });
-  const statements: PreparedStatements = {
-    all<T>(sql: string, params: readonly unknown[]): T[] {
-      const started = logging ? Date.now() : 0;
-      const rows = prepared(sql).all(...bindables(params)) as T[];
+  // One read path for both row shapes. Raw mode is a statement flag: set for that call only,
+  // so the cached statement serves objects and arrays alike.
+  const read = <T>(sql: string, params: readonly unknown[], raw: boolean): T[] => {
+    const started = logging ? Date.now() : 0;
+    const stmt = prepared(sql);
+    if (raw) stmt.raw(true);
+    try {
+      const rows = stmt.all(...bindables(params)) as T[];
       if (logging) log(sql, params, started, rows.length);
       return rows;
-    },
-    values<T extends readonly unknown[]>(sql: string, params: readonly unknown[]): T[] {
-      const started = logging ? Date.now() : 0;
-      const stmt = prepared(sql);
-      // Raw mode is a statement flag: set for this call only, the cached statement serves `all` too.
-      stmt.raw(true);
-      try {
-        const rows = stmt.all(...bindables(params)) as T[];
-        if (logging) log(sql, params, started, rows.length);
-        return rows;
-      } finally {
-        stmt.raw(false);
-      }
-    },
+    } finally {
+      if (raw) stmt.raw(false);
+    }
+  };
+  const statements: PreparedStatements = {
+    all: <T>(sql: string, params: readonly unknown[]) => read<T>(sql, params, false),
+    values: <T extends readonly unknown[]>(sql: string, params: readonly unknown[]) => read<T>(sql, params, true),
     run(sql: string, params: readonly unknown[]) {
       const started = logging ? Date.now() : 0;
       const result = prepared(sql).run(...bindables(params));

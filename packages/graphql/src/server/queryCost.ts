@@ -168,15 +168,13 @@ export function queryCostPlugin<C extends object>(schema: GraphQLSchema, options
       return {
         async didResolveOperation({ document, request, operationName, operation }) {
           const fixed = operation !== undefined && (operation.variableDefinitions?.length ?? 0) === 0;
+          const name = operationName ?? "";
+          const perName = fixed ? fixedCosts.get(document) : undefined;
           let cost: number;
           try {
-            const known = fixed ? fixedCosts.get(document)?.get(operationName ?? "") : undefined;
+            const known = perName?.get(name);
             cost = known ?? queryCost(schema, document, request.variables ?? {}, operationName ?? undefined, listSize);
-            if (fixed && known === undefined) {
-              const perName = fixedCosts.get(document) ?? new Map<string, number>();
-              perName.set(operationName ?? "", cost);
-              fixedCosts.set(document, perName);
-            }
+            if (fixed && known === undefined) fixedCosts.set(document, (perName ?? new Map<string, number>()).set(name, cost));
           } catch (error) {
             // Variables that do not coerce never execute: leave them to the executor's
             // BAD_USER_INPUT ("Variable "$x" got invalid value …") rather than a cost error.
